@@ -1,0 +1,50 @@
+// The Fastify app as a tree of plugins: infrastructure first (errors, db, auth), then the API routes, then the editor.
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DbHandle } from './db/client.ts';
+import authPlugin from './plugins/auth.ts';
+import dbPlugin from './plugins/db.ts';
+import editorPlugin from './plugins/editor.ts';
+import errorsPlugin from './plugins/errors.ts';
+import apiKeyRoutes from './routes/api-keys.ts';
+import authRoutes from './routes/auth.ts';
+import healthRoutes from './routes/health.ts';
+import memberRoutes from './routes/members.ts';
+
+export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy'>;
+
+export async function buildApp(
+  handle: DbHandle,
+  config: AppConfig,
+  logger: FastifyServerOptions['logger'] = false,
+) {
+  const app = Fastify({
+    logger,
+    disableRequestLogging: true,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { handle });
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes, { loginAttemptsPerMinute: config.loginAttemptsPerMinute });
+      await api.register(memberRoutes);
+      await api.register(apiKeyRoutes);
+    },
+    { prefix: '/api' },
+  );
+  await app.register(editorPlugin);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,53 @@
+// API keys: created with a role no higher than the creator's, shown once, revoked by deletion.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { apiKeys } from '../../shared/db/schema.ts';
+import type { Role } from '../../shared/roles.ts';
+import type { Db } from '../db/client.ts';
+import { notFound } from '../errors.ts';
+import { randomToken, sha256 } from './secrets.ts';
+
+export async function listApiKeys(db: Db, workspaceId: string) {
+  const rows = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.createdAt));
+  return rows.map((k) => ({
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    prefix: k.prefix,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function createApiKey(
+  db: Db,
+  workspaceId: string,
+  input: { name: string; role: Role },
+  createdBy: string | null,
+) {
+  const key = randomToken('wf_');
+  const [row] = await db
+    .insert(apiKeys)
+    .values({
+      workspaceId,
+      name: input.name,
+      role: input.role,
+      keyHash: sha256(key),
+      prefix: key.slice(0, 10),
+      createdBy,
+    })
+    .returning();
+  return { id: row!.id, name: row!.name, role: row!.role, key };
+}
+
+export async function revokeApiKey(db: Db, workspaceId: string, id: string, now = new Date()) {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  if (!row) throw notFound('API key');
+}

@@ -1,0 +1,33 @@
+// First start on an empty database: the Default workspace and its owner, exactly once.
+import { sql } from 'drizzle-orm';
+import { members, users, workspaces } from '../../shared/db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { hashPassword, randomToken } from './secrets.ts';
+
+export interface BootstrapResult {
+  workspaceId: string;
+  email: string;
+  /** Set only when the password was generated: it must be shown once. */
+  generatedPassword?: string;
+}
+
+export async function bootstrap(
+  db: Db,
+  admin: { email: string; password?: string },
+): Promise<BootstrapResult | null> {
+  return db.transaction(async (tx) => {
+    // Serializes concurrent first starts on PostgreSQL; PGlite has a single connection anyway.
+    await tx.execute(sql`lock table workspaces in exclusive mode`);
+    const [existing] = await tx.select({ id: workspaces.id }).from(workspaces).limit(1);
+    if (existing) return null;
+    const generatedPassword = admin.password ? undefined : randomToken().slice(0, 16);
+    const password = admin.password ?? generatedPassword!;
+    const [workspace] = await tx.insert(workspaces).values({ name: 'Default' }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ email: admin.email, name: 'Owner', passwordHash: await hashPassword(password) })
+      .returning();
+    await tx.insert(members).values({ workspaceId: workspace!.id, userId: user!.id, role: 'owner' });
+    return { workspaceId: workspace!.id, email: admin.email, generatedPassword };
+  });
+}

@@ -1,0 +1,109 @@
+// Members of a workspace: list, add (creating the user when new), change role, remove.
+import { and, eq, sql } from 'drizzle-orm';
+import { members, users } from '../../shared/db/schema.ts';
+import { type Role, roleRank } from '../../shared/roles.ts';
+import type { Db } from '../db/client.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
+import { hashPassword } from './secrets.ts';
+
+const memberColumns = {
+  id: members.id,
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  role: members.role,
+  createdAt: members.createdAt,
+};
+
+const view = <T extends { createdAt: Date }>(m: T) => ({ ...m, createdAt: m.createdAt.toISOString() });
+
+export async function listMembers(db: Db, workspaceId: string) {
+  const rows = await db
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.workspaceId, workspaceId))
+    .orderBy(members.createdAt);
+  return rows.map(view);
+}
+
+/** Nobody hands out a role more powerful than their own. */
+export function assertMayGrant(actorRole: Role, role: Role): void {
+  if (roleRank(role) < roleRank(actorRole)) throw forbidden(`A ${actorRole} cannot grant the ${role} role`);
+}
+
+export async function addMember(
+  db: Db,
+  workspaceId: string,
+  input: { email: string; password: string; role: Role; name?: string },
+) {
+  return db.transaction(async (tx) => {
+    let [user] = await tx.select().from(users).where(eq(users.email, input.email));
+    if (!user) {
+      [user] = await tx
+        .insert(users)
+        .values({
+          email: input.email,
+          name: input.name ?? '',
+          passwordHash: await hashPassword(input.password),
+        })
+        .returning();
+    }
+    const [member] = await tx
+      .insert(members)
+      .values({ workspaceId, userId: user!.id, role: input.role })
+      .onConflictDoNothing()
+      .returning();
+    if (!member) throw conflict(`${input.email} is already a member`);
+    return view({
+      id: member.id,
+      userId: user!.id,
+      email: user!.email,
+      name: user!.name,
+      role: member.role,
+      createdAt: member.createdAt,
+    });
+  });
+}
+
+async function findMember(db: Db, workspaceId: string, memberId: string) {
+  const [m] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.id, memberId), eq(members.workspaceId, workspaceId)));
+  if (!m) throw notFound('Member');
+  return m;
+}
+
+async function assertOwnerRemains(db: Db, workspaceId: string) {
+  const [{ owners } = { owners: 0 }] = await db
+    .select({ owners: sql<number>`count(*)::int` })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'owner')));
+  if (owners < 1) throw conflict('A workspace needs at least one owner');
+}
+
+export async function updateMemberRole(
+  db: Db,
+  workspaceId: string,
+  actorRole: Role,
+  memberId: string,
+  role: Role,
+) {
+  return db.transaction(async (tx) => {
+    const m = await findMember(tx, workspaceId, memberId);
+    assertMayGrant(actorRole, m.role);
+    assertMayGrant(actorRole, role);
+    await tx.update(members).set({ role }).where(eq(members.id, m.id));
+    await assertOwnerRemains(tx, workspaceId);
+  });
+}
+
+export async function removeMember(db: Db, workspaceId: string, actorRole: Role, memberId: string) {
+  return db.transaction(async (tx) => {
+    const m = await findMember(tx, workspaceId, memberId);
+    assertMayGrant(actorRole, m.role);
+    await tx.delete(members).where(eq(members.id, m.id));
+    await assertOwnerRemains(tx, workspaceId);
+  });
+}

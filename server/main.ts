@@ -1,0 +1,37 @@
+// `npm start`: listen, and shut down gracefully on SIGINT/SIGTERM.
+import { ConfigError, loadConfig } from './config.ts';
+import { startApp } from './start.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+
+const logger = config.prettyLogs
+  ? {
+      level: config.logLevel,
+      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+    }
+  : { level: config.logLevel };
+
+const { app } = await startApp(config, logger);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) process.exit(1);
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    clearTimeout(timer);
+    process.exit(0);
+  });
+}
+
+const address = await app.listen({ port: config.port, host: config.host });
+app.log.info(`Wefunnel ready at ${address} (database: ${app.dbKind})`);

@@ -1,0 +1,24 @@
+// Opens the database, migrates, bootstraps the first workspace, and builds the app: what main.ts and tests share.
+import type { FastifyServerOptions } from 'fastify';
+import { type AppConfig, buildApp } from './app.ts';
+import { bootstrap } from './auth/bootstrap.ts';
+import type { Config } from './config.ts';
+import { openDb } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+
+export async function startApp(config: Config & AppConfig, logger: FastifyServerOptions['logger']) {
+  const handle = await openDb(config.db);
+  await runMigrations(handle);
+  const first = await handle.exclusive(() => bootstrap(handle.db, config.admin));
+  const app = await buildApp(handle, config, logger);
+  app.addHook('onClose', () => handle.close());
+  if (first?.generatedPassword) {
+    // Printed once, on the first start only: it is the only way in.
+    console.log(
+      `\n  Wefunnel owner created: ${first.email} / ${first.generatedPassword}\n  (set WEFUNNEL_ADMIN_PASSWORD to choose it)\n`,
+    );
+  } else if (first) {
+    app.log.info({ email: first.email }, 'owner created from WEFUNNEL_ADMIN_EMAIL / WEFUNNEL_ADMIN_PASSWORD');
+  }
+  return { app, handle };
+}

@@ -1,0 +1,30 @@
+// Workspaces (tenants) and who belongs to them with which role.
+import { pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../roles.ts';
+import { createdAt, id } from './columns.ts';
+import { users } from './users.ts';
+
+export const roleEnum = pgEnum('role', ROLES);
+
+export const workspaces = pgTable('workspaces', {
+  id: id(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  createdAt: createdAt(),
+});
+
+export const members = pgTable(
+  'members',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleEnum('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('members_workspace_user').on(t.workspaceId, t.userId)],
+);
