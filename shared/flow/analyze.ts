@@ -1,0 +1,169 @@
+// Reads a flow document into the model the lint and the compiler share: nodes with their parsed
+// data and ports, and edges resolved to ports. Structural problems become issues, never exceptions.
+
+import type { z } from 'zod';
+import { type FlowEdge, flowEdgeSchema, flowNodeSchema } from './document.ts';
+import type { Issue } from './issues.ts';
+import type { AnyNodeDefinition } from './node-definition.ts';
+import type { NodeRegistry } from './registry.ts';
+
+export type ModelNode = {
+  id: string;
+  type: string;
+  definition: AnyNodeDefinition | undefined;
+  /** The data after its schema (defaults filled in); undefined when the type is unknown or it fails. */
+  data: Record<string, unknown> | undefined;
+  /** Port ids, known only when `data` is. */
+  ports: string[] | undefined;
+};
+
+/** An edge whose two ends exist; `port` is null when the source's ports are not known. */
+export type ModelEdge = { id: string; source: string; target: string; port: string | null };
+
+export type FlowModel = {
+  nodes: ModelNode[];
+  byId: Map<string, ModelNode>;
+  edges: ModelEdge[];
+  /** source node → port → target node: the edges the compiler follows (the first per port). */
+  links: Map<string, Map<string, string>>;
+  issues: Issue[];
+};
+
+const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+function zodIssues(error: z.ZodError, prefix: string, where: Pick<Issue, 'nodeId' | 'edgeId'>): Issue[] {
+  return error.issues.map((issue) => ({
+    code: 'invalid_data',
+    message: issue.message,
+    ...where,
+    path: pathOf([...(prefix ? [prefix] : []), ...issue.path]),
+  }));
+}
+
+function readNode(value: unknown, index: number, registry: NodeRegistry, issues: Issue[]): ModelNode | null {
+  const parsed = flowNodeSchema.safeParse(value);
+  if (!parsed.success) {
+    issues.push(...zodIssues(parsed.error, `nodes.${index}`, {}));
+    return null;
+  }
+  const { id, type } = parsed.data;
+  const definition = registry.get(type);
+  if (!definition) {
+    issues.push({ code: 'unknown_type', message: `Unknown node type ${type}`, nodeId: id, path: 'type' });
+    return { id, type, definition, data: undefined, ports: undefined };
+  }
+  const data = definition.data.safeParse(parsed.data.data ?? {});
+  if (!data.success) {
+    issues.push(...zodIssues(data.error, 'data', { nodeId: id }));
+    return { id, type, definition, data: undefined, ports: undefined };
+  }
+  return { id, type, definition, data: data.data, ports: definition.ports(data.data).map((port) => port.id) };
+}
+
+/** Nodes in document order; a second node with a taken id is reported and left out. */
+function readNodes(raw: unknown[], registry: NodeRegistry, issues: Issue[]): ModelNode[] {
+  const nodes: ModelNode[] = [];
+  const seen = new Set<string>();
+  for (const [index, value] of raw.entries()) {
+    const node = readNode(value, index, registry, issues);
+    if (!node) continue;
+    if (seen.has(node.id)) {
+      issues.push({ code: 'duplicate_id', message: `Two nodes share the id ${node.id}`, nodeId: node.id });
+      continue;
+    }
+    seen.add(node.id);
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+function resolvePort(edge: FlowEdge, source: ModelNode, issues: Issue[]): string | null | false {
+  if (!source.ports) return null;
+  const port = edge.sourceHandle ?? (source.ports.length === 1 ? source.ports[0]! : undefined);
+  if (port !== undefined && source.ports.includes(port)) return port;
+  const known = source.ports.join(', ') || 'none';
+  const message = `Port ${edge.sourceHandle ?? '(none)'} is not a port of ${source.id} (ports: ${known})`;
+  issues.push({ code: 'unknown_port', message, edgeId: edge.id, nodeId: source.id, path: 'sourceHandle' });
+  return false;
+}
+
+function readEdge(edge: FlowEdge, byId: Map<string, ModelNode>, model: FlowModel): void {
+  const source = byId.get(edge.source);
+  const target = byId.get(edge.target);
+  for (const [end, node] of [
+    ['source', source],
+    ['target', target],
+  ] as const) {
+    if (!node) {
+      const message = `Edge ${edge.id} leads ${end === 'source' ? 'from' : 'to'} missing node ${edge[end]}`;
+      model.issues.push({ code: 'dangling_edge', message, edgeId: edge.id, path: end });
+    }
+  }
+  if (!source || !target) return;
+  if (target.definition?.trigger) {
+    const message = `Edge ${edge.id} enters trigger ${target.id}: a trigger starts a run and has no input`;
+    model.issues.push({
+      code: 'trigger_has_incoming',
+      message,
+      edgeId: edge.id,
+      nodeId: target.id,
+      path: 'target',
+    });
+  }
+  const port = resolvePort(edge, source, model.issues);
+  if (port === false) return;
+  model.edges.push({ id: edge.id, source: source.id, target: target.id, port });
+  if (port === null) return;
+  const links = model.links.get(source.id) ?? new Map<string, string>();
+  model.links.set(source.id, links);
+  if (links.has(port)) {
+    const message = `Port ${port} of ${source.id} already has an edge: one port leads to one node`;
+    model.issues.push({
+      code: 'port_reused',
+      message,
+      edgeId: edge.id,
+      nodeId: source.id,
+      path: 'sourceHandle',
+    });
+  } else links.set(port, target.id);
+}
+
+function readEdges(raw: unknown[], model: FlowModel): void {
+  const seen = new Set<string>();
+  for (const [index, value] of raw.entries()) {
+    const parsed = flowEdgeSchema.safeParse(value);
+    if (!parsed.success) {
+      model.issues.push(...zodIssues(parsed.error, `edges.${index}`, {}));
+    } else if (seen.has(parsed.data.id)) {
+      const edgeId = parsed.data.id;
+      model.issues.push({ code: 'duplicate_id', message: `Two edges share the id ${edgeId}`, edgeId });
+    } else {
+      seen.add(parsed.data.id);
+      readEdge(parsed.data, model.byId, model);
+    }
+  }
+}
+
+const asList = (value: unknown): unknown[] | null => (Array.isArray(value) ? value : null);
+
+/** The model of any value: a non-document gives an empty model with one `invalid_data` issue. */
+export function analyze(graph: unknown, registry: NodeRegistry): FlowModel {
+  const issues: Issue[] = [];
+  const record = typeof graph === 'object' && graph !== null ? (graph as Record<string, unknown>) : {};
+  const rawNodes = asList(record.nodes);
+  const rawEdges = record.edges === undefined ? [] : asList(record.edges);
+  if (!rawNodes || !rawEdges) {
+    const path = rawNodes ? 'edges' : 'nodes';
+    issues.push({ code: 'invalid_data', message: 'A flow document has `nodes` and `edges` arrays', path });
+  }
+  const nodes = readNodes(rawNodes ?? [], registry, issues);
+  const model: FlowModel = {
+    nodes,
+    byId: new Map(nodes.map((node) => [node.id, node])),
+    edges: [],
+    links: new Map(),
+    issues,
+  };
+  readEdges(rawEdges ?? [], model);
+  return model;
+}

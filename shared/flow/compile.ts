@@ -1,0 +1,92 @@
+// `compile(graph)`: a flow without lint errors becomes a JSON XState machine config, its hash and
+// its entry points. Each node type's compile rule builds its own state; this file only wires
+// ports to states and adds the visit count every node shares.
+
+import { nodeRegistry } from '../nodes/index.ts';
+import type { ModelNode } from './analyze.ts';
+import { sha256 } from './hash.ts';
+import { type Issue, splitIssues } from './issues.ts';
+import {
+  COMPLETED,
+  EXITED,
+  IDLE,
+  type MachineConfig,
+  type StateConfig,
+  type TransitionConfig,
+} from './machine-config.ts';
+import type { CompileKit } from './node-definition.ts';
+import { act, when } from './refs.ts';
+import type { NodeRegistry } from './registry.ts';
+import { stateKey } from './state-keys.ts';
+import { lint } from './validate.ts';
+
+/** A trigger the runtime can start a run at: send `{type: 'START', entry: nodeId}`. */
+export type FlowEntry = { nodeId: string; type: string; data: Record<string, unknown> };
+
+export type CompiledFlow = { machine: MachineConfig; hash: string; entries: FlowEntry[] };
+
+export type CompileResult =
+  | ({ ok: true; warnings: Issue[] } & CompiledFlow)
+  | { ok: false; errors: Issue[]; warnings: Issue[] };
+
+export const MACHINE_ID = 'flow';
+
+function nodeState(node: ModelNode, links: Map<string, string> | undefined): StateConfig {
+  const { id: nodeId, definition, data } = node;
+  const key = stateKey(nodeId);
+  const exitPorts: readonly string[] = definition!.exitPorts ?? [];
+  const kit: CompileKit = {
+    nodeId,
+    port(port, extra = {}) {
+      const next = links?.get(port);
+      const target = next === undefined ? (exitPorts.includes(port) ? EXITED : COMPLETED) : stateKey(next);
+      const transition: TransitionConfig = {
+        target,
+        ...(extra.guard ? { guard: extra.guard } : {}),
+        actions: [...(extra.actions ?? []), act('exit', { nodeId, port })],
+      };
+      // Without `reenter`, XState treats a transition to the state itself as staying in it.
+      return target === key ? { ...transition, reenter: true } : transition;
+    },
+    finish: () => ({ target: COMPLETED }),
+  };
+  const state = definition!.compile(data!, kit);
+  return {
+    ...state,
+    entry: [act('visit', { nodeId }), ...(state.entry ?? [])],
+    meta: { ...state.meta, nodeId },
+  };
+}
+
+function buildMachine(nodes: ModelNode[], links: Map<string, Map<string, string>>): MachineConfig {
+  const triggers = nodes.filter((node) => node.definition!.trigger);
+  const states: Record<string, StateConfig> = {
+    [IDLE]: {
+      on: {
+        START: triggers.map((node) => ({
+          target: stateKey(node.id),
+          guard: when('isTrigger', { nodeId: node.id }),
+        })),
+      },
+    },
+    [COMPLETED]: { type: 'final' },
+    [EXITED]: { type: 'final' },
+  };
+  for (const node of nodes) states[stateKey(node.id)] = nodeState(node, links.get(node.id));
+  return { id: MACHINE_ID, initial: IDLE, states };
+}
+
+/** Compiles a flow; with lint errors it returns them instead (it never throws on bad input). */
+export function compile(graph: unknown, registry: NodeRegistry = nodeRegistry): CompileResult {
+  const model = lint(graph, registry);
+  const { errors, warnings } = splitIssues(model.issues);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  const machine = buildMachine(model.nodes, model.links);
+  const entries = model.nodes
+    .filter((node) => node.definition!.trigger)
+    .map((node) => ({ nodeId: node.id, type: node.type, data: node.data! }));
+  // Plain JSON.stringify is canonical here: the compiler and the zod schemas build every object
+  // with its keys in a fixed order, so the same graph always gives the same text.
+  const hash = sha256(JSON.stringify({ machine, entries }));
+  return { ok: true, warnings, machine, hash, entries };
+}

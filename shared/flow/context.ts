@@ -1,0 +1,82 @@
+// The shape of a run inside the compiled machine: its context, the events the runtime sends it,
+// and the meta its states carry for the executor (waits, requests).
+
+import type { Effect } from './effects.ts';
+
+export type Scalar = string | number | boolean;
+
+export type FlowContact = { id: string; name: string; alias: string };
+
+/** What the runtime passes when a run starts: the contact as the database knows it now. */
+export type FlowInput = {
+  contact: { id: string; name?: string; alias?: string };
+  attributes?: Record<string, Scalar>;
+  tags?: string[];
+};
+
+export type FlowContext = {
+  contact: FlowContact;
+  attributes: Record<string, Scalar>;
+  tags: string[];
+  /** Values nodes provide to templates and conditions by namespace: `reply.text`, `coupon.code`… */
+  vars: Record<string, Record<string, Scalar>>;
+  /** Arrivals per node id: the visit number in stats rows and idempotency keys. */
+  visits: Record<string, number>;
+  /** The node of the current visit (the run's `current_node_id`). */
+  at: string | null;
+  /** Messages sent so far in the current visit: the `part` of the idempotency key. */
+  part: number;
+  /** Invalid answers so far in the current `ask` visit. */
+  tries: number;
+  /** Counter behind `token`: each armed wait gets a fresh token, so a stale TIMER is a no-op. */
+  seq: number;
+  token: string | null;
+  /** When the timer of `token` is due (epoch ms): written by the turn driver, never by the machine. */
+  wakeAt: number | null;
+  /** Intents recorded during the current turn; the turn driver drains them. */
+  effects: Effect[];
+};
+
+/** Starts a run at the trigger node `entry` (one of `compile(...).entries`). */
+export type StartEvent = { type: 'START'; entry: string };
+export type MessageEvent = { type: 'MESSAGE'; text: string };
+export type TimerEvent = { type: 'TIMER'; token: string };
+/** The answer to a state's `request` (coupon claim: `{ok: true, value: {code}}` or `{ok: false}`). */
+export type ResultEvent = { type: 'RESULT'; ok: boolean; value?: Record<string, Scalar> };
+export type FlowEvent = StartEvent | MessageEvent | TimerEvent | ResultEvent;
+
+/** When a waiting state wants the runtime to wake it (see `nextWake`). */
+export type WaitSpec =
+  | { kind: 'timeout'; timeout: string }
+  | { kind: 'duration'; duration: string; window: TimeWindow | null; bestTime: boolean };
+
+export type TimeWindow = { from: string; to: string };
+
+/** A synchronous question to the outside world, answered inside the turn with a RESULT event. */
+export type RequestSpec = { kind: string; params: Record<string, Scalar> };
+
+/** Meta of every compiled state that belongs to a node. */
+export type StateMeta = {
+  nodeId: string;
+  /** The run takes the contact's next message (the router delivers MESSAGE events to it). */
+  awaits?: 'message';
+  wait?: WaitSpec;
+  request?: RequestSpec;
+};
+
+export function initialContext(input: FlowInput): FlowContext {
+  return {
+    contact: { id: input.contact.id, name: input.contact.name ?? '', alias: input.contact.alias ?? '' },
+    attributes: { ...input.attributes },
+    tags: [...(input.tags ?? [])],
+    vars: {},
+    visits: {},
+    at: null,
+    part: 0,
+    tries: 0,
+    seq: 0,
+    token: null,
+    wakeAt: null,
+    effects: [],
+  };
+}

@@ -1,0 +1,30 @@
+// The flow document: React Flow's own `{nodes, edges}` shape, so the editor saves it untranslated.
+// UI keys (position, selected, measured, width…) are kept but mean nothing to the flow.
+
+import { z } from 'zod';
+
+export const flowNodeSchema = z.looseObject({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  position: z.object({ x: z.number(), y: z.number() }).optional(),
+  /** Checked against the node type's own schema by `validate`. */
+  data: z.unknown().optional(),
+});
+
+export const flowEdgeSchema = z.looseObject({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  target: z.string().min(1),
+  /** The source node's port; null/absent means the node's only port. */
+  sourceHandle: z.string().nullish(),
+  targetHandle: z.string().nullish(),
+});
+
+export const flowDocumentSchema = z.looseObject({
+  nodes: z.array(flowNodeSchema),
+  edges: z.array(flowEdgeSchema).default([]),
+});
+
+export type FlowNode = z.infer<typeof flowNodeSchema>;
+export type FlowEdge = z.infer<typeof flowEdgeSchema>;
+export type FlowDocument = z.infer<typeof flowDocumentSchema>;

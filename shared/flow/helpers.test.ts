@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateConditions, evaluateRule } from './condition.ts';
+import { type FlowContext, initialContext } from './context.ts';
+import { durationMs, formatDuration } from './duration.ts';
+import { cyrb53, pickWeighted, sha256, stickyUnit } from './hash.ts';
+import { renderTemplate, templateVariables } from './template.ts';
+
+const run = (patch: Partial<FlowContext> = {}): FlowContext => ({
+  ...initialContext({
+    contact: { id: 'c1', name: '小明' },
+    attributes: { city: '上海', age: 25 },
+    tags: ['VIP'],
+  }),
+  ...patch,
+});
+
+describe('durations', () => {
+  it('reads the ISO-8601 forms flows use', () => {
+    expect(durationMs('PT30S')).toBe(30_000);
+    expect(durationMs('PT10M')).toBe(600_000);
+    expect(durationMs('PT2H')).toBe(7_200_000);
+    expect(durationMs('P3D')).toBe(3 * 86_400_000);
+    expect(durationMs('P1W')).toBe(7 * 86_400_000);
+    expect(durationMs('P1DT2H30M')).toBe(86_400_000 + 9_000_000);
+    for (const bad of ['P', 'PT', '30m', 'P1Y', 'PT-1S', '']) expect(durationMs(bad)).toBeNull();
+  });
+
+  it('formats back to the shortest text', () => {
+    expect(formatDuration(9_000_000)).toBe('PT2H30M');
+    expect(formatDuration(14 * 86_400_000)).toBe('P2W');
+    expect(formatDuration(0)).toBe('PT0S');
+  });
+});
+
+describe('templates', () => {
+  it('renders variables with fallbacks for empty ones', () => {
+    const context = run({ vars: { coupon: { code: 'C-1', pool: 'spring' } } });
+    expect(renderTemplate('{{contact.name|朋友}}在{{attributes.city}}，券 {{coupon.code}}', context)).toBe(
+      '小明在上海，券 C-1',
+    );
+    expect(renderTemplate('{{contact.alias|朋友}}/{{attributes.job|未知}}/{{attributes.job}}', context)).toBe(
+      '朋友/未知/',
+    );
+  });
+
+  it('lists the variables a text names', () => {
+    expect(templateVariables('{{ contact.name | 朋友 }} {{attributes.city}}')).toEqual([
+      { name: 'contact.name', fallback: ' 朋友 ' },
+      { name: 'attributes.city', fallback: null },
+    ]);
+  });
+});
+
+describe('conditions', () => {
+  it('compares numbers numerically and text case-insensitively', () => {
+    expect(evaluateRule({ field: 'attributes.age', op: 'gte', value: '18' }, run())).toBe(true);
+    expect(evaluateRule({ field: 'attributes.age', op: 'lt', value: 9 }, run())).toBe(false);
+    expect(evaluateRule({ field: 'contact.name', op: 'eq', value: '小明' }, run())).toBe(true);
+    expect(evaluateRule({ field: 'attributes.city', op: 'contains', value: '海' }, run())).toBe(true);
+    expect(evaluateRule({ field: 'attributes.city', op: 'matches', value: '^上' }, run())).toBe(true);
+  });
+
+  it('handles tags, missing fields and all/any', () => {
+    expect(evaluateRule({ field: 'tags', op: 'has_tag', value: 'vip' }, run())).toBe(true);
+    expect(evaluateRule({ field: 'tags', op: 'not_has_tag', value: 'vip' }, run())).toBe(false);
+    expect(evaluateRule({ field: 'attributes.job', op: 'exists' }, run())).toBe(false);
+    expect(evaluateRule({ field: 'attributes.job', op: 'neq', value: 'x' }, run())).toBe(true);
+    expect(evaluateRule({ field: 'reply.text', op: 'eq', value: '' }, run())).toBe(false);
+    const rules = [
+      { field: 'attributes.age', op: 'gt' as const, value: 30 },
+      { field: 'attributes.city', op: 'eq' as const, value: '上海' },
+    ];
+    expect(evaluateConditions('all', rules, run())).toBe(false);
+    expect(evaluateConditions('any', rules, run())).toBe(true);
+  });
+});
+
+describe('hashing', () => {
+  it('computes SHA-256 without node:crypto', () => {
+    expect(sha256('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256('你好')).toBe('670d9743542cae3ea7ebe36af56bd53648b0a1126162e78d81a32934a711302e');
+  });
+
+  it('keeps sticky picks stable across processes and versions (pinned values)', () => {
+    expect(cyrb53('wxid_04\u0000ab')).toBe(cyrb53('wxid_04\u0000ab'));
+    expect(stickyUnit('wxid_04', 'ab')).toBeCloseTo(0.118, 3);
+    expect(stickyUnit('wxid_01', 'ab')).toBeCloseTo(0.644, 3);
+  });
+
+  it('picks in proportion to the weights', () => {
+    const counts = [0, 0, 0];
+    for (let i = 0; i < 6000; i++) counts[pickWeighted(stickyUnit(`c${i}`, 'split'), [1, 1, 2])]!++;
+    expect(counts[0]! / 6000).toBeCloseTo(0.25, 1);
+    expect(counts[2]! / 6000).toBeCloseTo(0.5, 1);
+    expect(pickWeighted(0.99, [1, 0])).toBe(0);
+  });
+});

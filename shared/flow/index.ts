@@ -1,0 +1,50 @@
+// The flow model's public face: what the editor, the server and the runtime import.
+// See README.md beside this file for how the runtime drives a run.
+
+export { NODE_TYPES, nodeRegistry } from '../nodes/index.ts';
+export { type Answer, type AnswerKind, normalizeChinaMobile, parseAnswer } from './answer.ts';
+export { type CompiledFlow, type CompileResult, compile, type FlowEntry } from './compile.ts';
+export { type ConditionRule, evaluateConditions } from './condition.ts';
+export type {
+  FlowContext,
+  FlowEvent,
+  FlowInput,
+  MessageEvent,
+  RequestSpec,
+  ResultEvent,
+  StartEvent,
+  StateMeta,
+  TimerEvent,
+  WaitSpec,
+} from './context.ts';
+export { type FlowDocument, type FlowEdge, type FlowNode, flowDocumentSchema } from './document.ts';
+export { durationMs, formatDuration, isDuration } from './duration.ts';
+export type { Effect } from './effects.ts';
+export { pickWeighted, sha256, stickyUnit } from './hash.ts';
+export { type Issue, LINT_LEVELS, type LintCode, type ValidationResult } from './issues.ts';
+export { createFlowMachine, type FlowMachine } from './machine.ts';
+export type { MachineConfig } from './machine-config.ts';
+export {
+  type AnyNodeDefinition,
+  defineNode,
+  field,
+  formFields,
+  type NodeDefinition,
+  type Port,
+  type TriggerInbound,
+} from './node-definition.ts';
+export { createRegistry, type NodeRegistry } from './registry.ts';
+export { renderTemplate, templateVariables } from './template.ts';
+export { matchingEntries } from './triggers.ts';
+export {
+  driveTurn,
+  type PersistedRun,
+  type RequestResolver,
+  type RunStatus,
+  runTurn,
+  type TurnEnv,
+  type TurnResult,
+  type TurnWait,
+} from './turn.ts';
+export { validate } from './validate.ts';
+export { nextWake } from './wake.ts';

@@ -1,0 +1,53 @@
+// The vocabulary compiled machines use: action and guard references `{type, params}` (plain JSON),
+// implemented once in machine.ts. Node compile rules build them with `act` and `when`.
+
+import type { AnswerSpec } from './answer.ts';
+import type { ConditionRule } from './condition.ts';
+import type { Scalar } from './context.ts';
+import type { EmittedEffect } from './effects.ts';
+
+type NoParams = Record<string, never>;
+
+export type ActionParams = {
+  /** Arrive at a node: counts the visit (added by the compiler to every node's entry). */
+  visit: { nodeId: string };
+  /** Leave a node through a port (added by `kit.port`). */
+  exit: { nodeId: string; port: string };
+  /** Send one of `texts` (templates), picked stickily per contact when there are several. */
+  send: { nodeId: string; texts: string[] };
+  /** Record any other effect kind as is. */
+  emit: { nodeId: string; effect: EmittedEffect };
+  setAttribute: { nodeId: string; key: string; value: string };
+  /** Save the MESSAGE being handled, parsed by `answer`, to attributes[key]. */
+  saveAnswer: { nodeId: string; key: string; answer: AnswerSpec };
+  tag: { nodeId: string; add: string[]; remove: string[] };
+  /** Keep the MESSAGE text readable as `<as>.text`. */
+  storeMessage: { as: string };
+  /** Keep a RESULT's value, plus `with`, readable as `<as>.<field>`. */
+  storeResult: { as: string; with: Record<string, Scalar> };
+  countTry: NoParams;
+  /** Issue a fresh timer token: only a TIMER carrying it moves the run on. */
+  arm: NoParams;
+};
+
+export type GuardParams = {
+  isTrigger: { nodeId: string };
+  answerValid: { answer: AnswerSpec };
+  triesLeft: { retries: number };
+  timerDue: NoParams;
+  resultOk: NoParams;
+  conditionMet: { match: 'all' | 'any'; rules: ConditionRule[] };
+  /** The sticky weighted pick of this contact at `nodeId` is `index`. */
+  picked: { nodeId: string; weights: number[]; index: number };
+};
+
+export type ActionType = keyof ActionParams;
+export type GuardType = keyof GuardParams;
+export type ActionRef = { [K in ActionType]: { type: K; params: ActionParams[K] } }[ActionType];
+export type GuardRef = { [K in GuardType]: { type: K; params: GuardParams[K] } }[GuardType];
+
+export const act = <K extends ActionType>(type: K, params: ActionParams[K]): ActionRef =>
+  ({ type, params }) as ActionRef;
+
+export const when = <K extends GuardType>(type: K, params: GuardParams[K]): GuardRef =>
+  ({ type, params }) as GuardRef;

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import type { LintCode } from './issues.ts';
+import { validate } from './validate.ts';
+
+type Node = { id: string; type: string; data?: unknown };
+type Edge = { id: string; source: string; target: string; sourceHandle?: string | null };
+
+const trigger: Node = { id: 't', type: 'trigger.keyword', data: { keywords: ['hi'] } };
+const send = (id: string, text = 'hello'): Node => ({ id, type: 'send', data: { text } });
+const edge = (source: string, target: string, sourceHandle?: string): Edge => ({
+  id: `${source}-${sourceHandle ?? ''}-${target}`,
+  source,
+  target,
+  ...(sourceHandle === undefined ? {} : { sourceHandle }),
+});
+/** trigger → nodes[0] → nodes[1] → … through each node's `next`. */
+const chain = (...nodes: Node[]) => ({
+  nodes: [trigger, ...nodes],
+  edges: [trigger, ...nodes].slice(0, -1).map((node, i) => edge(node.id, nodes[i]!.id, 'next')),
+});
+
+const issuesOf = (graph: unknown, code: LintCode) => {
+  const { errors, warnings } = validate(graph);
+  return [...errors, ...warnings].filter((issue) => issue.code === code);
+};
+
+describe('validate', () => {
+  it('accepts a small clean flow, React Flow UI keys included', () => {
+    const graph = chain(send('a'), { id: 'z', type: 'end', data: {} });
+    graph.nodes[1] = { ...graph.nodes[1]!, selected: true, measured: { width: 10 } } as Node;
+    expect(validate(graph)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('never throws on something that is not a flow document', () => {
+    for (const junk of [null, 42, 'x', { nodes: 'no' }, { nodes: [null, { id: 3 }], edges: [{}] }]) {
+      expect(validate(junk).errors.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('no_trigger: a flow without a trigger', () => {
+    expect(issuesOf({ nodes: [send('a')], edges: [] }, 'no_trigger')).toHaveLength(1);
+    expect(issuesOf({ nodes: [trigger], edges: [] }, 'no_trigger')).toEqual([]);
+  });
+
+  it('unknown_type: points at the node and its type', () => {
+    expect(issuesOf(chain({ id: 'a', type: 'sned', data: {} }), 'unknown_type')).toEqual([
+      expect.objectContaining({ nodeId: 'a', path: 'type' }),
+    ]);
+    expect(issuesOf(chain(send('a')), 'unknown_type')).toEqual([]);
+  });
+
+  it('invalid_data: points at the failing field', () => {
+    const ask = (saveAs: string): Node => ({ id: 'q', type: 'ask', data: { question: '?', saveAs } });
+    expect(issuesOf(chain(ask('City')), 'invalid_data')).toEqual([
+      expect.objectContaining({ nodeId: 'q', path: 'data.saveAs' }),
+    ]);
+    expect(issuesOf(chain(ask('city')), 'invalid_data')).toEqual([]);
+    const regex = { ...trigger, data: { keywords: ['ok', '(unclosed'], match: 'regex' } };
+    expect(issuesOf({ nodes: [regex], edges: [] }, 'invalid_data')).toEqual([
+      expect.objectContaining({ nodeId: 't', path: 'data.keywords.1' }),
+    ]);
+  });
+
+  it('duplicate_id: two nodes or two edges with one id', () => {
+    const graph = chain(send('a'), send('b'));
+    expect(issuesOf({ ...graph, nodes: [...graph.nodes, send('a')] }, 'duplicate_id')).toEqual([
+      expect.objectContaining({ nodeId: 'a' }),
+    ]);
+    expect(issuesOf({ ...graph, edges: [...graph.edges, { ...graph.edges[0]! }] }, 'duplicate_id')).toEqual([
+      expect.objectContaining({ edgeId: graph.edges[0]!.id }),
+    ]);
+    // A node and an edge may share an id: they live in different lists.
+    expect(
+      issuesOf({ ...graph, edges: [{ ...graph.edges[0]!, id: 'a' }, graph.edges[1]] }, 'duplicate_id'),
+    ).toEqual([]);
+  });
+
+  it('dangling_edge: an edge to or from a missing node', () => {
+    const graph = chain(send('a'));
+    expect(
+      issuesOf({ ...graph, edges: [...graph.edges, edge('a', 'ghost', 'next')] }, 'dangling_edge'),
+    ).toEqual([expect.objectContaining({ edgeId: 'a-next-ghost', path: 'target' })]);
+    expect(issuesOf({ ...graph, edges: [edge('ghost', 'a')] }, 'dangling_edge')[0]).toMatchObject({
+      path: 'source',
+    });
+    expect(issuesOf(graph, 'dangling_edge')).toEqual([]);
+  });
+
+  it('unknown_port: a handle the source node does not have', () => {
+    const ask: Node = { id: 'q', type: 'ask', data: { question: '?', saveAs: 'x' } };
+    const wrong = { nodes: [trigger, ask, send('a')], edges: [edge('t', 'q'), edge('q', 'a', 'next')] };
+    expect(issuesOf(wrong, 'unknown_port')).toEqual([
+      expect.objectContaining({ edgeId: 'q-next-a', nodeId: 'q', path: 'sourceHandle' }),
+    ]);
+    // No handle is fine only for a node with exactly one port (the trigger here, not the ask).
+    const noHandle = { ...wrong, edges: [edge('t', 'q'), edge('q', 'a')] };
+    expect(issuesOf(noHandle, 'unknown_port').map((issue) => issue.edgeId)).toEqual(['q--a']);
+    expect(
+      issuesOf({ ...wrong, edges: [edge('t', 'q'), edge('q', 'a', 'answered')] }, 'unknown_port'),
+    ).toEqual([]);
+  });
+
+  it('port_reused: two edges leave one port', () => {
+    const graph = chain(send('a'), send('b'));
+    const reused = { ...graph, edges: [...graph.edges, edge('t', 'b', 'next')] };
+    expect(issuesOf(reused, 'port_reused')).toEqual([
+      expect.objectContaining({ edgeId: 't-next-b', nodeId: 't' }),
+    ]);
+    const condition: Node = {
+      id: 'c',
+      type: 'condition',
+      data: { rules: [{ field: 'tags', op: 'has_tag', value: 'x' }] },
+    };
+    const twoPorts = {
+      nodes: [trigger, condition, send('a')],
+      edges: [edge('t', 'c'), edge('c', 'a', 'true'), edge('c', 'a', 'false')],
+    };
+    expect(issuesOf(twoPorts, 'port_reused')).toEqual([]);
+  });
+
+  it('trigger_has_incoming: an edge enters a trigger', () => {
+    const graph = chain(send('a'));
+    expect(
+      issuesOf({ ...graph, edges: [...graph.edges, edge('a', 't', 'next')] }, 'trigger_has_incoming'),
+    ).toEqual([expect.objectContaining({ nodeId: 't', edgeId: 'a-next-t' })]);
+    expect(issuesOf(graph, 'trigger_has_incoming')).toEqual([]);
+  });
+
+  it('instant_loop: a cycle through no waiting node', () => {
+    const loop = chain(send('a'), send('b'));
+    loop.edges.push(edge('b', 'a', 'next'));
+    expect(issuesOf(loop, 'instant_loop')).toEqual([expect.objectContaining({ nodeId: 'a' })]);
+    const self = chain({ id: 'g', type: 'goal', data: { name: 'x' } });
+    self.edges.push(edge('g', 'g', 'next'));
+    expect(issuesOf(self, 'instant_loop')).toHaveLength(1);
+    const waiting = chain(send('a'), { id: 'w', type: 'wait', data: { duration: 'PT1H' } });
+    waiting.edges.push(edge('w', 'a', 'next'));
+    expect(issuesOf(waiting, 'instant_loop')).toEqual([]);
+  });
+
+  it('unknown_variable: a template names an unknown namespace or contact field', () => {
+    expect(issuesOf(chain(send('a', 'hi {{contact.phone}} {{foo.bar|x}}')), 'unknown_variable')).toEqual([
+      expect.objectContaining({ nodeId: 'a', path: 'data.text' }),
+      expect.objectContaining({ nodeId: 'a', path: 'data.text' }),
+    ]);
+    const variant: Node = { id: 'a', type: 'send', data: { text: 'ok', variants: ['{{tags}}'] } };
+    expect(issuesOf(chain(variant), 'unknown_variable')[0]).toMatchObject({ path: 'data.variants.0' });
+    const known = send('a', '{{contact.name|朋友}} {{contact.alias}} {{coupon.code}} {{coupon.pool}}');
+    expect(issuesOf(chain(known), 'unknown_variable')).toEqual([]);
+  });
+
+  it('unset_attribute: a template or condition reads an attribute nothing writes', () => {
+    const reader = send('a', '{{attributes.city|你的城市}}');
+    expect(issuesOf(chain(reader), 'unset_attribute')).toEqual([
+      expect.objectContaining({ nodeId: 'a', path: 'data.text' }),
+    ]);
+    expect(validate(chain(reader)).errors).toEqual([]);
+    const condition: Node = {
+      id: 'c',
+      type: 'condition',
+      data: { rules: [{ field: 'attributes.age', op: 'gt', value: 3 }] },
+    };
+    expect(issuesOf(chain(condition), 'unset_attribute')[0]).toMatchObject({ path: 'data.rules.0.field' });
+    const writer: Node = { id: 'w', type: 'set_attribute', data: { key: 'city', value: '上海' } };
+    expect(issuesOf(chain(writer, reader), 'unset_attribute')).toEqual([]);
+  });
+
+  it('unreachable: no trigger reaches the node', () => {
+    const graph = chain(send('a'));
+    expect(issuesOf({ ...graph, nodes: [...graph.nodes, send('lost')] }, 'unreachable')).toEqual([
+      expect.objectContaining({ nodeId: 'lost' }),
+    ]);
+    expect(issuesOf(graph, 'unreachable')).toEqual([]);
+  });
+
+  it('message_burst: more than 4 sends in a row without a wait', () => {
+    const sends = (n: number) => Array.from({ length: n }, (_, i) => send(`s${i}`));
+    expect(issuesOf(chain(...sends(5)), 'message_burst')).toEqual([
+      expect.objectContaining({ nodeId: 's4' }),
+    ]);
+    expect(issuesOf(chain(...sends(4)), 'message_burst')).toEqual([]);
+    const tagged = chain(...sends(2), { id: 'tg', type: 'tag', data: { add: ['x'] } }, ...sends(5).slice(2));
+    expect(issuesOf(tagged, 'message_burst')).toHaveLength(1);
+    const paused = chain(
+      ...sends(3),
+      { id: 'w', type: 'wait', data: { duration: 'PT1M' } },
+      ...sends(5).slice(3),
+    );
+    expect(issuesOf(paused, 'message_burst')).toEqual([]);
+  });
+
+  it('dead_end: a main port without an edge', () => {
+    expect(issuesOf(chain(send('a')), 'dead_end')).toEqual([
+      expect.objectContaining({ nodeId: 'a', path: 'ports.next' }),
+    ]);
+    const condition: Node = {
+      id: 'c',
+      type: 'condition',
+      data: { rules: [{ field: 'tags', op: 'has_tag', value: 'x' }] },
+    };
+    const graph = {
+      nodes: [trigger, condition, { id: 'z', type: 'end' }],
+      edges: [edge('t', 'c'), edge('c', 'z', 'true')],
+    };
+    expect(issuesOf(graph, 'dead_end')).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+// Branch on the contact's attributes, name, tags or last reply.
+
+import { z } from 'zod';
+import { isValidRegex } from '../flow/answer.ts';
+import { CONDITION_OPS, VALUELESS_OPS } from '../flow/condition.ts';
+import { defineNode, field } from '../flow/node-definition.ts';
+import { PORTS } from '../flow/ports.ts';
+import { when } from '../flow/refs.ts';
+
+const FIELD = /^(attributes\.[a-z][a-z0-9_]{0,39}|contact\.(name|alias)|tags|reply\.text)$/;
+
+const OP_LABELS: Record<(typeof CONDITION_OPS)[number], [string, string]> = {
+  eq: ['等于', 'equals'],
+  neq: ['不等于', 'does not equal'],
+  gt: ['大于', 'greater than'],
+  gte: ['大于等于', 'at least'],
+  lt: ['小于', 'less than'],
+  lte: ['小于等于', 'at most'],
+  contains: ['包含', 'contains'],
+  not_contains: ['不包含', 'does not contain'],
+  matches: ['匹配正则', 'matches regex'],
+  exists: ['有值', 'is set'],
+  not_exists: ['无值', 'is not set'],
+  has_tag: ['有标签', 'has tag'],
+  not_has_tag: ['没有标签', 'does not have tag'],
+};
+
+const ruleSchema = z
+  .object({
+    field: z.string().regex(FIELD, {
+      message: 'Use attributes.<key>, contact.name, contact.alias, tags or reply.text',
+    }),
+    op: z.enum(CONDITION_OPS),
+    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  })
+  .superRefine((rule, ctx) => {
+    if (!VALUELESS_OPS.includes(rule.op) && rule.value === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `\`${rule.op}\` needs a value` });
+    }
+    if (rule.op === 'matches' && !isValidRegex(String(rule.value ?? ''))) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Not a valid regular expression' });
+    }
+  });
+
+export const conditionNode = defineNode({
+  type: 'condition',
+  category: 'logic',
+  label: { 'zh-CN': '条件', en: 'Condition' },
+  description: {
+    'zh-CN': '按规则分支：数字按大小比较，文字不区分大小写。',
+    en: 'Branches on rules: numbers compare numerically, text case-insensitively.',
+  },
+  data: z.object({
+    match: field(z.enum(['all', 'any']).default('all'), {
+      input: 'select',
+      label: { 'zh-CN': '满足', en: 'Match' },
+      options: [
+        { value: 'all', label: { 'zh-CN': '全部规则', en: 'All rules' } },
+        { value: 'any', label: { 'zh-CN': '任一规则', en: 'Any rule' } },
+      ],
+    }),
+    rules: field(z.array(ruleSchema).min(1), {
+      input: 'rules',
+      label: { 'zh-CN': '规则', en: 'Rules' },
+      options: CONDITION_OPS.map((op) => ({
+        value: op,
+        label: { 'zh-CN': OP_LABELS[op][0], en: OP_LABELS[op][1] },
+      })),
+    }),
+  }),
+  initial: { match: 'all', rules: [{ field: 'tags', op: 'has_tag', value: 'vip' }] },
+  ports: () => [PORTS.true, PORTS.false],
+  reads: (data) => data.rules.map((rule, i) => ({ path: `data.rules.${i}.field`, name: rule.field })),
+  compile: (data, kit) => ({
+    always: [
+      kit.port('true', { guard: when('conditionMet', { match: data.match, rules: data.rules }) }),
+      kit.port('false'),
+    ],
+  }),
+});

@@ -1,0 +1,178 @@
+// Golden flows (STYLE §5): every `__fixtures__/<name>.flow.json` runs the scripted conversations
+// of `<name>.script.json` through compile + the turn driver, persisting the snapshot to JSON and
+// restoring a fresh actor between every event, and must reproduce `<name>.transcript.json`.
+// `UPDATE_GOLDEN=1 npx vitest run shared/nodes` rewrites the transcripts (review the diff!).
+
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  compile,
+  createFlowMachine,
+  driveTurn,
+  durationMs,
+  type Effect,
+  type FlowEvent,
+  type FlowInput,
+  type FlowMachine,
+  type PersistedRun,
+  type RequestSpec,
+  type TurnResult,
+} from '../flow/index.ts';
+import { NODE_TYPES } from './index.ts';
+
+const DIR = join(import.meta.dirname, '__fixtures__');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+/** A TIMER without a token fires the run's current timer; `advance` moves the clock (ISO duration). */
+type ScriptEvent = FlowEvent | { type: 'TIMER'; token?: string } | { advance: string };
+type Script = {
+  env?: { now?: string; timeZone?: string; activity?: Record<string, number> };
+  coupons?: Record<string, string[]>;
+  runs: (FlowInput & { events: ScriptEvent[]; activity?: Record<string, number> })[];
+};
+
+/** The coupon store the runtime will have: one code per contact per pool, handed out in order. */
+function couponStore(stock: Record<string, string[]>) {
+  const left = Object.fromEntries(Object.entries(stock).map(([pool, codes]) => [pool, [...codes]]));
+  const claimed = new Map<string, string>();
+  return (request: RequestSpec, run: PersistedRun) => {
+    const pool = String(request.params.pool);
+    const key = `${run.context.contact.id}:${pool}`;
+    const code = claimed.get(key) ?? left[pool]?.shift();
+    if (code === undefined) return { type: 'RESULT' as const, ok: false };
+    claimed.set(key, code);
+    return { type: 'RESULT' as const, ok: true, value: { code } };
+  };
+}
+
+/** `activity` as `{"<weekday>:<hour>": count}`, expanded to the 168 counts the driver takes. */
+function activityCounts(sparse: Record<string, number> = {}): number[] {
+  const counts = new Array<number>(168).fill(0);
+  for (const [slot, count] of Object.entries(sparse)) {
+    const [day, hour] = slot.split(':').map(Number);
+    counts[(day ?? 0) * 24 + (hour ?? 0)] = count;
+  }
+  return counts;
+}
+
+function traceLine(effect: Effect): string {
+  switch (effect.kind) {
+    case 'visit':
+      return `enter ${effect.nodeId} #${effect.visit}`;
+    case 'exit':
+      return `leave ${effect.nodeId} via ${effect.port}`;
+    case 'send':
+      return `bot ${effect.nodeId}#${effect.visit}.${effect.part}${effect.variant ? ` (variant ${effect.variant})` : ''}: ${effect.text}`;
+    case 'set_attribute':
+      return `set ${effect.key} = ${JSON.stringify(effect.value)}`;
+    case 'tag':
+      return `tag ${[...effect.add.map((t) => `+${t}`), ...effect.remove.map((t) => `-${t}`)].join(' ')}`;
+    case 'goal':
+      return `goal ${effect.name}`;
+  }
+}
+
+function describeEvent(event: FlowEvent): string {
+  if (event.type === 'START') return `START ${event.entry}`;
+  if (event.type === 'MESSAGE') return `MESSAGE ${event.text}`;
+  if (event.type === 'TIMER') return `TIMER ${event.token}`;
+  return `RESULT ${JSON.stringify(event)}`;
+}
+
+function describeTurn(event: FlowEvent, result: TurnResult) {
+  const timer = result.wait?.timer;
+  const waits = [
+    ...(result.wait?.message ? ['message'] : []),
+    ...(timer ? [`timer ${timer.token} at ${new Date(timer.wakeAt).toISOString()}`] : []),
+  ];
+  return {
+    event: describeEvent(event),
+    trace: result.trace.map(traceLine),
+    status: `${result.status} at ${result.currentNodeId}${waits.length ? ` (waits for ${waits.join(', ')})` : ''}`,
+  };
+}
+
+type Resolver = ReturnType<typeof couponStore>;
+
+async function playRun(run: Script['runs'][number], script: Script, resolve: Resolver, machine: FlowMachine) {
+  let now = Date.parse(script.env?.now ?? '2025-01-06T02:00:00Z');
+  const env = {
+    timeZone: script.env?.timeZone ?? 'Asia/Shanghai',
+    activity: activityCounts(run.activity ?? script.env?.activity),
+  };
+  let stored: string | null = null;
+  let last: TurnResult | null = null;
+  const turns = [];
+  const taken: Effect[] = [];
+  for (const scripted of run.events) {
+    if ('advance' in scripted) {
+      now += durationMs(scripted.advance) ?? 0;
+      continue;
+    }
+    // A TIMER without a token is the sweeper firing the run's current timer when it falls due.
+    const timer = scripted.type === 'TIMER' && !scripted.token ? last?.wait?.timer : null;
+    if (timer) now = Math.max(now, timer.wakeAt);
+    const event = (timer ? { type: 'TIMER', token: timer.token } : scripted) as FlowEvent;
+    const snapshot = stored === null ? null : (JSON.parse(stored) as PersistedRun);
+    last = await driveTurn(machine, snapshot, event, { ...env, now, input: run, resolve });
+    stored = JSON.stringify(last.snapshot);
+    turns.push(describeTurn(event, last));
+    taken.push(...last.trace);
+  }
+  return { turns, taken };
+}
+
+const fixtures = readdirSync(DIR)
+  .filter((file) => file.endsWith('.flow.json'))
+  .map((file) => file.slice(0, -'.flow.json'.length))
+  .sort();
+
+type FlowFixture = { nodes: { id: string; type: string; data?: unknown }[] };
+
+/** `<fixture>:<node id>` → the node and the ports runs left it through, for the coverage check. */
+const portsTaken = new Map<string, { type: string; data: unknown; ports: Set<string> }>();
+
+function recordPorts(name: string, graph: FlowFixture, trace: Effect[]): void {
+  for (const effect of trace) {
+    if (effect.kind !== 'exit' && effect.kind !== 'visit') continue;
+    const key = `${name}:${effect.nodeId}`;
+    const node = graph.nodes.find((candidate) => candidate.id === effect.nodeId)!;
+    const entry = portsTaken.get(key) ?? { type: node.type, data: node.data ?? {}, ports: new Set<string>() };
+    portsTaken.set(key, entry);
+    if (effect.kind === 'exit') entry.ports.add(effect.port);
+  }
+}
+
+describe.each(fixtures)('golden flow %s', (name) => {
+  it('reproduces its transcript', async () => {
+    const graph = JSON.parse(readFileSync(join(DIR, `${name}.flow.json`), 'utf8'));
+    const script = JSON.parse(readFileSync(join(DIR, `${name}.script.json`), 'utf8')) as Script;
+    const compiled = compile(graph);
+    if (!compiled.ok) throw new Error(`${name} does not compile: ${JSON.stringify(compiled.errors)}`);
+    const machine = createFlowMachine(compiled.machine);
+    const resolve = couponStore(script.coupons ?? {});
+    const transcript = [];
+    for (const run of script.runs) {
+      const { turns, taken } = await playRun(run, script, resolve, machine);
+      transcript.push({ contact: run.contact.id, turns });
+      recordPorts(name, graph, taken);
+    }
+    const file = join(DIR, `${name}.transcript.json`);
+    if (UPDATE) writeFileSync(file, `${JSON.stringify(transcript, null, 2)}\n`);
+    if (!existsSync(file))
+      throw new Error(`${name}.transcript.json is missing: run with UPDATE_GOLDEN=1 and review it`);
+    expect(transcript).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  });
+});
+
+it('covers every node type through each of its ports', () => {
+  for (const definition of NODE_TYPES) {
+    const covered = [...portsTaken.values()].some(
+      ({ type, data, ports }) =>
+        type === definition.type &&
+        definition.ports(definition.data.parse(data)).every((port: { id: string }) => ports.has(port.id)),
+    );
+    expect(covered, `${definition.type}: no fixture node is left through each of its ports`).toBe(true);
+  }
+});

@@ -1,0 +1,70 @@
+// A/B split: each contact goes down one branch, picked stickily (hash of contact id + node id)
+// in proportion to the branch weights.
+
+import { z } from 'zod';
+import { defineNode, field } from '../flow/node-definition.ts';
+import { when } from '../flow/refs.ts';
+
+const branchSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, { message: 'Lowercase letters, digits and _, starting with a letter' }),
+  weight: z.number().min(0).finite(),
+});
+
+export const splitNode = defineNode({
+  type: 'split',
+  category: 'logic',
+  label: { 'zh-CN': '随机分流', en: 'Split' },
+  description: {
+    'zh-CN': '按权重把联系人分到不同分支；同一联系人总是进入同一分支。',
+    en: 'Sends contacts down branches in proportion to weights; a contact always gets the same branch.',
+  },
+  data: z.object({
+    branches: field(
+      z
+        .array(branchSchema)
+        .min(2)
+        .max(5)
+        .superRefine((branches, ctx) => {
+          branches.forEach((branch, i) => {
+            if (branches.findIndex((other) => other.name === branch.name) < i) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [i, 'name'],
+                message: `Branch name \`${branch.name}\` is used twice`,
+              });
+            }
+          });
+          if (!branches.some((branch) => branch.weight > 0)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [0, 'weight'],
+              message: 'At least one branch needs a weight above 0',
+            });
+          }
+        }),
+      { input: 'branches', label: { 'zh-CN': '分支', en: 'Branches' } },
+    ),
+  }),
+  initial: {
+    branches: [
+      { name: 'a', weight: 50 },
+      { name: 'b', weight: 50 },
+    ],
+  },
+  // A branch's handle is labelled with its own name in both languages: the marketer chose it.
+  ports: (data) => data.branches.map(({ name }) => ({ id: name, label: { 'zh-CN': name, en: name } })),
+  mainPorts: (data) => data.branches.map(({ name }) => name),
+  compile: (data, kit) => {
+    const weights = data.branches.map((branch) => branch.weight);
+    const last = data.branches.length - 1;
+    return {
+      always: data.branches.map(({ name }, index) =>
+        index === last
+          ? kit.port(name)
+          : kit.port(name, { guard: when('picked', { nodeId: kit.nodeId, weights, index }) }),
+      ),
+    };
+  },
+});

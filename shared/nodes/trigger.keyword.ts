@@ -1,0 +1,71 @@
+// Trigger: a run starts when an inbound message matches a keyword and the contact has no run
+// waiting for a reply (the router checks that part).
+
+import { z } from 'zod';
+import { isValidRegex } from '../flow/answer.ts';
+import { defineNode, field } from '../flow/node-definition.ts';
+import { PORTS } from '../flow/ports.ts';
+
+const MATCHES = ['exact', 'contains', 'regex'] as const;
+const SCOPES = ['private', 'room', 'any'] as const;
+
+/** Chat text is compared case- and width-insensitively: users type on phone keyboards. */
+const fold = (text: string): string => text.normalize('NFKC').trim().toLowerCase();
+
+function keywordMatches(match: (typeof MATCHES)[number], keyword: string, text: string): boolean {
+  if (match === 'exact') return fold(text) === fold(keyword);
+  if (match === 'contains') return fold(text).includes(fold(keyword));
+  return isValidRegex(keyword) && new RegExp(keyword, 'i').test(text.normalize('NFKC'));
+}
+
+export const keywordTrigger = defineNode({
+  type: 'trigger.keyword',
+  category: 'trigger',
+  label: { 'zh-CN': '关键词', en: 'Keyword' },
+  description: {
+    'zh-CN': '收到匹配关键词的消息、且该联系人没有等待回复的流程时开始。',
+    en: 'Starts when an inbound message matches and the contact has no run waiting for a reply.',
+  },
+  data: z
+    .object({
+      keywords: field(z.array(z.string().trim().min(1)).min(1), {
+        input: 'stringList',
+        label: { 'zh-CN': '关键词', en: 'Keywords' },
+      }),
+      match: field(z.enum(MATCHES).default('contains'), {
+        input: 'select',
+        label: { 'zh-CN': '匹配方式', en: 'Match' },
+        options: [
+          { value: 'exact', label: { 'zh-CN': '完全一致', en: 'Exact' } },
+          { value: 'contains', label: { 'zh-CN': '包含', en: 'Contains' } },
+          { value: 'regex', label: { 'zh-CN': '正则表达式', en: 'Regular expression' } },
+        ],
+      }),
+      scope: field(z.enum(SCOPES).default('private'), {
+        input: 'select',
+        label: { 'zh-CN': '消息来源', en: 'Scope' },
+        options: [
+          { value: 'private', label: { 'zh-CN': '私聊', en: 'Private chat' } },
+          { value: 'room', label: { 'zh-CN': '群聊', en: 'Group chat' } },
+          { value: 'any', label: { 'zh-CN': '全部', en: 'Any' } },
+        ],
+      }),
+    })
+    .superRefine((data, ctx) => {
+      if (data.match !== 'regex') return;
+      data.keywords.forEach((keyword, i) => {
+        if (!isValidRegex(keyword)) {
+          ctx.addIssue({ code: 'custom', path: ['keywords', i], message: 'Not a valid regular expression' });
+        }
+      });
+    }),
+  initial: { keywords: ['你好'], match: 'contains', scope: 'private' },
+  ports: () => [PORTS.next],
+  trigger: {
+    matches: (data, inbound) =>
+      inbound.kind === 'message' &&
+      (data.scope === 'any' || (data.scope === 'room') === inbound.room) &&
+      data.keywords.some((keyword) => keywordMatches(data.match, keyword, inbound.text)),
+  },
+  compile: (_data, kit) => ({ always: [kit.port('next')] }),
+});
