@@ -19,17 +19,23 @@ export interface DbHandle {
   /** Runs `fn` while holding a database-wide lock, so that several processes starting together migrate once. */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, which `loadDataDir` can start from. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const MIGRATION_LOCK = 7_301_990;
 
 export type DbTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string };
+  /** `loadDataDir`: start from a dumped data directory (tests start from a migrated template). */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export async function openDb(target: DbTarget): Promise<DbHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: Math.max(2, target.poolSize ?? 10) /* exclusive() holds one */,
+    });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
     await pool.query('select 1');
@@ -47,7 +53,16 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     return { db, kind: 'postgres', exclusive, close: () => pool.end() };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(target.dataDir, {
+    extensions: { pg_trgm },
+    loadDataDir: target.loadDataDir,
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', exclusive: (fn) => fn(), close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    exclusive: (fn) => fn(),
+    close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
+  };
 }

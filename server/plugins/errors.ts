@@ -17,6 +17,8 @@ const CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
+const JSON_ERRORS = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
+
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -35,7 +37,10 @@ export default fp(async function errors(app: FastifyInstance) {
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = err instanceof SyntaxError ? 'invalid_json' : (CODES[status] ?? 'bad_request');
+      const code =
+        JSON_ERRORS.has(err.code) || err instanceof SyntaxError
+          ? 'invalid_json'
+          : (CODES[status] ?? 'bad_request');
       return reply.code(status).send({ error: { code, message: err.message } });
     }
     req.log.error({ err }, 'unhandled error');

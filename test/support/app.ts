@@ -1,0 +1,31 @@
+// Builds the real Fastify app on a test database and logs members in, for `app.inject` tests.
+
+import { type App, buildApp } from '../../server/app.ts';
+import { bootstrap } from '../../server/auth/bootstrap.ts';
+import type { DbHandle } from '../../server/db/client.ts';
+
+export const OWNER = { email: 'owner@example.com', password: 'owner-password-1' };
+
+export async function testApp(handle: DbHandle, options: { loginAttemptsPerMinute?: number } = {}) {
+  const first = await bootstrap(handle.db, OWNER);
+  const app = await buildApp(handle, {
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+    trustProxy: false,
+  });
+  return { app, workspaceId: first?.workspaceId };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a cookie-authenticated mutation. */
+  headers: Record<string, string>;
+}
+
+export async function login(app: App, who: { email: string; password: string } = OWNER): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: who });
+  if (res.statusCode !== 200) throw new Error(`login ${who.email} → ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrfToken = res.json().csrfToken as string;
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
