@@ -8,6 +8,7 @@ import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import editorPlugin from './plugins/editor.ts';
 import errorsPlugin from './plugins/errors.ts';
+import servicesPlugin, { defaultServices, type Services } from './plugins/services.ts';
 import apiKeyRoutes from './routes/api-keys.ts';
 import authRoutes from './routes/auth.ts';
 import healthRoutes from './routes/health.ts';
@@ -19,6 +20,7 @@ export async function buildApp(
   handle: DbHandle,
   config: AppConfig,
   logger: FastifyServerOptions['logger'] = false,
+  services: Services = defaultServices(),
 ) {
   const app = Fastify({
     logger,
@@ -31,6 +33,7 @@ export async function buildApp(
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { handle });
+  await app.register(servicesPlugin, { services });
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin);
 

@@ -1,4 +1,10 @@
 // Every table, for drizzle-kit and for the typed `Db`.
 export * from './api-keys.ts';
+export * from './bots.ts';
+export * from './contacts.ts';
+export * from './coupons.ts';
+export * from './flows.ts';
+export * from './outbox.ts';
+export * from './runs.ts';
 export * from './users.ts';
 export * from './workspaces.ts';

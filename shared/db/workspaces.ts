@@ -10,6 +10,8 @@ export const workspaces = pgTable('workspaces', {
   id: id(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  /** Bot disclosure: appended to every bot-written message when set (never to agent replies). */
+  botSignature: text('bot_signature'),
   createdAt: createdAt(),
 });
 

@@ -1,0 +1,24 @@
+// Makes the runtime's shared services available to routes: the change bus (live stats) and the clock.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Bus } from '../../runtime/bus.ts';
+import { RuntimeClock } from '../../runtime/clock.ts';
+
+export interface Services {
+  bus: Bus;
+  clock: RuntimeClock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    bus: Bus;
+    clock: RuntimeClock;
+  }
+}
+
+export const defaultServices = (): Services => ({ bus: new Bus(), clock: new RuntimeClock() });
+
+export default fp(async function services(app: FastifyInstance, opts: { services: Services }) {
+  app.decorate('bus', opts.services.bus);
+  app.decorate('clock', opts.services.clock);
+});

@@ -1,0 +1,85 @@
+// Contacts (the customers a bot account knows) and the archive of every message in and out.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { botAccounts } from './bots.ts';
+import { at, createdAt, id } from './columns.ts';
+import { workspaces } from './workspaces.ts';
+
+export const FRIEND_STATUSES = ['stranger', 'requested', 'friend', 'deleted_us'] as const;
+export type FriendStatus = (typeof FRIEND_STATUSES)[number];
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    botAccountId: uuid('bot_account_id')
+      .notNull()
+      .references(() => botAccounts.id, { onDelete: 'cascade' }),
+    /** The puppet's id for this contact; some puppets change it at every login (see `weixin`). */
+    puppetId: text('puppet_id').notNull(),
+    weixin: text('weixin'),
+    name: text('name').notNull().default(''),
+    alias: text('alias'),
+    friendStatus: text('friend_status', { enum: FRIEND_STATUSES }).notNull().default('stranger'),
+    firstAddedAt: at('first_added_at'),
+    lastInboundAt: at('last_inbound_at'),
+    lastOutboundAt: at('last_outbound_at'),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Inbound messages per hour of the week (weekday * 24 + hour, workspace time zone): 168 counts. */
+    activity: integer('activity').array().notNull().default(sql`array_fill(0, array[168])`),
+    /** A human has taken over: the bot does not route this contact's messages into flows. */
+    handoff: boolean('handoff').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('contacts_account_puppet').on(t.botAccountId, t.puppetId),
+    index('contacts_workspace_name').on(t.workspaceId, t.name),
+    index('contacts_tags').using('gin', t.tags),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    botAccountId: uuid('bot_account_id')
+      .notNull()
+      .references(() => botAccounts.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    /** WeChat's id of the message; puppets replay history, so (account, id) is unique. */
+    wechatMessageId: text('wechat_message_id').notNull(),
+    text: text('text').notNull(),
+    /** Who wrote an outbound message: the bot (a flow), an agent, or the operator on the phone. */
+    author: text('author', { enum: ['contact', 'bot', 'agent', 'operator'] }).notNull(),
+    flowId: uuid('flow_id'),
+    nodeId: text('node_id'),
+    runId: uuid('run_id'),
+    at: at('at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('messages_account_wechat_id').on(t.botAccountId, t.wechatMessageId),
+    index('messages_contact_at').on(t.contactId, t.at),
+    index('messages_workspace_at').on(t.workspaceId, t.at),
+    index('messages_text_trgm').using('gin', t.text.op('gin_trgm_ops')),
+  ],
+);

@@ -1,0 +1,49 @@
+// The outbox: every action on WeChat (send a message, accept a friend request…) as a row written in
+// the turn's transaction and performed afterwards by the dispatcher, exactly once per idempotency key.
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { botAccounts } from './bots.ts';
+import { at, createdAt } from './columns.ts';
+import { contacts } from './contacts.ts';
+import { workspaces } from './workspaces.ts';
+
+export const OUTBOX_KINDS = ['message', 'friend_accept'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+/** `unknown`: found `sending` after a crash — WeChat has no idempotent send, so it is shown, not resent. */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'unknown'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export type OutboxPayload =
+  | { text: string; flowId?: string; nodeId?: string; author: 'bot' | 'agent' }
+  | { requestId: string; hello: string };
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    botAccountId: uuid('bot_account_id')
+      .notNull()
+      .references(() => botAccounts.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id'),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+    payload: jsonb('payload').$type<OutboxPayload>().notNull(),
+    /** (run, node, visit, part) for flow messages: a replayed turn cannot queue a message twice. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('queued'),
+    notBefore: at('not_before').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    createdAt: createdAt(),
+    doneAt: at('done_at'),
+  },
+  (t) => [
+    index('outbox_due').on(t.botAccountId, t.notBefore, t.id).where(sql`status = 'queued'`),
+    index('outbox_sending').on(t.botAccountId).where(sql`status = 'sending'`),
+  ],
+);

@@ -1,0 +1,110 @@
+// Runs (one contact in one flow version), their node visits, the per-node counters the marketer
+// watches, and goal hits. Counters are incremented in the turn's transaction, never recomputed.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { at, createdAt, id } from './columns.ts';
+import { contacts } from './contacts.ts';
+import { flows, flowVersions } from './flows.ts';
+import { workspaces } from './workspaces.ts';
+
+export const RUN_STATUSES = ['active', 'waiting', 'completed', 'exited', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const runs = pgTable(
+  'runs',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    flowId: uuid('flow_id')
+      .notNull()
+      .references(() => flows.id, { onDelete: 'cascade' }),
+    flowVersionId: uuid('flow_version_id')
+      .notNull()
+      .references(() => flowVersions.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: RUN_STATUSES }).notNull(),
+    snapshot: jsonb('snapshot').$type<unknown>(),
+    currentNodeId: text('current_node_id'),
+    /** The run waits for the contact's next message (ask, wait_reply). */
+    awaitsMessage: boolean('awaits_message').notNull().default(false),
+    wakeAt: at('wake_at'),
+    wakeToken: text('wake_token'),
+    error: text('error'),
+    startedAt: at('started_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    index('runs_due').on(t.wakeAt).where(sql`status = 'waiting' and wake_at is not null`),
+    index('runs_contact_open').on(t.contactId, t.startedAt).where(sql`status in ('active', 'waiting')`),
+    uniqueIndex('runs_one_open_per_flow')
+      .on(t.contactId, t.flowId)
+      .where(sql`status in ('active', 'waiting')`),
+    index('runs_version_node').on(t.flowVersionId, t.currentNodeId),
+  ],
+);
+
+export const nodeVisits = pgTable(
+  'node_visits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    visit: integer('visit').notNull(),
+    /** The port the run left through, once it has. */
+    port: text('port'),
+    enteredAt: at('entered_at').notNull(),
+  },
+  (t) => [uniqueIndex('node_visits_run_node_visit').on(t.runId, t.nodeId, t.visit)],
+);
+
+/** `port = ''` holds `entered` for the node; every other row counts runs that left through `port`. */
+export const nodeStats = pgTable(
+  'node_stats',
+  {
+    flowVersionId: uuid('flow_version_id')
+      .notNull()
+      .references(() => flowVersions.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    port: text('port').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.flowVersionId, t.nodeId, t.port] })],
+);
+
+export const goals = pgTable(
+  'goals',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    flowVersionId: uuid('flow_version_id')
+      .notNull()
+      .references(() => flowVersions.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').notNull(),
+    name: text('name').notNull(),
+    payload: jsonb('payload'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('goals_run_name').on(t.runId, t.name), index('goals_version').on(t.flowVersionId)],
+);
