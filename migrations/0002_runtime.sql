@@ -26,6 +26,7 @@ CREATE TABLE "contacts" (
 	"name" text DEFAULT '' NOT NULL,
 	"alias" text,
 	"friend_status" text DEFAULT 'stranger' NOT NULL,
+	"friend_hello" text,
 	"first_added_at" timestamp with time zone,
 	"last_inbound_at" timestamp with time zone,
 	"last_outbound_at" timestamp with time zone,

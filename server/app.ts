@@ -2,8 +2,8 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DbHandle } from '../runtime/db/client.ts';
 import type { Config } from './config.ts';
-import type { DbHandle } from './db/client.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import editorPlugin from './plugins/editor.ts';

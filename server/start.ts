@@ -1,10 +1,10 @@
 // Opens the database, migrates, bootstraps the first workspace, and builds the app: what main.ts and tests share.
 import type { FastifyServerOptions } from 'fastify';
+import { openDb } from '../runtime/db/client.ts';
+import { runMigrations } from '../runtime/db/migrate.ts';
 import { type AppConfig, buildApp } from './app.ts';
 import { bootstrap } from './auth/bootstrap.ts';
 import type { Config } from './config.ts';
-import { openDb } from './db/client.ts';
-import { runMigrations } from './db/migrate.ts';
 
 export async function startApp(config: Config & AppConfig, logger: FastifyServerOptions['logger']) {
   const handle = await openDb(config.db);

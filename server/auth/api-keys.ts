@@ -1,8 +1,8 @@
 // API keys: created with a role no higher than the creator's, shown once, revoked by deletion.
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../runtime/db/client.ts';
 import { apiKeys } from '../../shared/db/schema.ts';
 import type { Role } from '../../shared/roles.ts';
-import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { randomToken, sha256 } from './secrets.ts';
 

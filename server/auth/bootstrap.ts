@@ -1,7 +1,7 @@
 // First start on an empty database: the Default workspace and its owner, exactly once.
 import { sql } from 'drizzle-orm';
+import type { Db } from '../../runtime/db/client.ts';
 import { members, users, workspaces } from '../../shared/db/schema.ts';
-import type { Db } from '../db/client.ts';
 import { hashPassword, randomToken } from './secrets.ts';
 
 export interface BootstrapResult {

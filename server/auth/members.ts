@@ -1,8 +1,8 @@
 // Members of a workspace: list, add (creating the user when new), change role, remove.
 import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../runtime/db/client.ts';
 import { members, users } from '../../shared/db/schema.ts';
 import { type Role, roleRank } from '../../shared/roles.ts';
-import type { Db } from '../db/client.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { hashPassword } from './secrets.ts';
 

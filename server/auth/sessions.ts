@@ -1,7 +1,7 @@
 // Logging in and out, and resolving a cookie or bearer key to an AuthContext.
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../runtime/db/client.ts';
 import { apiKeys, members, sessions, users, workspaces } from '../../shared/db/schema.ts';
-import type { Db } from '../db/client.ts';
 import { type AuthContext, SESSION_TTL_MS } from './context.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 

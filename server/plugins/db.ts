@@ -1,7 +1,7 @@
 // Makes the open database available to every route as `app.db` / `app.dbKind`.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { DbHandle } from '../db/client.ts';
+import type { DbHandle } from '../../runtime/db/client.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

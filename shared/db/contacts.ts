@@ -34,6 +34,8 @@ export const contacts = pgTable(
     name: text('name').notNull().default(''),
     alias: text('alias'),
     friendStatus: text('friend_status', { enum: FRIEND_STATUSES }).notNull().default('stranger'),
+    /** The hello of the latest friend request: the friend-request trigger matches it on confirmation. */
+    friendHello: text('friend_hello'),
     firstAddedAt: at('first_added_at'),
     lastInboundAt: at('last_inbound_at'),
     lastOutboundAt: at('last_outbound_at'),

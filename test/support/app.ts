@@ -1,8 +1,8 @@
 // Builds the real Fastify app on a test database and logs members in, for `app.inject` tests.
 
+import type { DbHandle } from '../../runtime/db/client.ts';
 import { type App, buildApp } from '../../server/app.ts';
 import { bootstrap } from '../../server/auth/bootstrap.ts';
-import type { DbHandle } from '../../server/db/client.ts';
 
 export const OWNER = { email: 'owner@example.com', password: 'owner-password-1' };
 

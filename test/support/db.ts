@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { type DbHandle, type DbKind, openDb } from '../../server/db/client.ts';
+import { type DbHandle, type DbKind, openDb } from '../../runtime/db/client.ts';
 import { withDatabase } from './global-setup.ts';
 import { adminQuery } from './postgres.ts';
 

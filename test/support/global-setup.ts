@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDb } from '../../server/db/client.ts';
-import { runMigrations } from '../../server/db/migrate.ts';
+import { openDb } from '../../runtime/db/client.ts';
+import { runMigrations } from '../../runtime/db/migrate.ts';
 import { adminQuery } from './postgres.ts';
 
 declare module 'vitest' {

@@ -1,7 +1,8 @@
 // `npm run db:migrate`: apply pending migrations to the configured database and exit.
-import { loadConfig } from '../config.ts';
-import { openDb } from './client.ts';
-import { runMigrations } from './migrate.ts';
+
+import { openDb } from '../runtime/db/client.ts';
+import { runMigrations } from '../runtime/db/migrate.ts';
+import { loadConfig } from '../server/config.ts';
 
 const config = loadConfig(process.env);
 const handle = await openDb(config.db);

@@ -66,3 +66,6 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
+
+/** A transaction of either driver; every repository function takes `Db`, which a transaction also is. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,0 +1,147 @@
+// Executes one turn of one run inside the caller's transaction (DESIGN "Execute one turn"): lock the
+// run, restore its XState snapshot, send the event, settle, then write snapshot, wake, effects, stats.
+import { eq, sql } from 'drizzle-orm';
+import { contacts, flowVersions, runs, workspaces } from '../../shared/db/schema.ts';
+import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '../../shared/flow/index.ts';
+import type { Db } from '../db/client.ts';
+import { machineFor } from '../machines.ts';
+import { claimCoupon } from './coupons.ts';
+import { persistEffects, type TurnScope } from './persist.ts';
+
+export type TurnTarget =
+  | { kind: 'run'; runId: string }
+  | { kind: 'start'; flowId: string; flowVersionId: string; contactId: string; entry: string };
+
+export interface TurnOutcome {
+  runId: string;
+  flowId: string;
+  flowVersionId: string;
+  status: TurnResult['status'];
+  /** Outbox rows this turn queued. */
+  queued: number;
+}
+
+type RunRow = typeof runs.$inferSelect;
+
+/** Null when there is nothing to do: a finished run, a stale timer, or a run already open for this flow. */
+export async function executeTurn(
+  tx: Db,
+  target: TurnTarget,
+  event: FlowEvent,
+  now: Date,
+): Promise<TurnOutcome | null> {
+  const run = target.kind === 'run' ? await lockRun(tx, target.runId) : await openRun(tx, target, now);
+  if (!run || (run.status !== 'active' && run.status !== 'waiting')) return null;
+  if (event.type === 'TIMER' && event.token !== run.wakeToken) return null;
+
+  const [version] = await tx.select().from(flowVersions).where(eq(flowVersions.id, run.flowVersionId));
+  const [contact] = await tx.select().from(contacts).where(eq(contacts.id, run.contactId));
+  const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, run.workspaceId));
+  if (!version || !contact || !workspace) return null;
+
+  const scope: TurnScope = {
+    workspaceId: run.workspaceId,
+    botAccountId: contact.botAccountId,
+    contactId: contact.id,
+    flowId: run.flowId,
+    flowVersionId: run.flowVersionId,
+    runId: run.id,
+    signature: workspace.botSignature,
+    now,
+  };
+  let turn: TurnResult;
+  try {
+    turn = await driveTurn(
+      machineFor(version.id, version.compiled),
+      run.snapshot as PersistedRun | null,
+      event,
+      {
+        now: now.getTime(),
+        timeZone: workspace.timeZone,
+        activity: contact.activity,
+        input: {
+          contact: { id: contact.id, name: contact.name, alias: contact.alias ?? '' },
+          attributes: contact.attributes as Record<string, string | number | boolean>,
+          tags: contact.tags,
+        },
+        resolve: (request) =>
+          request.kind === 'coupon'
+            ? claimCoupon(tx, run.workspaceId, contact.id, String(request.params.pool), now)
+            : { type: 'RESULT', ok: false },
+      },
+    );
+  } catch (err) {
+    await tx
+      .update(runs)
+      .set({ status: 'failed', error: String(err).slice(0, 500), wakeAt: null, updatedAt: now })
+      .where(eq(runs.id, run.id));
+    return {
+      runId: run.id,
+      flowId: run.flowId,
+      flowVersionId: run.flowVersionId,
+      status: 'failed',
+      queued: 0,
+    };
+  }
+
+  const status =
+    turn.status === 'waiting'
+      ? 'waiting'
+      : turn.status === 'completed' || turn.status === 'exited'
+        ? turn.status
+        : 'failed';
+  const timer = turn.wait?.timer ?? null;
+  await tx
+    .update(runs)
+    .set({
+      status,
+      snapshot: turn.snapshot,
+      currentNodeId: turn.currentNodeId,
+      awaitsMessage: turn.wait?.message ?? false,
+      wakeAt: timer ? new Date(timer.wakeAt) : null,
+      wakeToken: timer?.token ?? null,
+      error:
+        turn.status === 'failed' || turn.status === 'idle'
+          ? String(turn.error ?? 'the run did not start')
+          : null,
+      updatedAt: now,
+    })
+    .where(eq(runs.id, run.id));
+  const queued = await persistEffects(tx, scope, turn);
+  return { runId: run.id, flowId: run.flowId, flowVersionId: run.flowVersionId, status: turn.status, queued };
+}
+
+async function lockRun(tx: Db, runId: string): Promise<RunRow | undefined> {
+  const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
+  return run;
+}
+
+/** At most one open run per (contact, flow): a concurrent start loses quietly on the partial unique index. */
+async function openRun(
+  tx: Db,
+  target: Extract<TurnTarget, { kind: 'start' }>,
+  now: Date,
+): Promise<RunRow | undefined> {
+  const [contact] = await tx
+    .select({ workspaceId: contacts.workspaceId })
+    .from(contacts)
+    .where(eq(contacts.id, target.contactId));
+  if (!contact) return undefined;
+  const [run] = await tx
+    .insert(runs)
+    .values({
+      workspaceId: contact.workspaceId,
+      flowId: target.flowId,
+      flowVersionId: target.flowVersionId,
+      contactId: target.contactId,
+      status: 'active',
+      startedAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({
+      target: [runs.contactId, runs.flowId],
+      where: sql`status in ('active', 'waiting')`,
+    })
+    .returning();
+  return run;
+}

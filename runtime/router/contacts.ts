@@ -1,0 +1,70 @@
+// Finds or creates the contact an inbound event is about, and locks it for the rest of the inbound
+// transaction: every turn of one contact is serialized by this row lock (messages, timers, confirms).
+import { and, eq, sql } from 'drizzle-orm';
+import { contacts } from '../../shared/db/schema.ts';
+import type { Db } from '../db/client.ts';
+
+export interface ContactRef {
+  puppetId: string;
+  name: string;
+  alias?: string | null;
+  weixin?: string | null;
+}
+
+export type ContactRow = typeof contacts.$inferSelect;
+
+export async function lockContact(
+  tx: Db,
+  account: { id: string; workspaceId: string },
+  ref: ContactRef,
+): Promise<ContactRow> {
+  // Some puppets give a contact a new id at every login: a known weixin handle keeps the history.
+  if (ref.weixin) {
+    await tx
+      .update(contacts)
+      .set({ puppetId: ref.puppetId })
+      .where(
+        and(
+          eq(contacts.botAccountId, account.id),
+          eq(contacts.weixin, ref.weixin),
+          sql`${contacts.puppetId} <> ${ref.puppetId}`,
+          sql`not exists (select 1 from contacts c where c.bot_account_id = ${account.id} and c.puppet_id = ${ref.puppetId})`,
+        ),
+      );
+  }
+  const [row] = await tx
+    .insert(contacts)
+    .values({
+      workspaceId: account.workspaceId,
+      botAccountId: account.id,
+      puppetId: ref.puppetId,
+      name: ref.name,
+      alias: ref.alias ?? null,
+      weixin: ref.weixin ?? null,
+    })
+    .onConflictDoUpdate({
+      target: [contacts.botAccountId, contacts.puppetId],
+      set: {
+        name: sql`case when excluded.name <> '' then excluded.name else ${contacts.name} end`,
+        alias: sql`coalesce(excluded.alias, ${contacts.alias})`,
+        weixin: sql`coalesce(excluded.weixin, ${contacts.weixin})`,
+      },
+    })
+    .returning({ id: contacts.id });
+  const [locked] = await tx.select().from(contacts).where(eq(contacts.id, row!.id)).for('update');
+  return locked!;
+}
+
+/** Hour of the week in the workspace time zone (weekday × 24 + hour, Sunday = 0): the activity slot. */
+export function hourOfWeek(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: 'numeric',
+    hourCycle: 'h23',
+  })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, p) => Object.assign(acc, { [p.type]: p.value }), {});
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? 'Sun');
+  return day * 24 + Number(parts.hour ?? 0);
+}

@@ -1,0 +1,187 @@
+// Inbound → router → executor (DESIGN "Data flow" 1–3), one transaction per inbound event: archive
+// with dedupe, activity counts, then route — handoff, a run waiting for input, a trigger, or nothing.
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { contacts, messages, outbox, runs } from '../../shared/db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
+import type { InboundEvent } from '../wechat/port.ts';
+import { type ContactRow, hourOfWeek, lockContact } from './contacts.ts';
+import { startPoints } from './flows.ts';
+
+export interface BotAccountRef {
+  id: string;
+  workspaceId: string;
+  timeZone: string;
+}
+
+export interface InboundResult {
+  contactId: string;
+  duplicate: boolean;
+  turns: TurnOutcome[];
+  /** Outbox rows queued (messages and friend accepts): the dispatcher has work. */
+  queued: number;
+}
+
+/** Where the archive keeps texts: a 100 KB message is kept whole, control characters are not. */
+const cleanText = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+
+export async function handleInbound(
+  db: Db,
+  account: BotAccountRef,
+  event: InboundEvent,
+  now: Date,
+): Promise<InboundResult> {
+  return db.transaction(async (tx) => {
+    const contact = await lockContact(tx, account, event.contact);
+    const result: InboundResult = { contactId: contact.id, duplicate: false, turns: [], queued: 0 };
+    if (event.kind === 'message') await onMessage(tx, account, contact, event, now, result);
+    else if (event.kind === 'friend_request') await onFriendRequest(tx, account, contact, event, now, result);
+    else await onFriendConfirm(tx, account, contact, now, result);
+    result.queued += result.turns.reduce((n, t) => n + t.queued, 0);
+    return result;
+  });
+}
+
+async function onMessage(
+  tx: Db,
+  account: BotAccountRef,
+  contact: ContactRow,
+  event: Extract<InboundEvent, { kind: 'message' }>,
+  now: Date,
+  result: InboundResult,
+): Promise<void> {
+  const text = cleanText(event.text);
+  if (event.self && (await isEchoOfBot(tx, contact.id, text, now))) return;
+  const archived = await tx
+    .insert(messages)
+    .values({
+      workspaceId: account.workspaceId,
+      botAccountId: account.id,
+      contactId: contact.id,
+      direction: event.self ? 'out' : 'in',
+      wechatMessageId: event.messageId,
+      text,
+      author: event.self ? 'operator' : 'contact',
+      at: event.at,
+    })
+    .onConflictDoNothing()
+    .returning({ id: messages.id });
+  if (archived.length === 0) {
+    result.duplicate = true;
+    return;
+  }
+  if (event.self) return;
+  // Postgres arrays are 1-based: slot 0 (Sunday 00h) is activity[1].
+  const slot = hourOfWeek(event.at, account.timeZone) + 1;
+  await tx.execute(
+    sql`update contacts set activity[${slot}] = activity[${slot}] + 1, last_inbound_at = ${now} where id = ${contact.id}`,
+  );
+  if (contact.handoff) return;
+
+  const [waiting] = await tx
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.contactId, contact.id), eq(runs.status, 'waiting'), eq(runs.awaitsMessage, true)))
+    .orderBy(desc(runs.startedAt))
+    .limit(1);
+  if (waiting) {
+    const turn = await executeTurn(tx, { kind: 'run', runId: waiting.id }, { type: 'MESSAGE', text }, now);
+    if (turn) result.turns.push(turn);
+    return;
+  }
+  const points = await startPoints(tx, account.workspaceId, {
+    kind: 'message',
+    text,
+    room: Boolean(event.room),
+  });
+  for (const p of points) {
+    const target = {
+      kind: 'start' as const,
+      flowId: p.flowId,
+      flowVersionId: p.flowVersionId,
+      contactId: contact.id,
+      entry: p.entry.nodeId,
+    };
+    const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now);
+    if (turn) result.turns.push(turn);
+  }
+}
+
+/** The puppet echoes the bot's own sends as self messages; the dispatcher archived them already. */
+async function isEchoOfBot(tx: Db, contactId: string, text: string, now: Date): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.contactId, contactId),
+        eq(messages.direction, 'out'),
+        eq(messages.text, text),
+        gt(messages.at, new Date(now.getTime() - 10 * 60_000)),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+async function onFriendRequest(
+  tx: Db,
+  account: BotAccountRef,
+  contact: ContactRow,
+  event: Extract<InboundEvent, { kind: 'friend_request' }>,
+  now: Date,
+  result: InboundResult,
+): Promise<void> {
+  if (contact.friendStatus === 'friend') return;
+  const hello = cleanText(event.hello);
+  await tx
+    .update(contacts)
+    .set({ friendStatus: 'requested', friendHello: hello })
+    .where(eq(contacts.id, contact.id));
+  const points = await startPoints(tx, account.workspaceId, { kind: 'friend_request', hello });
+  if (!points.some((p) => p.entry.data.autoAccept !== false)) return;
+  const queued = await tx
+    .insert(outbox)
+    .values({
+      workspaceId: account.workspaceId,
+      botAccountId: account.id,
+      contactId: contact.id,
+      kind: 'friend_accept',
+      payload: { requestId: event.requestId, hello },
+      idempotencyKey: `accept:${account.id}:${event.requestId}`,
+      notBefore: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: outbox.id });
+  result.queued += queued.length;
+}
+
+/** The contact is a friend now (we accepted, or the operator did on the phone): friend-request flows start. */
+async function onFriendConfirm(
+  tx: Db,
+  account: BotAccountRef,
+  contact: ContactRow,
+  now: Date,
+  result: InboundResult,
+): Promise<void> {
+  if (contact.friendStatus === 'friend') return;
+  await tx
+    .update(contacts)
+    .set({ friendStatus: 'friend', firstAddedAt: contact.firstAddedAt ?? now })
+    .where(eq(contacts.id, contact.id));
+  const points = await startPoints(tx, account.workspaceId, {
+    kind: 'friend_request',
+    hello: contact.friendHello ?? '',
+  });
+  for (const p of points) {
+    const target = {
+      kind: 'start' as const,
+      flowId: p.flowId,
+      flowVersionId: p.flowVersionId,
+      contactId: contact.id,
+      entry: p.entry.nodeId,
+    };
+    const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now);
+    if (turn) result.turns.push(turn);
+  }
+}
