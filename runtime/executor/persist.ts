@@ -5,6 +5,10 @@ import { contacts, goals, nodeVisits, outbox } from '../../shared/db/schema.ts';
 import type { TurnResult } from '../../shared/flow/index.ts';
 import type { Db } from '../db/client.ts';
 
+/** A text[] parameter; drizzle would otherwise expand a JS array into a row constructor. */
+const textArray = (values: string[]) =>
+  sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::text[]`;
+
 export interface TurnScope {
   workspaceId: string;
   botAccountId: string;
@@ -48,8 +52,8 @@ export async function persistEffects(tx: Db, scope: TurnScope, turn: TurnResult)
       await tx
         .update(contacts)
         .set({
-          tags: sql`array(select distinct t from unnest(array_cat(${contacts.tags}, ${effect.add}::text[])) t
-            where not (t = any(${effect.remove}::text[])) order by t)`,
+          tags: sql`array(select distinct t from unnest(${contacts.tags} || ${textArray(effect.add)}) t
+            where t <> all(${textArray(effect.remove)}) order by t)`,
         })
         .where(eq(contacts.id, scope.contactId));
     } else if (effect.kind === 'goal') {
