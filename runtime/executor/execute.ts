@@ -13,6 +13,7 @@ export type TurnTarget =
   | { kind: 'start'; flowId: string; flowVersionId: string; contactId: string; entry: string };
 
 export interface TurnOutcome {
+  workspaceId: string;
   runId: string;
   flowId: string;
   flowVersionId: string;
@@ -76,6 +77,7 @@ export async function executeTurn(
       .set({ status: 'failed', error: String(err).slice(0, 500), wakeAt: null, updatedAt: now })
       .where(eq(runs.id, run.id));
     return {
+      workspaceId: run.workspaceId,
       runId: run.id,
       flowId: run.flowId,
       flowVersionId: run.flowVersionId,
@@ -108,7 +110,14 @@ export async function executeTurn(
     })
     .where(eq(runs.id, run.id));
   const queued = await persistEffects(tx, scope, turn);
-  return { runId: run.id, flowId: run.flowId, flowVersionId: run.flowVersionId, status: turn.status, queued };
+  return {
+    workspaceId: run.workspaceId,
+    runId: run.id,
+    flowId: run.flowId,
+    flowVersionId: run.flowVersionId,
+    status: turn.status,
+    queued,
+  };
 }
 
 async function lockRun(tx: Db, runId: string): Promise<RunRow | undefined> {

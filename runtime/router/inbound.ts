@@ -23,7 +23,9 @@ export interface InboundResult {
 }
 
 /** Where the archive keeps texts: a 100 KB message is kept whole, control characters are not. */
-const cleanText = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const cleanText = (text: string) => text.replace(CONTROL, '');
 
 export async function handleInbound(
   db: Db,
