@@ -13,6 +13,7 @@ import apiKeyRoutes from './routes/api-keys.ts';
 import authRoutes from './routes/auth.ts';
 import healthRoutes from './routes/health.ts';
 import memberRoutes from './routes/members.ts';
+import sandboxRoutes from './routes/sandbox.ts';
 
 export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy'>;
 
@@ -43,6 +44,7 @@ export async function buildApp(
       await api.register(authRoutes, { loginAttemptsPerMinute: config.loginAttemptsPerMinute });
       await api.register(memberRoutes);
       await api.register(apiKeyRoutes);
+      await api.register(sandboxRoutes);
     },
     { prefix: '/api' },
   );

@@ -18,7 +18,8 @@ const logger = config.prettyLogs
     }
   : { level: config.logLevel };
 
-const { app } = await startApp(config, logger);
+// `npm run server` (--api-only) serves the API without driving bot accounts; `npm start` does both.
+const { app } = await startApp(config, logger, { runtime: !process.argv.includes('--api-only') });
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,17 +1,35 @@
-// Opens the database, migrates, bootstraps the first workspace, and builds the app: what main.ts and tests share.
+// Opens the database, migrates, bootstraps the first workspace (with its sandbox bot and the demo
+// funnel), and builds the app with the runtime beside it: what main.ts and tests share.
 import type { FastifyServerOptions } from 'fastify';
+import { Bus } from '../runtime/bus.ts';
+import { RuntimeClock } from '../runtime/clock.ts';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
+import { Runtime } from '../runtime/runtime.ts';
 import { type AppConfig, buildApp } from './app.ts';
 import { bootstrap } from './auth/bootstrap.ts';
 import type { Config } from './config.ts';
 
-export async function startApp(config: Config & AppConfig, logger: FastifyServerOptions['logger']) {
+export async function startApp(
+  config: Config & AppConfig,
+  logger: FastifyServerOptions['logger'],
+  options: { runtime: boolean } = { runtime: true },
+) {
   const handle = await openDb(config.db);
   await runMigrations(handle);
   const first = await handle.exclusive(() => bootstrap(handle.db, config.admin));
-  const app = await buildApp(handle, config, logger);
-  app.addHook('onClose', () => handle.close());
+  const bus = new Bus();
+  const clock = new RuntimeClock();
+  const runtime = options.runtime ? new Runtime({ db: handle.db, bus, clock, secret: config.secret }) : null;
+  const app = await buildApp(handle, config, logger, { bus, clock, runtime });
+  if (runtime) {
+    runtime.log = app.log;
+    await runtime.start();
+  }
+  app.addHook('onClose', async () => {
+    await runtime?.stop();
+    await handle.close();
+  });
   if (first?.generatedPassword) {
     // Printed once, on the first start only: it is the only way in.
     console.log(
@@ -20,5 +38,5 @@ export async function startApp(config: Config & AppConfig, logger: FastifyServer
   } else if (first) {
     app.log.info({ email: first.email }, 'owner created from WEFUNNEL_ADMIN_EMAIL / WEFUNNEL_ADMIN_PASSWORD');
   }
-  return { app, handle };
+  return { app, handle, runtime };
 }

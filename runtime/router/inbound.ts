@@ -2,9 +2,9 @@
 // with dedupe, activity counts, then route — handoff, a run waiting for input, a trigger, or nothing.
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { contacts, messages, outbox, runs } from '../../shared/db/schema.ts';
+import type { InboundEvent } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
-import type { InboundEvent } from '../wechat/port.ts';
 import { type ContactRow, hourOfWeek, lockContact } from './contacts.ts';
 import { startPoints } from './flows.ts';
 

@@ -1,7 +1,10 @@
-// First start on an empty database: the Default workspace and its owner, exactly once.
+// First start on an empty database, exactly once: the Default workspace, its owner, its sandbox
+// bot account and (unless turned off) the demo funnel.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
-import { members, users, workspaces } from '../../shared/db/schema.ts';
+import { SANDBOX_LIMITS } from '../../shared/api/bot-limits.ts';
+import { botAccounts, members, users, workspaces } from '../../shared/db/schema.ts';
+import { seedDemo } from '../demo/seed.ts';
 import { hashPassword, randomToken } from './secrets.ts';
 
 export interface BootstrapResult {
@@ -14,6 +17,7 @@ export interface BootstrapResult {
 export async function bootstrap(
   db: Db,
   admin: { email: string; password?: string },
+  options: { demo: boolean } = { demo: true },
 ): Promise<BootstrapResult | null> {
   return db.transaction(async (tx) => {
     // Serializes concurrent first starts on PostgreSQL; PGlite has a single connection anyway.
@@ -28,6 +32,10 @@ export async function bootstrap(
       .values({ email: admin.email, name: 'Owner', passwordHash: await hashPassword(password) })
       .returning();
     await tx.insert(members).values({ workspaceId: workspace!.id, userId: user!.id, role: 'owner' });
+    await tx
+      .insert(botAccounts)
+      .values({ workspaceId: workspace!.id, name: 'Sandbox', puppet: 'sandbox', limits: SANDBOX_LIMITS });
+    if (options.demo) await seedDemo(tx, workspace!.id);
     return { workspaceId: workspace!.id, email: admin.email, generatedPassword };
   });
 }

@@ -2,7 +2,7 @@
 // that says which worker process drives it (fencing token checked on every outbox claim).
 
 import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import type { BotLimits } from '../api/limits.ts';
+import type { BotLimits } from '../api/bot-limits.ts';
 import { at, createdAt, id } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 

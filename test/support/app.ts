@@ -1,18 +1,36 @@
-// Builds the real Fastify app on a test database and logs members in, for `app.inject` tests.
+// Builds the real Fastify app on a test database (with the runtime beside it when asked) and logs
+// members in, for `app.inject` tests.
 
+import { Bus } from '../../runtime/bus.ts';
+import { RuntimeClock } from '../../runtime/clock.ts';
 import type { DbHandle } from '../../runtime/db/client.ts';
+import { Runtime } from '../../runtime/runtime.ts';
 import { type App, buildApp } from '../../server/app.ts';
 import { bootstrap } from '../../server/auth/bootstrap.ts';
 
 export const OWNER = { email: 'owner@example.com', password: 'owner-password-1' };
 
-export async function testApp(handle: DbHandle, options: { loginAttemptsPerMinute?: number } = {}) {
-  const first = await bootstrap(handle.db, OWNER);
-  const app = await buildApp(handle, {
-    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
-    trustProxy: false,
-  });
-  return { app, workspaceId: first?.workspaceId };
+export async function testApp(
+  handle: DbHandle,
+  options: { loginAttemptsPerMinute?: number; runtime?: boolean; demo?: boolean } = {},
+) {
+  const first = await bootstrap(handle.db, OWNER, { demo: options.demo ?? false });
+  const bus = new Bus();
+  const clock = new RuntimeClock();
+  const runtime = options.runtime
+    ? new Runtime({ db: handle.db, bus, clock, secret: 'test-secret-'.padEnd(32, 'x') })
+    : null;
+  const app = await buildApp(
+    handle,
+    { loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000, trustProxy: false },
+    false,
+    { bus, clock, runtime },
+  );
+  if (runtime) {
+    await runtime.start();
+    app.addHook('onClose', () => runtime.stop());
+  }
+  return { app, runtime, workspaceId: first?.workspaceId };
 }
 
 export interface Session {

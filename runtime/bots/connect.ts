@@ -1,0 +1,16 @@
+// Builds the connection of a bot account from its row: the sandbox world, or a Wechaty puppet.
+import type { BotConnection } from './port.ts';
+import { SandboxWorld } from './sandbox.ts';
+import { createWechatyConnection } from './wechaty-connection.ts';
+
+export async function connect(account: {
+  name: string;
+  puppet: string;
+  puppetOptions?: Record<string, unknown>;
+}): Promise<{ connection: BotConnection; sandbox?: SandboxWorld }> {
+  if (account.puppet === 'sandbox') {
+    const world = new SandboxWorld(account.name);
+    return { connection: world, sandbox: world };
+  }
+  return { connection: await createWechatyConnection(account) };
+}

@@ -1,0 +1,44 @@
+// The WeChat edge as the runtime sees it: normalized inbound events, status events, and the two
+// actions the dispatcher performs. Every puppet (sandbox, wechat4u, service…) sits behind this.
+export interface ContactRef {
+  puppetId: string;
+  name: string;
+  alias?: string | null;
+  weixin?: string | null;
+}
+
+export type InboundEvent =
+  | {
+      kind: 'message';
+      messageId: string;
+      contact: ContactRef;
+      room?: { id: string; topic: string } | null;
+      text: string;
+      self: boolean;
+      at: Date;
+    }
+  | { kind: 'friend_request'; requestId: string; contact: ContactRef; hello: string; at: Date }
+  | { kind: 'friend_confirm'; contact: ContactRef; at: Date };
+
+export type BotStatusEvent =
+  | { kind: 'scan'; qrcode: string; status: number }
+  | { kind: 'login'; self: { id: string; name: string } }
+  | { kind: 'logout' }
+  | { kind: 'error'; message: string };
+
+export interface BotConnection {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  say(contactPuppetId: string, text: string): Promise<void>;
+  acceptFriendRequest(requestId: string): Promise<void>;
+  onInbound(handler: (event: InboundEvent) => void): void;
+  onStatus(handler: (event: BotStatusEvent) => void): void;
+}
+
+/** WeChat refused a send because the contact is not (or no longer) a friend. */
+export class NotAFriendError extends Error {
+  constructor(contactPuppetId: string) {
+    super(`${contactPuppetId} is not a friend of this account`);
+    this.name = 'NotAFriendError';
+  }
+}

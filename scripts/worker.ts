@@ -1,0 +1,38 @@
+// `npm run worker`: the runtime alone (bot connections, dispatcher, sweeper), no HTTP server.
+// Run several against one PostgreSQL (DATABASE_URL) to share the work; leases decide who drives which account.
+import { Bus } from '../runtime/bus.ts';
+import { RuntimeClock } from '../runtime/clock.ts';
+import { openDb } from '../runtime/db/client.ts';
+import { runMigrations } from '../runtime/db/migrate.ts';
+import { Runtime } from '../runtime/runtime.ts';
+import { ConfigError, loadConfig } from '../server/config.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+
+const handle = await openDb(config.db);
+await runMigrations(handle);
+const runtime = new Runtime({
+  db: handle.db,
+  bus: new Bus(),
+  clock: new RuntimeClock(),
+  secret: config.secret,
+});
+runtime.log = { error: (obj, msg) => console.error(msg ?? 'error', obj) };
+await runtime.start();
+console.log(`Wefunnel worker ${runtime.owner} running (database: ${handle.kind})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await runtime.stop();
+    await handle.close();
+    process.exit(0);
+  });
+}

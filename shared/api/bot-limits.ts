@@ -1,0 +1,35 @@
+// Pacing limits of a bot account (API.md "Bot accounts"). Personal WeChat bans accounts for bursts,
+// so real puppets get conservative defaults; the sandbox has none.
+import { z } from 'zod';
+
+export const botLimitsSchema = z
+  .object({
+    messagesPerMinute: z.number().int().min(1).max(600),
+    messagesPerDay: z.number().int().min(1).max(100_000),
+    acceptsPerHour: z.number().int().min(1).max(600),
+    acceptsPerDay: z.number().int().min(1).max(10_000),
+    jitterMs: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+  })
+  .refine((l) => l.jitterMs[0] <= l.jitterMs[1], {
+    message: 'jitterMs must be [min, max] with min ≤ max',
+    path: ['jitterMs'],
+  });
+export type BotLimits = z.infer<typeof botLimitsSchema>;
+
+/** Roughly what a careful human does: a few messages a minute, a handful of accepts an hour. */
+export const SAFE_LIMITS: BotLimits = {
+  messagesPerMinute: 6,
+  messagesPerDay: 1000,
+  acceptsPerHour: 5,
+  acceptsPerDay: 40,
+  jitterMs: [2000, 8000],
+};
+
+/** The sandbox simulates WeChat: nothing to protect, so no pacing unless its limits are edited. */
+export const SANDBOX_LIMITS: BotLimits = {
+  messagesPerMinute: 600,
+  messagesPerDay: 100_000,
+  acceptsPerHour: 600,
+  acceptsPerDay: 10_000,
+  jitterMs: [0, 0],
+};
