@@ -2,9 +2,9 @@
 
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
-import { loadConfig } from '../server/config.ts';
+import { loadConfigOrExit } from '../server/config.ts';
 
-const config = loadConfig(process.env);
+const config = loadConfigOrExit(process.env);
 const handle = await openDb(config.db);
 await runMigrations(handle);
 await handle.close();

@@ -5,16 +5,9 @@ import { RuntimeClock } from '../runtime/clock.ts';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
 import { Runtime } from '../runtime/runtime.ts';
-import { ConfigError, loadConfig } from '../server/config.ts';
+import { loadConfigOrExit } from '../server/config.ts';
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig(process.env);
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  process.exit(1);
-}
+const config = loadConfigOrExit(process.env);
 
 const handle = await openDb(config.db);
 await runMigrations(handle);

@@ -1,15 +1,8 @@
 // `npm start`: listen, and shut down gracefully on SIGINT/SIGTERM.
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { startApp } from './start.ts';
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig(process.env);
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  process.exit(1);
-}
+const config = loadConfigOrExit(process.env);
 
 const logger = config.prettyLogs
   ? {
