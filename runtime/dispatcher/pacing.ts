@@ -36,6 +36,7 @@ function nextLocalMidnight(at: number, timeZone: string): number {
   const today = localDay(at, timeZone);
   let t = at;
   for (let step = 3_600_000; localDay(t, timeZone) === today; ) t += step;
+  t = Math.floor(t / 60_000) * 60_000; // zone offsets are whole minutes
   for (let step = 60_000; localDay(t - step, timeZone) !== today; ) t -= step;
   return t;
 }
