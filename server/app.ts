@@ -11,11 +11,12 @@ import errorsPlugin from './plugins/errors.ts';
 import servicesPlugin, { defaultServices, type Services } from './plugins/services.ts';
 import apiKeyRoutes from './routes/api-keys.ts';
 import authRoutes from './routes/auth.ts';
+import botRoutes from './routes/bots.ts';
 import healthRoutes from './routes/health.ts';
 import memberRoutes from './routes/members.ts';
 import sandboxRoutes from './routes/sandbox.ts';
 
-export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy'>;
+export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy' | 'secret'>;
 
 export async function buildApp(
   handle: DbHandle,
@@ -45,6 +46,7 @@ export async function buildApp(
       await api.register(memberRoutes);
       await api.register(apiKeyRoutes);
       await api.register(sandboxRoutes);
+      await api.register(botRoutes, { secret: config.secret });
     },
     { prefix: '/api' },
   );

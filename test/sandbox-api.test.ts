@@ -68,4 +68,32 @@ describeDb('sandbox API', (db) => {
     });
     expect(missing.statusCode).toBe(404);
   });
+
+  it('lists the online sandbox bot, creates a real-puppet account with safe limits, and stops it', async () => {
+    const bots = (await app.inject({ url: '/api/bots', headers: { cookie: owner.cookie } })).json();
+    expect(bots[0]).toMatchObject({ puppet: 'sandbox', status: 'online', self: { name: 'Sandbox' } });
+    const created = await post('/api/bots', {
+      name: '客服号',
+      puppet: 'wechaty-puppet-service',
+      puppetOptions: { token: 'secret-token' },
+    });
+    expect(created.limits).toMatchObject({ messagesPerMinute: 6, jitterMs: [2000, 8000] });
+    const stopped = await post(`/api/bots/${created.id}/stop`, {});
+    expect(stopped.status).toBe('stopped');
+    const badLimits = await app.inject({
+      method: 'PATCH',
+      url: `/api/bots/${created.id}`,
+      payload: {
+        limits: {
+          messagesPerMinute: 5,
+          messagesPerDay: 10,
+          acceptsPerHour: 1,
+          acceptsPerDay: 1,
+          jitterMs: [9, 1],
+        },
+      },
+      headers: owner.headers,
+    });
+    expect(badLimits.statusCode).toBe(400);
+  });
 });

@@ -8,6 +8,8 @@ import { Runtime } from '../../runtime/runtime.ts';
 import { type App, buildApp } from '../../server/app.ts';
 import { bootstrap } from '../../server/auth/bootstrap.ts';
 
+const TEST_SECRET = 'test-secret-'.padEnd(32, 'x');
+
 export const OWNER = { email: 'owner@example.com', password: 'owner-password-1' };
 
 export async function testApp(
@@ -22,7 +24,11 @@ export async function testApp(
     : null;
   const app = await buildApp(
     handle,
-    { loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000, trustProxy: false },
+    {
+      loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+      trustProxy: false,
+      secret: TEST_SECRET,
+    },
     false,
     { bus, clock, runtime },
   );
