@@ -177,14 +177,12 @@ export class Runtime {
       );
       await this.setStatus(account.id, account.workspaceId, { status: 'starting', error: null });
       // A real puppet may take minutes (QR scan) or hang on the network: never hold the tick for it.
-      const starting = connection
-        .start()
-        .catch((err: unknown) =>
-          this.setStatus(account.id, account.workspaceId, {
-            status: 'error',
-            error: String(err).slice(0, 500),
-          }),
-        );
+      const starting = connection.start().catch((err: unknown) =>
+        this.setStatus(account.id, account.workspaceId, {
+          status: 'error',
+          error: String(err).slice(0, 500),
+        }),
+      );
       if (sandbox) await starting;
     } catch (err) {
       await this.setStatus(account.id, account.workspaceId, {

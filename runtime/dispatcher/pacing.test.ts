@@ -13,7 +13,10 @@ const START = Date.UTC(2026, 10, 25, 15, 50); // 23:50 in Shanghai: the day chan
 function simulate(limits: BotLimits, requests: { kind: OutboxKind; at: number }[], seed: number) {
   let state: PacingState | null = null;
   let random = seed;
-  const rand = () => (random = (random * 16807) % 2147483647) / 2147483647;
+  const rand = () => {
+    random = (random * 16807) % 2147483647;
+    return random / 2147483647;
+  };
   const done: { kind: OutboxKind; at: number }[] = [];
   let clock = START;
   for (const req of [...requests].sort((a, b) => a.at - b.at)) {
