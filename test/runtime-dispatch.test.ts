@@ -1,0 +1,121 @@
+// The dispatcher and bot account leases on the database: exactly-once sends, a row interrupted
+// while `sending` becomes `unknown`, a worker that lost its lease cannot send, "not a friend".
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { refreshLeases } from '../runtime/bots/leases.ts';
+import { type BotConnection, NotAFriendError } from '../runtime/bots/port.ts';
+import { dispatchAccount } from '../runtime/dispatcher/dispatcher.ts';
+import { SANDBOX_LIMITS } from '../shared/api/bot-limits.ts';
+import { contacts, messages, outbox } from '../shared/db/schema.ts';
+import { describeDb } from './support/db.ts';
+import { seedWorkspace } from './support/runtime.ts';
+
+describeDb('dispatcher and leases', (handle) => {
+  let account: Awaited<ReturnType<typeof seedWorkspace>>['account'];
+  let contactId: string;
+  const said: string[] = [];
+  const phone: BotConnection = {
+    start: async () => {},
+    stop: async () => {},
+    onInbound: () => {},
+    onStatus: () => {},
+    acceptFriendRequest: async () => {},
+    say: async (puppetId, text) => {
+      if (puppetId === 'gone') throw new NotAFriendError(puppetId);
+      said.push(text);
+    },
+  };
+  const queue = (key: string, text: string, status: 'queued' | 'sending' = 'queued', contact = contactId) =>
+    handle()
+      .db.insert(outbox)
+      .values({
+        workspaceId: account.workspaceId,
+        botAccountId: account.id,
+        contactId: contact,
+        kind: 'message',
+        payload: { text, nodeId: 'greet', author: 'bot' },
+        idempotencyKey: key,
+        status,
+        notBefore: new Date(0),
+      });
+  const target = (owner: string, fencingToken: number) => ({
+    accountId: account.id,
+    owner,
+    fencingToken,
+    connection: phone,
+    limits: SANDBOX_LIMITS,
+    timeZone: 'Asia/Shanghai',
+  });
+  const statusOf = async (key: string) =>
+    (await handle().db.select({ s: outbox.status }).from(outbox).where(eq(outbox.idempotencyKey, key)))[0]?.s;
+
+  beforeAll(async () => {
+    ({ account } = await seedWorkspace(handle().db));
+    const [c] = await handle()
+      .db.insert(contacts)
+      .values({
+        workspaceId: account.workspaceId,
+        botAccountId: account.id,
+        puppetId: 'alice',
+        name: 'Alice',
+        friendStatus: 'friend',
+      })
+      .returning();
+    contactId = c!.id;
+  });
+
+  it('takes the lease, turns an interrupted send into unknown, and sends every queued row exactly once', async () => {
+    await queue('k1', 'one');
+    await queue('k2', 'two');
+    await queue('k0', 'was sending when the last worker died', 'sending');
+    const { taken } = await refreshLeases(handle().db, 'worker-a', 15_000);
+    expect(taken).toHaveLength(1);
+    expect(await statusOf('k0')).toBe('unknown');
+    const first = await dispatchAccount(
+      handle().db,
+      target('worker-a', taken[0]!.fencingToken),
+      () => new Date(),
+    );
+    expect(first.done).toBe(2);
+    expect(said).toEqual(['one', 'two']);
+    expect(
+      (await dispatchAccount(handle().db, target('worker-a', taken[0]!.fencingToken), () => new Date())).done,
+    ).toBe(0);
+    expect(said).toHaveLength(2);
+    const archived = await handle().db.select().from(messages).where(eq(messages.contactId, contactId));
+    expect(archived.map((m) => [m.direction, m.text, m.nodeId])).toEqual([
+      ['out', 'one', 'greet'],
+      ['out', 'two', 'greet'],
+    ]);
+  });
+
+  it('lets another worker take an expired lease, after which the old holder cannot send', async () => {
+    expect((await refreshLeases(handle().db, 'worker-b', 15_000)).taken).toHaveLength(0);
+    await handle().db.execute(sql`update bot_accounts set lease_until = now() - interval '1 second'`);
+    const { taken } = await refreshLeases(handle().db, 'worker-b', 15_000);
+    expect(taken.map((l) => l.fencingToken)).toEqual([2]);
+    await queue('k3', 'three');
+    expect((await dispatchAccount(handle().db, target('worker-a', 1), () => new Date())).done).toBe(0);
+    expect(await statusOf('k3')).toBe('queued');
+    expect((await dispatchAccount(handle().db, target('worker-b', 2), () => new Date())).done).toBe(1);
+    expect(said).toEqual(['one', 'two', 'three']);
+  });
+
+  it('marks a contact who deleted us and fails the row without retrying', async () => {
+    const [gone] = await handle()
+      .db.insert(contacts)
+      .values({
+        workspaceId: account.workspaceId,
+        botAccountId: account.id,
+        puppetId: 'gone',
+        name: 'Gone',
+        friendStatus: 'friend',
+      })
+      .returning();
+    await queue('k4', 'hello?', 'queued', gone!.id);
+    await dispatchAccount(handle().db, target('worker-b', 2), () => new Date());
+    expect(await statusOf('k4')).toBe('failed');
+    const [row] = await handle().db.select().from(contacts).where(eq(contacts.id, gone!.id));
+    expect(row?.friendStatus).toBe('deleted_us');
+  });
+});
