@@ -3,8 +3,8 @@
 
 import type { Db } from '../../runtime/db/client.ts';
 import { couponCodes, couponPools, flows } from '../../shared/db/schema.ts';
+import { publishVersion } from '../flows/publish.ts';
 import { demoOnboarding } from './onboarding.ts';
-import { publishVersion } from './publish-version.ts';
 
 export async function seedDemo(tx: Db, workspaceId: string): Promise<void> {
   const [pool] = await tx.insert(couponPools).values({ workspaceId, name: 'welcome' }).returning();

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
-import { publishVersion } from '../../server/demo/publish-version.ts';
+import { publishVersion } from '../../server/flows/publish.ts';
 import { SANDBOX_LIMITS } from '../../shared/api/bot-limits.ts';
 import {
   botAccounts,

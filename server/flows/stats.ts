@@ -1,0 +1,47 @@
+// Per-node counts of a flow version (DESIGN "Counting"): node_stats counters written by the turns,
+// "here now" from the runs' current node, goals per name. Never COUNT(*) over history.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../runtime/db/client.ts';
+import type { StatsBody } from '../../shared/api/flows.ts';
+import { goals, nodeStats, runs } from '../../shared/db/schema.ts';
+
+export async function versionStats(
+  db: Db,
+  version: { id: string; version: number; graph: unknown },
+): Promise<StatsBody> {
+  const nodes: StatsBody['nodes'] = {};
+  const graphNodes = ((version.graph as { nodes?: { id?: unknown }[] })?.nodes ?? []).filter(
+    (n) => typeof n?.id === 'string',
+  );
+  for (const n of graphNodes) nodes[n.id as string] = { entered: 0, here: 0, ports: {} };
+  const counters = await db.select().from(nodeStats).where(eq(nodeStats.flowVersionId, version.id));
+  for (const c of counters) {
+    const node = (nodes[c.nodeId] ??= { entered: 0, here: 0, ports: {} });
+    if (c.port === '') node.entered = c.count;
+    else node.ports[c.port] = c.count;
+  }
+  const here = await db
+    .select({ nodeId: runs.currentNodeId, n: sql<number>`count(*)::int` })
+    .from(runs)
+    .where(and(eq(runs.flowVersionId, version.id), inArray(runs.status, ['active', 'waiting'])))
+    .groupBy(runs.currentNodeId);
+  for (const h of here) if (h.nodeId && nodes[h.nodeId]) nodes[h.nodeId]!.here = h.n;
+  const byStatus = await db
+    .select({ status: runs.status, n: sql<number>`count(*)::int` })
+    .from(runs)
+    .where(eq(runs.flowVersionId, version.id))
+    .groupBy(runs.status);
+  const runCounts = { active: 0, waiting: 0, completed: 0, exited: 0, failed: 0 };
+  for (const s of byStatus) runCounts[s.status] = s.n;
+  const goalRows = await db
+    .select({ name: goals.name, n: sql<number>`count(*)::int` })
+    .from(goals)
+    .where(eq(goals.flowVersionId, version.id))
+    .groupBy(goals.name);
+  return {
+    version: version.version,
+    runs: runCounts,
+    nodes,
+    goals: Object.fromEntries(goalRows.map((g) => [g.name, g.n])),
+  };
+}

@@ -1,0 +1,60 @@
+// Flows, versions and stats (API.md "Flows").
+import { z } from 'zod';
+import { flowDocumentSchema } from '../flow/index.ts';
+
+export const flowStatus = z.enum(['draft', 'published', 'paused']);
+
+export const flowSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  status: flowStatus,
+  publishedVersion: z.number().int().nullable(),
+  updatedAt: z.iso.datetime(),
+});
+export const flowDetail = flowSummary.extend({ graph: z.unknown() });
+
+export const flowCreateBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  graph: flowDocumentSchema.optional(),
+});
+export const flowUpdateBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  graph: flowDocumentSchema.optional(),
+});
+
+export const issueSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  nodeId: z.string().optional(),
+  edgeId: z.string().optional(),
+  path: z.unknown().optional(),
+});
+export const validationBody = z.object({ errors: z.array(issueSchema), warnings: z.array(issueSchema) });
+export const publishedBody = z.object({ version: z.number().int(), warnings: z.array(issueSchema) });
+
+export const versionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) });
+export const versionSummary = z.object({
+  version: z.number().int(),
+  publishedAt: z.iso.datetime(),
+  publishedBy: z.uuid().nullable(),
+  hash: z.string(),
+});
+export const versionDetail = z.object({ version: z.number().int(), graph: z.unknown() });
+
+export const statsQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const statsBody = z.object({
+  version: z.number().int(),
+  runs: z.object({
+    active: z.number(),
+    waiting: z.number(),
+    completed: z.number(),
+    exited: z.number(),
+    failed: z.number(),
+  }),
+  nodes: z.record(
+    z.string(),
+    z.object({ entered: z.number(), here: z.number(), ports: z.record(z.string(), z.number()) }),
+  ),
+  goals: z.record(z.string(), z.number()),
+});
+export type StatsBody = z.infer<typeof statsBody>;
