@@ -16,7 +16,6 @@ export async function versionStats(
   for (const n of graphNodes) nodes[n.id as string] = { entered: 0, here: 0, ports: {} };
   const counters = await db.select().from(nodeStats).where(eq(nodeStats.flowVersionId, version.id));
   for (const c of counters) {
-    // A node removed from the graph can still have counters from before: keep them visible.
     nodes[c.nodeId] ??= { entered: 0, here: 0, ports: {} };
     const node = nodes[c.nodeId]!;
     if (c.port === '') node.entered = c.count;
