@@ -96,4 +96,14 @@ describeDb('sandbox API', (db) => {
     });
     expect(badLimits.statusCode).toBe(400);
   });
+
+  it('adds coupon codes to a pool, ignoring duplicates, and shows issued / total', async () => {
+    const added = await post('/api/coupon-pools', {
+      name: 'welcome',
+      codes: ['WELCOME-0001', ' NEW-1 ', 'NEW-1', ''],
+    });
+    expect(added).toMatchObject({ name: 'welcome', total: 51, added: 1 });
+    const pools = (await app.inject({ url: '/api/coupon-pools', headers: { cookie: owner.cookie } })).json();
+    expect(pools).toEqual([{ name: 'welcome', total: 51, issued: 1 }]);
+  });
 });
