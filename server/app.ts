@@ -12,6 +12,7 @@ import servicesPlugin, { defaultServices, type Services } from './plugins/servic
 import apiKeyRoutes from './routes/api-keys.ts';
 import authRoutes from './routes/auth.ts';
 import botRoutes from './routes/bots.ts';
+import contactRoutes from './routes/contacts.ts';
 import couponRoutes from './routes/coupons.ts';
 import flowRoutes from './routes/flows.ts';
 import healthRoutes from './routes/health.ts';
@@ -49,6 +50,7 @@ export async function buildApp(
       await api.register(apiKeyRoutes);
       await api.register(flowRoutes);
       await api.register(couponRoutes);
+      await api.register(contactRoutes);
       await api.register(sandboxRoutes);
       await api.register(botRoutes, { secret: config.secret });
     },

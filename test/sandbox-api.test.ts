@@ -106,4 +106,52 @@ describeDb('sandbox API', (db) => {
     const pools = (await app.inject({ url: '/api/coupon-pools', headers: { cookie: owner.cookie } })).json();
     expect(pools).toEqual([{ name: 'welcome', total: 51, issued: 1 }]);
   });
+
+  it('lists, filters, pages, edits contacts and finds a Chinese substring in messages', async () => {
+    const get = async (url: string) => (await app.inject({ url, headers: { cookie: owner.cookie } })).json();
+    const page = await get('/api/contacts?limit=1');
+    expect(page.items).toHaveLength(1);
+    expect((await get(`/api/contacts?limit=1&cursor=${page.nextCursor}`)).items[0].id).not.toBe(
+      page.items[0].id,
+    );
+    const [xiaomei] = (await get('/api/contacts?q=%E5%B0%8F%E7%BE%8E')).items;
+    expect(xiaomei.tags).toContain('成年');
+    expect(
+      (await get('/api/contacts?tag=%E6%88%90%E5%B9%B4')).items.map((c: { id: string }) => c.id),
+    ).toEqual([xiaomei.id]);
+    const detail = await get(`/api/contacts/${xiaomei.id}`);
+    expect(detail).toMatchObject({
+      attributes: { city: '上海', age: 28, phone: '13800138000' },
+      runs: [{ status: 'completed' }],
+    });
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/contacts/${xiaomei.id}`,
+      payload: { tags: ['VIP'], attributes: { city: null, level: 3 } },
+      headers: owner.headers,
+    });
+    expect(patched.json()).toMatchObject({ tags: ['VIP'], attributes: { age: 28, level: 3 } });
+    expect(patched.json().attributes.city).toBeUndefined();
+    const badKey = await app.inject({
+      method: 'PATCH',
+      url: `/api/contacts/${xiaomei.id}`,
+      payload: { attributes: { 'Bad Key': 1 } },
+      headers: owner.headers,
+    });
+    expect(badKey.statusCode).toBe(400);
+    const found = await get(`/api/messages?q=${encodeURIComponent('新人券')}`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ direction: 'out', nodeId: 'gift', contactName: '小美' });
+    expect(
+      (await get(`/api/contacts/${xiaomei.id}/messages?limit=2`)).map((m: { text: string }) => m.text),
+    ).toHaveLength(2);
+    expect(
+      (
+        await app.inject({
+          url: '/api/contacts/00000000-0000-4000-8000-000000000000',
+          headers: { cookie: owner.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
 });

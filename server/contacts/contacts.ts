@@ -1,0 +1,134 @@
+// Contacts of a workspace: search and filter with a keyset cursor, detail with runs, tag and
+// attribute edits, the transcript, and substring search over messages (pg_trgm serves ILIKE).
+import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../runtime/db/client.ts';
+import { contacts, flowVersions, messages, runs } from '../../shared/db/schema.ts';
+import { badRequest, notFound } from '../errors.ts';
+
+type ContactRow = typeof contacts.$inferSelect;
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const summary = (c: ContactRow) => ({
+  id: c.id,
+  name: c.name,
+  alias: c.alias,
+  friendStatus: c.friendStatus,
+  tags: c.tags,
+  lastInboundAt: iso(c.lastInboundAt),
+});
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+export async function listContacts(
+  db: Db,
+  workspaceId: string,
+  query: { q?: string; tag?: string; limit: number; cursor?: string },
+) {
+  const where: (SQL | undefined)[] = [eq(contacts.workspaceId, workspaceId)];
+  if (query.q)
+    where.push(
+      or(
+        ilike(contacts.name, like(query.q)),
+        ilike(contacts.alias, like(query.q)),
+        ilike(contacts.weixin, like(query.q)),
+      ),
+    );
+  if (query.tag) where.push(sql`${query.tag} = any(${contacts.tags})`);
+  if (query.cursor) {
+    const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
+    if (!at || !id || Number.isNaN(Date.parse(at))) throw badRequest('Invalid cursor');
+    where.push(sql`(${contacts.createdAt}, ${contacts.id}) < (${new Date(at)}, ${id}::uuid)`);
+  }
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(and(...where))
+    .orderBy(desc(contacts.createdAt), desc(contacts.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > query.limit && last
+      ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url')
+      : null;
+  return { items: page.map(summary), nextCursor };
+}
+
+async function findContact(db: Db, workspaceId: string, id: string): Promise<ContactRow> {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
+  if (!row) throw notFound('Contact');
+  return row;
+}
+
+export async function getContact(db: Db, workspaceId: string, id: string) {
+  const c = await findContact(db, workspaceId, id);
+  const contactRuns = await db
+    .select({
+      flowId: runs.flowId,
+      version: flowVersions.version,
+      status: runs.status,
+      currentNodeId: runs.currentNodeId,
+    })
+    .from(runs)
+    .innerJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))
+    .where(eq(runs.contactId, c.id))
+    .orderBy(desc(runs.startedAt));
+  return { ...summary(c), attributes: c.attributes, firstAddedAt: iso(c.firstAddedAt), runs: contactRuns };
+}
+
+/** Tags replace the list; attributes merge, and a null value deletes the key. */
+export async function patchContact(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  patch: { tags?: string[]; attributes?: Record<string, string | number | boolean | null> },
+) {
+  const c = await findContact(db, workspaceId, id);
+  const attributes = { ...c.attributes };
+  for (const [key, value] of Object.entries(patch.attributes ?? {})) {
+    if (value === null) delete attributes[key];
+    else attributes[key] = value;
+  }
+  await db
+    .update(contacts)
+    .set({ attributes, ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}) })
+    .where(eq(contacts.id, c.id));
+  return getContact(db, workspaceId, id);
+}
+
+const messageColumns = {
+  id: messages.id,
+  direction: messages.direction,
+  text: messages.text,
+  at: messages.at,
+  nodeId: messages.nodeId,
+  flowId: messages.flowId,
+};
+
+export async function contactMessages(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  query: { limit: number; before?: number },
+) {
+  const c = await findContact(db, workspaceId, id);
+  const rows = await db
+    .select(messageColumns)
+    .from(messages)
+    .where(and(eq(messages.contactId, c.id), query.before ? lt(messages.id, query.before) : undefined))
+    .orderBy(desc(messages.id))
+    .limit(query.limit);
+  return rows.map((m) => ({ ...m, at: m.at.toISOString() }));
+}
+
+export async function searchMessages(db: Db, workspaceId: string, q: string, limit: number) {
+  const rows = await db
+    .select({ ...messageColumns, contactId: messages.contactId, contactName: contacts.name })
+    .from(messages)
+    .innerJoin(contacts, eq(contacts.id, messages.contactId))
+    .where(and(eq(messages.workspaceId, workspaceId), ilike(messages.text, like(q))))
+    .orderBy(desc(messages.id))
+    .limit(limit);
+  return rows.map((m) => ({ ...m, at: m.at.toISOString() }));
+}
