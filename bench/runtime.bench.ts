@@ -1,0 +1,127 @@
+// `npm run bench:runtime` (DATABASE_URL = a PostgreSQL database it may fill; PGlite without it):
+// (a) the database's own single-row insert transactions/s, (b) end-to-end turns/s of many contacts
+// answering a 5-turn flow concurrently (inbound → committed snapshot + outbox + stats) with p50/p99,
+// (c) waiting runs made due at once: wakes fired/s.
+import { sql } from 'drizzle-orm';
+import { openDb } from '../runtime/db/client.ts';
+import { runMigrations } from '../runtime/db/migrate.ts';
+import { handleInbound } from '../runtime/router/inbound.ts';
+import { claimDueRuns, fireRun } from '../runtime/sweeper/sweeper.ts';
+import { publishGraph, seedWorkspace } from '../test/support/runtime.ts';
+
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const WAKES = Number(process.env.BENCH_WAKES ?? 5000);
+const url = process.env.DATABASE_URL;
+const handle = await openDb(url ? { kind: 'postgres', url, poolSize: CONCURRENCY + 2 } : { kind: 'pglite' });
+await runMigrations(handle);
+const { db } = handle;
+
+async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
+}
+
+// (a) baseline
+await db.execute(sql`create table if not exists bench_rows (id serial primary key, v text)`);
+const aN = 2000;
+let t = performance.now();
+await pool(
+  Array.from({ length: aN }, (_, i) => i),
+  CONCURRENCY,
+  async (i) => {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into bench_rows (v) values (${String(i)})`);
+    });
+  },
+);
+const baseline = aN / ((performance.now() - t) / 1000);
+
+// (b) five turns per contact: START on friend confirm, then four answers
+const questions = ['q1', 'q2', 'q3', 'q4'].map((id, i) => ({
+  id,
+  type: 'ask',
+  position: { x: 0, y: i },
+  data: { question: `问题${i}`, saveAs: `a${i}`, timeout: 'PT1H' },
+}));
+const graph = {
+  nodes: [
+    { id: 'start', type: 'trigger.friend_request', position: { x: 0, y: 0 }, data: {} },
+    ...questions,
+    { id: 'done', type: 'goal', position: { x: 0, y: 9 }, data: { name: 'done' } },
+  ],
+  edges: [
+    { id: 's', source: 'start', sourceHandle: 'next', target: 'q1' },
+    ...questions
+      .slice(0, -1)
+      .map((q, i) => ({ id: `e${i}`, source: q.id, sourceHandle: 'answered', target: questions[i + 1]!.id })),
+    { id: 'g', source: 'q4', sourceHandle: 'answered', target: 'done' },
+  ],
+};
+const { account } = await seedWorkspace(db, `bench-${Date.now()}`);
+await publishGraph(db, account.workspaceId, `bench-${Date.now()}`, graph);
+const now = new Date();
+const latencies: number[] = [];
+const timed = async (fn: () => Promise<unknown>) => {
+  const s = performance.now();
+  await fn();
+  latencies.push(performance.now() - s);
+};
+const ids = Array.from({ length: CONTACTS }, (_, i) => `c${i}-${Date.now()}`);
+t = performance.now();
+await pool(ids, CONCURRENCY, async (id) => {
+  const contact = { puppetId: id, name: id };
+  await timed(() => handleInbound(db, account, { kind: 'friend_confirm', contact, at: now }, now));
+  for (let turn = 0; turn < 4; turn++) {
+    await timed(() =>
+      handleInbound(
+        db,
+        account,
+        { kind: 'message', messageId: `${id}-${turn}`, contact, text: `答${turn}`, self: false, at: now },
+        now,
+      ),
+    );
+  }
+});
+const turnsPerSecond = latencies.length / ((performance.now() - t) / 1000);
+latencies.sort((x, y) => x - y);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+
+// (c) every run waits on a 1-hour ask timeout; make them all due at once and fire them
+await pool(
+  Array.from({ length: WAKES }, (_, i) => `w${i}-${Date.now()}`),
+  CONCURRENCY,
+  async (id) => {
+    await handleInbound(
+      db,
+      account,
+      { kind: 'friend_confirm', contact: { puppetId: id, name: id }, at: now },
+      now,
+    );
+  },
+);
+await db.execute(sql`update runs set wake_at = ${now} where status = 'waiting' and wake_at is not null`);
+t = performance.now();
+let fired = 0;
+for (;;) {
+  const due = await claimDueRuns(db, new Date(now.getTime() + 1000), 500);
+  if (due.length === 0) break;
+  await pool(due, CONCURRENCY, async (run) => {
+    if (await fireRun(db, run, new Date(now.getTime() + 1000))) fired++;
+  });
+}
+const wakesPerSecond = fired / ((performance.now() - t) / 1000);
+
+console.log(`database: ${handle.kind}, concurrency ${CONCURRENCY}`);
+console.log(`(a) single-row insert transactions: ${baseline.toFixed(0)}/s`);
+console.log(
+  `(b) turns: ${turnsPerSecond.toFixed(0)}/s over ${latencies.length} turns, p50 ${pct(50)} ms, p99 ${pct(99)} ms; (b)/(a) = ${(turnsPerSecond / baseline).toFixed(2)}`,
+);
+console.log(`(c) wakes fired: ${wakesPerSecond.toFixed(0)}/s (${fired} runs)`);
+await db.execute(sql`drop table if exists bench_rows`);
+await handle.close();
