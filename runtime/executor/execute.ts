@@ -1,7 +1,7 @@
 // Executes one turn of one run inside the caller's transaction (DESIGN "Execute one turn"): lock the
 // run, restore its XState snapshot, send the event, settle, then write snapshot, wake, effects, stats.
 import { eq, sql } from 'drizzle-orm';
-import { contacts, flowVersions, runs, workspaces } from '../../shared/db/schema.ts';
+import { contacts, runs, workspaces } from '../../shared/db/schema.ts';
 import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '../../shared/flow/index.ts';
 import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
@@ -35,10 +35,10 @@ export async function executeTurn(
   if (!run || (run.status !== 'active' && run.status !== 'waiting')) return null;
   if (event.type === 'TIMER' && event.token !== run.wakeToken) return null;
 
-  const [version] = await tx.select().from(flowVersions).where(eq(flowVersions.id, run.flowVersionId));
+  const machine = await machineFor(tx, run.flowVersionId);
   const [contact] = await tx.select().from(contacts).where(eq(contacts.id, run.contactId));
   const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, run.workspaceId));
-  if (!version || !contact || !workspace) return null;
+  if (!machine || !contact || !workspace) return null;
 
   const scope: TurnScope = {
     workspaceId: run.workspaceId,
@@ -52,25 +52,20 @@ export async function executeTurn(
   };
   let turn: TurnResult;
   try {
-    turn = await driveTurn(
-      machineFor(version.id, version.compiled),
-      run.snapshot as PersistedRun | null,
-      event,
-      {
-        now: now.getTime(),
-        timeZone: workspace.timeZone,
-        activity: contact.activity,
-        input: {
-          contact: { id: contact.id, name: contact.name, alias: contact.alias ?? '' },
-          attributes: contact.attributes as Record<string, string | number | boolean>,
-          tags: contact.tags,
-        },
-        resolve: (request) =>
-          request.kind === 'coupon'
-            ? claimCoupon(tx, run.workspaceId, contact.id, String(request.params.pool), now)
-            : { type: 'RESULT', ok: false },
+    turn = await driveTurn(machine, run.snapshot as PersistedRun | null, event, {
+      now: now.getTime(),
+      timeZone: workspace.timeZone,
+      activity: contact.activity,
+      input: {
+        contact: { id: contact.id, name: contact.name, alias: contact.alias ?? '' },
+        attributes: contact.attributes as Record<string, string | number | boolean>,
+        tags: contact.tags,
       },
-    );
+      resolve: (request) =>
+        request.kind === 'coupon'
+          ? claimCoupon(tx, run.workspaceId, contact.id, String(request.params.pool), now)
+          : { type: 'RESULT', ok: false },
+    });
   } catch (err) {
     await tx
       .update(runs)
