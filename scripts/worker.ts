@@ -1,6 +1,7 @@
 // `npm run worker`: the runtime alone (bot connections, dispatcher, sweeper), no HTTP server.
 // Run several against one PostgreSQL (DATABASE_URL) to share the work; leases decide who drives which account.
 import { Bus } from '../runtime/bus.ts';
+import { relayBus } from '../runtime/bus-relay.ts';
 import { RuntimeClock } from '../runtime/clock.ts';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
@@ -11,9 +12,11 @@ const config = loadConfigOrExit(process.env);
 
 const handle = await openDb(config.db);
 await runMigrations(handle);
+const bus = new Bus();
+const stopRelay = await relayBus(handle, bus);
 const runtime = new Runtime({
   db: handle.db,
-  bus: new Bus(),
+  bus,
   clock: new RuntimeClock(),
   secret: config.secret,
 });
@@ -25,6 +28,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     setTimeout(() => process.exit(1), 10_000).unref();
     await runtime.stop();
+    await stopRelay();
     await handle.close();
     process.exit(0);
   });

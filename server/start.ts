@@ -2,6 +2,7 @@
 // funnel), and builds the app with the runtime beside it: what main.ts and tests share.
 import type { FastifyServerOptions } from 'fastify';
 import { Bus } from '../runtime/bus.ts';
+import { relayBus } from '../runtime/bus-relay.ts';
 import { RuntimeClock } from '../runtime/clock.ts';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
@@ -19,6 +20,7 @@ export async function startApp(
   await runMigrations(handle);
   const first = await handle.exclusive(() => bootstrap(handle.db, config.admin));
   const bus = new Bus();
+  const stopRelay = await relayBus(handle, bus);
   const clock = new RuntimeClock();
   const runtime = options.runtime ? new Runtime({ db: handle.db, bus, clock, secret: config.secret }) : null;
   const app = await buildApp(handle, config, logger, { bus, clock, runtime });
@@ -28,6 +30,7 @@ export async function startApp(
   }
   app.addHook('onClose', async () => {
     await runtime?.stop();
+    await stopRelay();
     await handle.close();
   });
   if (first?.generatedPassword) {

@@ -19,6 +19,8 @@ export interface DbHandle {
   /** Runs `fn` while holding a database-wide lock, so that several processes starting together migrate once. */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL only: LISTEN on a channel over a dedicated connection; resolves to an unlisten. */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** PGlite only: the data directory as a tarball, which `loadDataDir` can start from. */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -50,7 +52,15 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
       }
     };
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', exclusive, close: () => pool.end() };
+    const listen = async (channel: string, onPayload: (payload: string) => void) => {
+      const client = new pg.Client({ connectionString: target.url });
+      client.on('error', () => {});
+      await client.connect();
+      client.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      return () => client.end();
+    };
+    return { db, kind: 'postgres', exclusive, listen, close: () => pool.end() };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = await PGlite.create(target.dataDir, {
