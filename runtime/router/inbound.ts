@@ -6,7 +6,7 @@ import type { InboundEvent } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
 import { type ContactRow, hourOfWeek, lockContact } from './contacts.ts';
-import { startPoints } from './flows.ts';
+import { type StartPoint, startPoints } from './flows.ts';
 
 export interface BotAccountRef {
   id: string;
@@ -96,17 +96,7 @@ async function onMessage(
     text,
     room: Boolean(event.room),
   });
-  for (const p of points) {
-    const target = {
-      kind: 'start' as const,
-      flowId: p.flowId,
-      flowVersionId: p.flowVersionId,
-      contactId: contact.id,
-      entry: p.entry.nodeId,
-    };
-    const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now);
-    if (turn) result.turns.push(turn);
-  }
+  await startRuns(tx, contact.id, points, now, result);
 }
 
 /** The puppet echoes the bot's own sends as self messages; the dispatcher archived them already. */
@@ -175,12 +165,17 @@ async function onFriendConfirm(
     kind: 'friend_request',
     hello: contact.friendHello ?? '',
   });
+  await startRuns(tx, contact.id, points, now, result);
+}
+
+/** Starts a run at each start point (one per flow); a flow the contact already runs is skipped. */
+async function startRuns(tx: Db, contactId: string, points: StartPoint[], now: Date, result: InboundResult) {
   for (const p of points) {
     const target = {
       kind: 'start' as const,
       flowId: p.flowId,
       flowVersionId: p.flowVersionId,
-      contactId: contact.id,
+      contactId,
       entry: p.entry.nodeId,
     };
     const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now);

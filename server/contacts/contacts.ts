@@ -52,7 +52,7 @@ export async function listContacts(
   return { items: page.map(summary), nextCursor };
 }
 
-async function findContact(db: Db, workspaceId: string, id: string): Promise<ContactRow> {
+export async function findContact(db: Db, workspaceId: string, id: string): Promise<ContactRow> {
   const [row] = await db
     .select()
     .from(contacts)

@@ -14,8 +14,9 @@ import {
 import { contacts } from '../../shared/db/schema.ts';
 import { durationMs } from '../../shared/flow/index.ts';
 import { AGENTS, ANY_MEMBER } from '../access.ts';
+import { findContact } from '../contacts/contacts.ts';
 import { authOf } from '../plugins/auth.ts';
-import { lastMessageId, repliesSince, sandboxContactRow, sandboxOf, transcript } from '../sandbox/sandbox.ts';
+import { lastMessageId, repliesSince, sandboxOf, transcript } from '../sandbox/sandbox.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -41,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   const converse =
     (kind: 'friend' | 'message') => async (contactId: string, workspaceId: string, input: string) => {
-      const contact = await sandboxContactRow(app.db, workspaceId, contactId);
+      const contact = await findContact(app.db, workspaceId, contactId);
       const { accountId, world } = await sandboxOf(app.db, app.runtime, workspaceId);
       const since = await lastMessageId(app.db, contact.id);
       const count = app.runtime!.receivedCount(accountId);
@@ -72,8 +73,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sandbox/contacts/:id/transcript',
     { config: { access: ANY_MEMBER }, schema: { params: idParams, response: { 200: transcriptBody } } },
-    async (req) =>
-      transcript(app.db, (await sandboxContactRow(app.db, authOf(req).workspaceId, req.params.id)).id),
+    async (req) => transcript(app.db, (await findContact(app.db, authOf(req).workspaceId, req.params.id)).id),
   );
 
   app.post(

@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, max } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
-import { botAccounts, contacts, messages } from '../../shared/db/schema.ts';
+import { botAccounts, messages } from '../../shared/db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
 
 export async function sandboxOf(db: Db, runtime: Runtime | null, workspaceId: string) {
@@ -24,15 +24,6 @@ export async function sandboxOf(db: Db, runtime: Runtime | null, workspaceId: st
       'The sandbox bot account is stopped or held by another worker',
     );
   return { accountId: account.id, world };
-}
-
-export async function sandboxContactRow(db: Db, workspaceId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
-  if (!row) throw notFound('Contact');
-  return row;
 }
 
 export async function lastMessageId(db: Db, contactId: string): Promise<number> {
