@@ -50,9 +50,9 @@ export async function lockContact(
         weixin: sql`coalesce(excluded.weixin, ${contacts.weixin})`,
       },
     })
-    .returning({ id: contacts.id });
-  const [locked] = await tx.select().from(contacts).where(eq(contacts.id, row!.id)).for('update');
-  return locked!;
+    // INSERT … ON CONFLICT DO UPDATE leaves the row locked until commit: no separate SELECT … FOR UPDATE.
+    .returning();
+  return row!;
 }
 
 /** Hour of the week in the workspace time zone (weekday × 24 + hour, Sunday = 0): the activity slot. */
