@@ -3,8 +3,7 @@
 // worker that lost its lease (paused, partitioned) cannot send on behalf of the new holder.
 // Leases run on real time, never the sandbox clock: advancing it by 3 days must not expire them.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { rowsOf } from '../executor/coupons.ts';
+import { type Db, rowsOf } from '../db/client.ts';
 
 export interface Lease {
   accountId: string;

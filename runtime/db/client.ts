@@ -79,3 +79,6 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
 
 /** A transaction of either driver; every repository function takes `Db`, which a transaction also is. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** node-postgres returns `{rows}`, PGlite too; both drivers sit behind `Db`. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

@@ -3,8 +3,7 @@
 // the outcomes. A row is `sending` only between the claim and WeChat's answer.
 import { and, eq, sql } from 'drizzle-orm';
 import { contacts, messages, type OutboxPayload, outbox } from '../../shared/db/schema.ts';
-import type { Db } from '../db/client.ts';
-import { rowsOf } from '../executor/coupons.ts';
+import { type Db, rowsOf } from '../db/client.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 

@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { couponCodes, couponPools } from '../../shared/db/schema.ts';
 import type { ResultEvent } from '../../shared/flow/index.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, rowsOf } from '../db/client.ts';
 
 export async function claimCoupon(
   tx: Db,
@@ -32,6 +32,3 @@ export async function claimCoupon(
   const code = rowsOf<{ code: string }>(rows)[0]?.code;
   return code ? { type: 'RESULT', ok: true, value: { code, pool: poolName } } : { type: 'RESULT', ok: false };
 }
-
-/** node-postgres returns `{rows}`, PGlite too; both drivers sit behind `Db`. */
-export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

@@ -3,8 +3,7 @@
 // mid-batch leaves its runs to another after the lease; the wake token makes a second fire a no-op.
 import { eq, sql } from 'drizzle-orm';
 import { contacts, runs } from '../../shared/db/schema.ts';
-import type { Db } from '../db/client.ts';
-import { rowsOf } from '../executor/coupons.ts';
+import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
 
 export const CLAIM_LEASE_MS = 60_000;

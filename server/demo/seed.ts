@@ -3,8 +3,9 @@
 
 import type { Db } from '../../runtime/db/client.ts';
 import { couponCodes, couponPools, flows } from '../../shared/db/schema.ts';
+// The golden onboarding fixture is the demo: one graph, tested by the flow model's golden test.
+import demoOnboarding from '../../shared/nodes/__fixtures__/onboarding.flow.json' with { type: 'json' };
 import { publishVersion } from '../flows/publish.ts';
-import { demoOnboarding } from './onboarding.ts';
 
 export async function seedDemo(tx: Db, workspaceId: string): Promise<void> {
   const [pool] = await tx.insert(couponPools).values({ workspaceId, name: 'welcome' }).returning();

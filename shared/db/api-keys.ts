@@ -2,15 +2,13 @@
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns.ts';
 import { users } from './users.ts';
-import { roleEnum, workspaces } from './workspaces.ts';
+import { roleEnum, workspaceId } from './workspaces.ts';
 
 export const apiKeys = pgTable(
   'api_keys',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     name: text('name').notNull(),
     role: roleEnum('role').notNull(),
     keyHash: text('key_hash').notNull().unique(),

@@ -1,10 +1,10 @@
 // Bot accounts: one WeChat / WeCom login driven by a Wechaty puppet, its pacing limits and the lease
 // that says which worker process drives it (fencing token checked on every outbox claim).
 
-import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import type { BotLimits } from '../api/bot-limits.ts';
 import { at, createdAt, id } from './columns.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceId } from './workspaces.ts';
 
 export const BOT_STATUSES = ['stopped', 'starting', 'scanning', 'online', 'error'] as const;
 export type BotStatus = (typeof BOT_STATUSES)[number];
@@ -13,9 +13,7 @@ export const botAccounts = pgTable(
   'bot_accounts',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     name: text('name').notNull(),
     puppet: text('puppet').notNull(),
     /** Puppet options (tokens) encrypted with WEFUNNEL_SECRET; null when there are none. */

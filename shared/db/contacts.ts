@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { botAccounts } from './bots.ts';
 import { at, createdAt, id } from './columns.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceId } from './workspaces.ts';
 
 export const FRIEND_STATUSES = ['stranger', 'requested', 'friend', 'deleted_us'] as const;
 export type FriendStatus = (typeof FRIEND_STATUSES)[number];
@@ -22,9 +22,7 @@ export const contacts = pgTable(
   'contacts',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     botAccountId: uuid('bot_account_id')
       .notNull()
       .references(() => botAccounts.id, { onDelete: 'cascade' }),
@@ -58,9 +56,7 @@ export const messages = pgTable(
   'messages',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     botAccountId: uuid('bot_account_id')
       .notNull()
       .references(() => botAccounts.id, { onDelete: 'cascade' }),

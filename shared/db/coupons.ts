@@ -2,15 +2,13 @@
 import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns.ts';
 import { contacts } from './contacts.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceId } from './workspaces.ts';
 
 export const couponPools = pgTable(
   'coupon_pools',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },

@@ -2,7 +2,7 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns.ts';
 import { users } from './users.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceId } from './workspaces.ts';
 
 export const FLOW_STATUSES = ['draft', 'published', 'paused'] as const;
 export type FlowStatus = (typeof FLOW_STATUSES)[number];
@@ -11,9 +11,7 @@ export const flows = pgTable(
   'flows',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     name: text('name').notNull(),
     status: text('status', { enum: FLOW_STATUSES }).notNull().default('draft'),
     /** The draft: saved as the marketer edits, even with lint errors. */
@@ -30,9 +28,7 @@ export const flowVersions = pgTable(
   'flow_versions',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     flowId: uuid('flow_id')
       .notNull()
       .references(() => flows.id, { onDelete: 'cascade' }),

@@ -5,7 +5,7 @@ import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-o
 import { botAccounts } from './bots.ts';
 import { at, createdAt } from './columns.ts';
 import { contacts } from './contacts.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceId } from './workspaces.ts';
 
 export const OUTBOX_KINDS = ['message', 'friend_accept'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -21,9 +21,7 @@ export const outbox = pgTable(
   'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     botAccountId: uuid('bot_account_id')
       .notNull()
       .references(() => botAccounts.id, { onDelete: 'cascade' }),

@@ -16,7 +16,7 @@ import {
 import { at, createdAt, id } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { flows, flowVersions } from './flows.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceId } from './workspaces.ts';
 
 export const RUN_STATUSES = ['active', 'waiting', 'completed', 'exited', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -25,9 +25,7 @@ export const runs = pgTable(
   'runs',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     flowId: uuid('flow_id')
       .notNull()
       .references(() => flows.id, { onDelete: 'cascade' }),
@@ -92,9 +90,7 @@ export const goals = pgTable(
   'goals',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     flowVersionId: uuid('flow_version_id')
       .notNull()
       .references(() => flowVersions.id, { onDelete: 'cascade' }),

@@ -15,13 +15,17 @@ export const workspaces = pgTable('workspaces', {
   createdAt: createdAt(),
 });
 
+/** The tenant column every customer-data table carries (DESIGN "Storage"). */
+export const workspaceId = () =>
+  uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' });
+
 export const members = pgTable(
   'members',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceId(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
