@@ -1,7 +1,59 @@
-// The editor's two languages; zh-CN is the default for Chinese browsers.
-export type Lang = 'zh-CN' | 'en';
+// The editor's two languages; zh-CN is the default for Chinese browsers. Each area of the editor
+// declares its own messages with `defineMessages` and reads them with the hook it returns.
+import { createContext, createElement, type ReactNode, useContext } from 'react';
+import { type Locale, type Localized, localize } from '../../shared/i18n.ts';
 
-const messages = {
+export type Lang = Locale;
+
+export function detectLang(languages: readonly string[] = navigator.languages): Lang {
+  const saved = localStorage.getItem('wefunnel.lang');
+  if (saved === 'zh-CN' || saved === 'en') return saved;
+  return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
+}
+
+const LangContext = createContext<{ lang: Lang; setLang: (lang: Lang) => void }>({
+  lang: 'en',
+  setLang: () => {},
+});
+
+export function LangProvider(props: { lang: Lang; setLang: (lang: Lang) => void; children: ReactNode }) {
+  const { lang, setLang, children } = props;
+  return createElement(LangContext.Provider, { value: { lang, setLang } }, children);
+}
+
+/** The current language and the switch. */
+export const useLang = () => useContext(LangContext);
+
+/** A label from the shared catalogue (node labels, field labels) in the current language. */
+export function useLocalize(): (text: Localized) => string {
+  const { lang } = useLang();
+  return (text) => localize(text, lang);
+}
+
+type Dictionary = Record<string, string>;
+
+/**
+ * One area's messages in both languages (the `en` keys are the contract: zh-CN must have the same).
+ * `{name}` placeholders are filled from the second argument of `t`.
+ */
+export function defineMessages<K extends string>(messages: {
+  'zh-CN': Record<K, string>;
+  en: Record<K, string>;
+}) {
+  const translate = (lang: Lang, key: K, values?: Record<string, string | number>): string => {
+    const text = (messages[lang] as Dictionary)[key] ?? key;
+    return values ? text.replace(/\{(\w+)\}/g, (m, name) => String(values[name] ?? m)) : text;
+  };
+  return {
+    translate,
+    useT: () => {
+      const { lang } = useLang();
+      return (key: K, values?: Record<string, string | number>) => translate(lang, key, values);
+    },
+  };
+}
+
+const shell = defineMessages({
   'zh-CN': {
     tagline: '微信上的 Intercom：把加好友、问答、发券、拉群、召回画成漏斗。',
     email: '邮箱',
@@ -29,14 +81,7 @@ const messages = {
     tooMany: 'Too many attempts, try again later',
     comingSoon: 'The flow editor is on its way.',
   },
-} as const;
+});
 
-export type MessageKey = keyof (typeof messages)['en'];
-
-export function detectLang(languages: readonly string[] = navigator.languages): Lang {
-  const saved = localStorage.getItem('wefunnel.lang');
-  if (saved === 'zh-CN' || saved === 'en') return saved;
-  return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
-}
-
-export const translate = (lang: Lang, key: MessageKey): string => messages[lang][key];
+export type MessageKey = Parameters<typeof shell.translate>[1];
+export const translate = shell.translate;
