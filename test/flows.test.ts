@@ -104,6 +104,27 @@ describeDb('flows API', (db) => {
     expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1, 2]);
   });
 
+  it('lists entered and goal counts of the published version, and archives a flow without losing it', async () => {
+    const listed = (await call('GET', '/api/flows')).body;
+    const greeting = listed.find((f: { name: string }) => f.name === 'Greeting');
+    expect(greeting).toMatchObject({
+      status: 'published',
+      publishedVersion: 2,
+      entered: 1,
+      goals: 0,
+      archived: false,
+    });
+    expect((await call('POST', `/api/flows/${greeting.id}/archive`)).body).toMatchObject({
+      archived: true,
+      status: 'paused',
+    });
+    expect((await call('GET', `/api/flows/${greeting.id}`)).status).toBe(404);
+    const archived = (await call('GET', '/api/flows')).body.find((f: { id: string }) => f.id === greeting.id);
+    expect(archived).toMatchObject({ archived: true, entered: 1 });
+    expect((await call('POST', `/api/flows/${greeting.id}/unarchive`)).body.archived).toBe(false);
+    expect((await call('POST', `/api/flows/${greeting.id}/resume`)).body.status).toBe('published');
+  });
+
   it('pushes stats over SSE when a contact moves', async () => {
     const flow = (await call('GET', '/api/flows')).body.find((f: { name: string }) => f.name === 'Greeting');
     const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -5,6 +5,7 @@ import { flows, flowVersions } from '../../shared/db/schema.ts';
 import { validate } from '../../shared/flow/index.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { publishVersion } from './publish.ts';
+import { publishedCounts } from './stats.ts';
 
 type FlowRow = typeof flows.$inferSelect;
 
@@ -13,26 +14,51 @@ const summary = (f: FlowRow) => ({
   name: f.name,
   status: f.status,
   publishedVersion: f.publishedVersion,
+  archived: f.archivedAt !== null,
   updatedAt: f.updatedAt.toISOString(),
 });
 const detail = (f: FlowRow) => ({ ...summary(f), graph: f.graph });
 
-export async function findFlow(db: Db, workspaceId: string, id: string): Promise<FlowRow> {
+/** A flow of the workspace; archived flows are found only when asked for (to unarchive them). */
+export async function findFlow(db: Db, workspaceId: string, id: string, archived = false): Promise<FlowRow> {
   const [flow] = await db
     .select()
     .from(flows)
-    .where(and(eq(flows.id, id), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)));
+    .where(
+      and(
+        eq(flows.id, id),
+        eq(flows.workspaceId, workspaceId),
+        archived ? undefined : isNull(flows.archivedAt),
+      ),
+    );
   if (!flow) throw notFound('Flow');
   return flow;
 }
 
+/** Every flow, archived ones flagged, with the published version's entered and goal counts. */
 export async function listFlows(db: Db, workspaceId: string) {
   const rows = await db
     .select()
     .from(flows)
-    .where(and(eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))
+    .where(eq(flows.workspaceId, workspaceId))
     .orderBy(desc(flows.updatedAt));
-  return rows.map(summary);
+  const counts = await publishedCounts(db, workspaceId);
+  return rows.map((f) => ({ ...summary(f), entered: 0, goals: 0, ...counts.get(f.id) }));
+}
+
+/** Archiving stops new runs (a published flow is paused); contacts already in it finish. */
+export async function setArchived(db: Db, workspaceId: string, id: string, archived: boolean) {
+  const flow = await findFlow(db, workspaceId, id, true);
+  const [row] = await db
+    .update(flows)
+    .set({
+      archivedAt: archived ? new Date() : null,
+      ...(archived && flow.status === 'published' ? { status: 'paused' as const } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(flows.id, id))
+    .returning();
+  return detail(row!);
 }
 
 export async function createFlow(db: Db, workspaceId: string, input: { name: string; graph?: unknown }) {

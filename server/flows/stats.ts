@@ -1,7 +1,7 @@
 // Per-node counts of a flow version (DESIGN "Counting"): node_stats counters written by the turns,
 // "here now" from the runs' current node, goals per name. Never COUNT(*) over history.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../runtime/db/client.ts';
+import { type Db, rowsOf } from '../../runtime/db/client.ts';
 import type { StatsBody } from '../../shared/api/flows.ts';
 import { goals, nodeStats, runs } from '../../shared/db/schema.ts';
 
@@ -45,4 +45,27 @@ export async function versionStats(
     nodes,
     goals: Object.fromEntries(goalRows.map((g) => [g.name, g.n])),
   };
+}
+
+/**
+ * Per flow of a workspace, from the published version's counters (no scan of runs): contacts that
+ * entered through a trigger, and arrivals at goal nodes.
+ */
+export async function publishedCounts(
+  db: Db,
+  workspaceId: string,
+): Promise<Map<string, { entered: number; goals: number }>> {
+  const rows = rowsOf<{ flow_id: string; entered: number; goals: number }>(
+    await db.execute(sql`
+      select v.flow_id,
+             coalesce(sum(s.count) filter (where n.type like 'trigger.%'), 0)::int as entered,
+             coalesce(sum(s.count) filter (where n.type = 'goal'), 0)::int as goals
+      from flows f
+      join flow_versions v on v.flow_id = f.id and v.version = f.published_version
+      cross join lateral jsonb_to_recordset(v.graph -> 'nodes') as n(id text, type text)
+      join node_stats s on s.flow_version_id = v.id and s.node_id = n.id and s.port = ''
+      where f.workspace_id = ${workspaceId}
+      group by v.flow_id`),
+  );
+  return new Map(rows.map((r) => [r.flow_id, { entered: r.entered, goals: r.goals }]));
 }

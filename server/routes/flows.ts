@@ -5,7 +5,7 @@ import { idParams } from '../../shared/api/common.ts';
 import {
   flowCreateBody,
   flowDetail,
-  flowSummary,
+  flowListItem,
   flowUpdateBody,
   publishedBody,
   statsBody,
@@ -26,7 +26,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const write = { access: BUILDERS };
   const ws = (req: Parameters<typeof authOf>[0]) => authOf(req).workspaceId;
 
-  app.get('/flows', { config: read, schema: { response: { 200: z.array(flowSummary) } } }, (req) =>
+  app.get('/flows', { config: read, schema: { response: { 200: z.array(flowListItem) } } }, (req) =>
     flows.listFlows(app.db, ws(req)),
   );
   app.post(
@@ -66,6 +66,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/flows/:id/resume',
     { config: write, schema: { params: idParams, response: { 200: flowDetail } } },
     (req) => flows.setPaused(app.db, ws(req), req.params.id, false),
+  );
+  app.post(
+    '/flows/:id/archive',
+    { config: write, schema: { params: idParams, response: { 200: flowDetail } } },
+    (req) => flows.setArchived(app.db, ws(req), req.params.id, true),
+  );
+  app.post(
+    '/flows/:id/unarchive',
+    { config: write, schema: { params: idParams, response: { 200: flowDetail } } },
+    (req) => flows.setArchived(app.db, ws(req), req.params.id, false),
   );
   app.get(
     '/flows/:id/versions',

@@ -9,9 +9,12 @@ export const flowSummary = z.object({
   name: z.string(),
   status: flowStatus,
   publishedVersion: z.number().int().nullable(),
+  archived: z.boolean(),
   updatedAt: z.iso.datetime(),
 });
 export const flowDetail = flowSummary.extend({ graph: z.unknown() });
+/** A row of the flows list: the published version's funnel at a glance. */
+export const flowListItem = flowSummary.extend({ entered: z.number().int(), goals: z.number().int() });
 
 export const flowCreateBody = z.object({
   name: z.string().trim().min(1).max(200),
