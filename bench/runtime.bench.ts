@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
 import { handleInbound } from '../runtime/router/inbound.ts';
-import { claimDueRuns, fireRun } from '../runtime/sweeper/sweeper.ts';
+import { claimDueRuns, fireRuns, WAKE_BATCH } from '../runtime/sweeper/sweeper.ts';
 import { publishGraph, seedWorkspace } from '../test/support/runtime.ts';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 200);
@@ -111,8 +111,12 @@ let fired = 0;
 for (;;) {
   const due = await claimDueRuns(db, new Date(now.getTime() + 1000), 500);
   if (due.length === 0) break;
-  await pool(due, CONCURRENCY, async (run) => {
-    if (await fireRun(db, run, new Date(now.getTime() + 1000))) fired++;
+  const batches = Array.from({ length: Math.ceil(due.length / WAKE_BATCH) }, (_, i) =>
+    due.slice(i * WAKE_BATCH, (i + 1) * WAKE_BATCH),
+  );
+  await pool(batches, CONCURRENCY, async (batch) => {
+    const turns = await fireRuns(db, batch, new Date(now.getTime() + 1000));
+    fired += turns.filter(Boolean).length;
   });
 }
 const wakesPerSecond = fired / ((performance.now() - t) / 1000);

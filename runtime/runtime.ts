@@ -16,7 +16,7 @@ import type { Db } from './db/client.ts';
 import { dispatchAccount } from './dispatcher/dispatcher.ts';
 import type { TurnOutcome } from './executor/execute.ts';
 import { handleInbound } from './router/inbound.ts';
-import { claimDueRuns, fireRun, nextWakeAt } from './sweeper/sweeper.ts';
+import { claimDueRuns, fireRuns, nextWakeAt, WAKE_BATCH } from './sweeper/sweeper.ts';
 
 export interface RuntimeOptions {
   db: Db;
@@ -257,14 +257,15 @@ export class Runtime {
       const now = this.o.clock.now();
       const due = await claimDueRuns(this.o.db, now, 200);
       if (due.length === 0) return fired;
-      for (const run of due) {
-        const turn = await fireRun(this.o.db, run, now).catch((err) => {
-          this.log?.error({ err, runId: run.id }, 'timer failed');
-          return null;
+      for (let i = 0; i < due.length; i += WAKE_BATCH) {
+        const batch = due.slice(i, i + WAKE_BATCH);
+        const turns = await fireRuns(this.o.db, batch, now).catch((err): (TurnOutcome | null)[] => {
+          this.log?.error({ err, runs: batch.map((r) => r.id) }, 'timers failed');
+          return [];
         });
-        if (!turn) continue;
-        fired += 1;
-        this.announce([turn]);
+        const firedNow = turns.filter((t): t is TurnOutcome => t !== null);
+        fired += firedNow.length;
+        this.announce(firedNow);
       }
     }
   }

@@ -1,15 +1,22 @@
 // Executes one turn of one run inside the caller's transaction (DESIGN "Execute one turn"): lock the
 // run, restore its XState snapshot, send the event, settle, then write snapshot, wake, effects, stats.
 import { eq, sql } from 'drizzle-orm';
-import { contacts, runs, workspaces } from '../../shared/db/schema.ts';
+import { contacts, runs } from '../../shared/db/schema.ts';
 import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '../../shared/flow/index.ts';
 import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
+import { workspaceSettings } from '../workspace-settings.ts';
 import { claimCoupon } from './coupons.ts';
-import { persistEffects, type TurnScope } from './persist.ts';
+import { persistTurn, type TurnScope } from './persist.ts';
+import type { StatsBuffer } from './stats-buffer.ts';
 
+type RunRow = typeof runs.$inferSelect;
+type ContactRow = typeof contacts.$inferSelect;
+
+/** A run to lock by id, a run row the caller already locked, or a new run to open. */
 export type TurnTarget =
   | { kind: 'run'; runId: string }
+  | { kind: 'locked'; run: RunRow }
   | { kind: 'start'; flowId: string; flowVersionId: string; contactId: string; entry: string };
 
 export interface TurnOutcome {
@@ -22,22 +29,35 @@ export interface TurnOutcome {
   queued: number;
 }
 
-type RunRow = typeof runs.$inferSelect;
-
 /** Null when there is nothing to do: a finished run, a stale timer, or a run already open for this flow. */
 export async function executeTurn(
   tx: Db,
   target: TurnTarget,
   event: FlowEvent,
   now: Date,
+  options: {
+    /** The contact row, when the caller holds it locked and current (saves a read). */
+    contact?: ContactRow;
+    /** Counters shared by the transaction's turns, written once at its end. */
+    stats?: StatsBuffer;
+  } = {},
 ): Promise<TurnOutcome | null> {
-  const run = target.kind === 'run' ? await lockRun(tx, target.runId) : await openRun(tx, target, now);
+  const known = options.contact;
+  const run =
+    target.kind === 'locked'
+      ? target.run
+      : target.kind === 'run'
+        ? await lockRun(tx, target.runId)
+        : await openRun(tx, target, now, known);
   if (!run || (run.status !== 'active' && run.status !== 'waiting')) return null;
   if (event.type === 'TIMER' && event.token !== run.wakeToken) return null;
 
   const machine = await machineFor(tx, run.flowVersionId);
-  const [contact] = await tx.select().from(contacts).where(eq(contacts.id, run.contactId));
-  const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, run.workspaceId));
+  const contact =
+    known?.id === run.contactId
+      ? known
+      : (await tx.select().from(contacts).where(eq(contacts.id, run.contactId)))[0];
+  const workspace = await workspaceSettings(tx, run.workspaceId);
   if (!machine || !contact || !workspace) return null;
 
   const scope: TurnScope = {
@@ -71,27 +91,15 @@ export async function executeTurn(
       .update(runs)
       .set({ status: 'failed', error: String(err).slice(0, 500), wakeAt: null, updatedAt: now })
       .where(eq(runs.id, run.id));
-    return {
-      workspaceId: run.workspaceId,
-      runId: run.id,
-      flowId: run.flowId,
-      flowVersionId: run.flowVersionId,
-      status: 'failed',
-      queued: 0,
-    };
+    return outcome(run, 'failed', 0);
   }
 
-  const status =
-    turn.status === 'waiting'
-      ? 'waiting'
-      : turn.status === 'completed' || turn.status === 'exited'
-        ? turn.status
-        : 'failed';
   const timer = turn.wait?.timer ?? null;
-  await tx
-    .update(runs)
-    .set({
-      status,
+  const queued = await persistTurn(
+    tx,
+    scope,
+    {
+      status: runStatus(turn.status),
       snapshot: turn.snapshot,
       currentNodeId: turn.currentNodeId,
       awaitsMessage: turn.wait?.message ?? false,
@@ -101,19 +109,24 @@ export async function executeTurn(
         turn.status === 'failed' || turn.status === 'idle'
           ? String(turn.error ?? 'the run did not start')
           : null,
-      updatedAt: now,
-    })
-    .where(eq(runs.id, run.id));
-  const queued = await persistEffects(tx, scope, turn);
-  return {
-    workspaceId: run.workspaceId,
-    runId: run.id,
-    flowId: run.flowId,
-    flowVersionId: run.flowVersionId,
-    status: turn.status,
-    queued,
-  };
+    },
+    turn,
+    options.stats,
+  );
+  return outcome(run, turn.status, queued);
 }
+
+const runStatus = (status: TurnResult['status']): RunRow['status'] =>
+  status === 'waiting' || status === 'completed' || status === 'exited' ? status : 'failed';
+
+const outcome = (run: RunRow, status: TurnResult['status'], queued: number): TurnOutcome => ({
+  workspaceId: run.workspaceId,
+  runId: run.id,
+  flowId: run.flowId,
+  flowVersionId: run.flowVersionId,
+  status,
+  queued,
+});
 
 async function lockRun(tx: Db, runId: string): Promise<RunRow | undefined> {
   const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
@@ -125,11 +138,15 @@ async function openRun(
   tx: Db,
   target: Extract<TurnTarget, { kind: 'start' }>,
   now: Date,
+  known?: ContactRow,
 ): Promise<RunRow | undefined> {
-  const [contact] = await tx
-    .select({ workspaceId: contacts.workspaceId })
-    .from(contacts)
-    .where(eq(contacts.id, target.contactId));
+  const [contact] =
+    known?.id === target.contactId
+      ? [known]
+      : await tx
+          .select({ workspaceId: contacts.workspaceId })
+          .from(contacts)
+          .where(eq(contacts.id, target.contactId));
   if (!contact) return undefined;
   const [run] = await tx
     .insert(runs)

@@ -1,9 +1,11 @@
-// Writes what a turn recorded (DESIGN "Execute one turn"): outbox rows with idempotency keys,
-// contact attribute/tag changes, goals, node visits and node_stats increments — all in the turn's tx.
-import { and, eq, sql } from 'drizzle-orm';
-import { contacts, goals, nodeVisits, outbox } from '../../shared/db/schema.ts';
+// Writes a turn (DESIGN "Execute one turn") in ONE statement: the run's new snapshot and wake, its
+// outbox rows (idempotency keys), node visits, node_stats increments, contact attribute/tag writes
+// and goals, each a data-modifying CTE — one round trip to the database per turn's writes.
+import { eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { contacts, goals, nodeVisits, outbox, runs } from '../../shared/db/schema.ts';
 import type { TurnResult } from '../../shared/flow/index.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, rowsOf } from '../db/client.ts';
+import { StatsBuffer } from './stats-buffer.ts';
 
 /** A text[] parameter; drizzle would otherwise expand a JS array into a row constructor. */
 const textArray = (values: string[]) =>
@@ -21,93 +23,137 @@ export interface TurnScope {
   now: Date;
 }
 
-export async function persistEffects(tx: Db, scope: TurnScope, turn: TurnResult): Promise<number> {
-  let queued = 0;
-  for (const effect of turn.effects) {
-    if (effect.kind === 'send') {
-      const text = scope.signature ? `${effect.text}\n${scope.signature}` : effect.text;
-      const inserted = await tx
-        .insert(outbox)
-        .values({
-          workspaceId: scope.workspaceId,
-          botAccountId: scope.botAccountId,
-          contactId: scope.contactId,
-          runId: scope.runId,
-          kind: 'message',
-          payload: { text, flowId: scope.flowId, nodeId: effect.nodeId, author: 'bot' },
-          idempotencyKey: `${scope.runId}:${effect.nodeId}:${effect.visit}:${effect.part}`,
-          notBefore: scope.now,
-        })
-        .onConflictDoNothing()
-        .returning({ id: outbox.id });
-      queued += inserted.length;
-    } else if (effect.kind === 'set_attribute') {
-      await tx
-        .update(contacts)
-        .set({
-          attributes: sql`${contacts.attributes} || ${JSON.stringify({ [effect.key]: effect.value })}::jsonb`,
-        })
-        .where(eq(contacts.id, scope.contactId));
-    } else if (effect.kind === 'tag') {
-      await tx
-        .update(contacts)
-        .set({
-          tags: sql`array(select distinct t from unnest(${contacts.tags} || ${textArray(effect.add)}) t
-            where t <> all(${textArray(effect.remove)}) order by t)`,
-        })
-        .where(eq(contacts.id, scope.contactId));
-    } else if (effect.kind === 'goal') {
-      await tx
-        .insert(goals)
-        .values({
-          workspaceId: scope.workspaceId,
-          flowVersionId: scope.flowVersionId,
-          runId: scope.runId,
-          contactId: scope.contactId,
-          name: effect.name,
-        })
-        .onConflictDoNothing();
-    }
-  }
-  await persistVisits(tx, scope, turn);
-  return queued;
+export type RunWrite = Pick<
+  typeof runs.$inferInsert,
+  'status' | 'snapshot' | 'currentNodeId' | 'awaitsMessage' | 'wakeAt' | 'wakeToken' | 'error'
+>;
+
+/** Persists the turn; returns how many outbox rows it queued (0 for a replay). */
+export async function persistTurn(
+  tx: Db,
+  scope: TurnScope,
+  run: RunWrite,
+  turn: TurnResult,
+  /** The transaction's counters, written once at its end; without it the turn writes its own. */
+  shared?: StatsBuffer,
+): Promise<number> {
+  const stats = shared ?? new StatsBuffer();
+  const parts: [string, SQLWrapper][] = [
+    [
+      'r',
+      tx
+        .update(runs)
+        .set({ ...run, updatedAt: scope.now })
+        .where(eq(runs.id, scope.runId)),
+    ],
+  ];
+  const messages = outboxRows(scope, turn);
+  if (messages.length > 0)
+    parts.push(['o', tx.insert(outbox).values(messages).onConflictDoNothing().returning({ id: outbox.id })]);
+  parts.push(...visitWrites(tx, scope, turn, stats), ...contactWrites(tx, scope, turn));
+  if (!shared && stats.size > 0) parts.push(['s', stats.upsert()]);
+  const ctes = sql.join(
+    parts.map(([name, query]) => sql`${sql.raw(name)} as (${query.getSQL()})`),
+    sql`, `,
+  );
+  const queued = messages.length > 0 ? sql`(select count(*) from o)::int` : sql`0`;
+  const [row] = rowsOf<{ queued: number }>(await tx.execute(sql`with ${ctes} select ${queued} as queued`));
+  return Number(row?.queued ?? 0);
 }
 
-/** One node_visits row per arrival; counters are summed per (node, port) and upserted once each. */
-async function persistVisits(tx: Db, scope: TurnScope, turn: TurnResult): Promise<void> {
-  const counts = new Map<string, { nodeId: string; port: string; n: number }>();
-  const bump = (nodeId: string, port: string) => {
-    const key = `${nodeId}\u0000${port}`;
-    const entry = counts.get(key) ?? { nodeId, port, n: 0 };
-    entry.n += 1;
-    counts.set(key, entry);
-  };
+function outboxRows(scope: TurnScope, turn: TurnResult): (typeof outbox.$inferInsert)[] {
+  return turn.effects.flatMap((effect) =>
+    effect.kind === 'send'
+      ? [
+          {
+            workspaceId: scope.workspaceId,
+            botAccountId: scope.botAccountId,
+            contactId: scope.contactId,
+            runId: scope.runId,
+            kind: 'message' as const,
+            payload: {
+              text: scope.signature ? `${effect.text}\n${scope.signature}` : effect.text,
+              flowId: scope.flowId,
+              nodeId: effect.nodeId,
+              author: 'bot' as const,
+            },
+            idempotencyKey: `${scope.runId}:${effect.nodeId}:${effect.visit}:${effect.part}`,
+            notBefore: scope.now,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Visits entered this turn are inserted with the port they left by (if they did); a visit entered in
+ * an earlier turn (the node the run waited at) gets its port by update. Counters go to `stats`.
+ */
+function visitWrites(tx: Db, scope: TurnScope, turn: TurnResult, stats: StatsBuffer): [string, SQLWrapper][] {
+  const entered = new Map<string, typeof nodeVisits.$inferInsert>();
+  const earlier: SQL[] = [];
+  const bump = (nodeId: string, port: string) => stats.add(scope.flowVersionId, nodeId, port);
   for (const v of turn.visits) {
+    const key = `${v.nodeId}\u0000${v.visit}`;
     if (v.kind === 'visit') {
-      await tx
-        .insert(nodeVisits)
-        .values({ runId: scope.runId, nodeId: v.nodeId, visit: v.visit, enteredAt: scope.now })
-        .onConflictDoNothing();
+      entered.set(key, { runId: scope.runId, nodeId: v.nodeId, visit: v.visit, enteredAt: scope.now });
       bump(v.nodeId, '');
-    } else {
-      await tx
-        .update(nodeVisits)
-        .set({ port: v.port })
-        .where(
-          and(
-            eq(nodeVisits.runId, scope.runId),
-            eq(nodeVisits.nodeId, v.nodeId),
-            eq(nodeVisits.visit, v.visit),
-          ),
-        );
-      bump(v.nodeId, v.port);
+      continue;
+    }
+    const mine = entered.get(key);
+    if (mine) mine.port = v.port;
+    else earlier.push(sql`(${v.nodeId}, ${v.visit}::int, ${v.port})`);
+    bump(v.nodeId, v.port);
+  }
+  const writes: [string, SQLWrapper][] = [];
+  if (entered.size > 0)
+    writes.push([
+      'v',
+      tx
+        .insert(nodeVisits)
+        .values([...entered.values()])
+        .onConflictDoNothing(),
+    ]);
+  if (earlier.length > 0)
+    writes.push([
+      'vp',
+      sql`update node_visits set port = x.port from (values ${sql.join(earlier, sql`, `)}) as x(node_id, visit, port)
+        where node_visits.run_id = ${scope.runId} and node_visits.node_id = x.node_id and node_visits.visit = x.visit`,
+    ]);
+  return writes;
+}
+
+/** Attribute and tag effects fold into one contact update (later writes win); goals into one insert. */
+function contactWrites(tx: Db, scope: TurnScope, turn: TurnResult): [string, SQLWrapper][] {
+  const attributes: Record<string, unknown> = {};
+  let tags: SQL | null = null;
+  const goalRows: (typeof goals.$inferInsert)[] = [];
+  for (const effect of turn.effects) {
+    if (effect.kind === 'set_attribute') attributes[effect.key] = effect.value;
+    else if (effect.kind === 'tag') {
+      tags = sql`array(select distinct t from unnest(${tags ?? contacts.tags} || ${textArray(effect.add)}) t
+        where t <> all(${textArray(effect.remove)}) order by t)`;
+    } else if (effect.kind === 'goal') {
+      goalRows.push({
+        workspaceId: scope.workspaceId,
+        flowVersionId: scope.flowVersionId,
+        runId: scope.runId,
+        contactId: scope.contactId,
+        name: effect.name,
+      });
     }
   }
-  if (counts.size === 0) return;
-  const values = [...counts.values()].map(
-    (c) => sql`(${scope.flowVersionId}::uuid, ${c.nodeId}, ${c.port}, ${c.n})`,
-  );
-  await tx.execute(sql`
-    insert into node_stats (flow_version_id, node_id, port, count) values ${sql.join(values, sql`, `)}
-    on conflict (flow_version_id, node_id, port) do update set count = node_stats.count + excluded.count`);
+  const writes: [string, SQLWrapper][] = [];
+  const hasAttributes = Object.keys(attributes).length > 0;
+  if (hasAttributes || tags) {
+    const set = {
+      ...(hasAttributes
+        ? { attributes: sql`${contacts.attributes} || ${JSON.stringify(attributes)}::jsonb` }
+        : {}),
+      ...(tags ? { tags } : {}),
+    };
+    writes.push(['c', tx.update(contacts).set(set).where(eq(contacts.id, scope.contactId))]);
+  }
+  if (goalRows.length > 0) writes.push(['g', tx.insert(goals).values(goalRows).onConflictDoNothing()]);
+  return writes;
 }

@@ -2,6 +2,7 @@
 // transaction: every turn of one contact is serialized by this row lock (messages, timers, confirms).
 import { and, eq, sql } from 'drizzle-orm';
 import { contacts } from '../../shared/db/schema.ts';
+import { localTime } from '../../shared/flow/zoned-time.ts';
 import type { Db } from '../db/client.ts';
 
 export interface ContactRef {
@@ -57,14 +58,6 @@ export async function lockContact(
 
 /** Hour of the week in the workspace time zone (weekday × 24 + hour, Sunday = 0): the activity slot. */
 export function hourOfWeek(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    hour: 'numeric',
-    hourCycle: 'h23',
-  })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => Object.assign(acc, { [p.type]: p.value }), {});
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? 'Sun');
-  return day * 24 + Number(parts.hour ?? 0);
+  const local = localTime(at.getTime(), timeZone);
+  return local.weekday * 24 + local.hour;
 }

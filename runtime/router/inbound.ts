@@ -3,9 +3,10 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { contacts, messages, outbox, runs } from '../../shared/db/schema.ts';
 import type { InboundEvent } from '../bots/port.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
 import { type ContactRow, hourOfWeek, lockContact } from './contacts.ts';
+import { fallback } from './fallback.ts';
 import { type StartPoint, startPoints } from './flows.ts';
 
 export interface BotAccountRef {
@@ -54,7 +55,53 @@ async function onMessage(
 ): Promise<void> {
   const text = cleanText(event.text);
   if (event.self && (await isEchoOfBot(tx, contact.id, text, now))) return;
-  const archived = await tx
+  if (!(await archiveInbound(tx, account, contact, event, text, now))) {
+    result.duplicate = true;
+    return;
+  }
+  if (event.self) {
+    // The operator typed on the phone: a human has taken this conversation over.
+    if (!event.room) await tx.update(contacts).set({ handoff: true }).where(eq(contacts.id, contact.id));
+    return;
+  }
+  if (contact.handoff) return;
+
+  const [waiting] = await tx
+    .select()
+    .from(runs)
+    .where(and(eq(runs.contactId, contact.id), eq(runs.status, 'waiting'), eq(runs.awaitsMessage, true)))
+    .orderBy(desc(runs.startedAt))
+    .limit(1)
+    .for('update');
+  if (waiting) {
+    const turn = await executeTurn(tx, { kind: 'locked', run: waiting }, { type: 'MESSAGE', text }, now, {
+      contact,
+    });
+    if (turn) result.turns.push(turn);
+    return;
+  }
+  const points = await startPoints(tx, account.workspaceId, {
+    kind: 'message',
+    text,
+    room: Boolean(event.room),
+  });
+  if (points.length > 0) await startRuns(tx, contact, points, now, result);
+  else if (!event.room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
+}
+
+/**
+ * Archives the message and, for a contact's own message, counts it in the contact's hour-of-week
+ * activity — one statement; false for a message already archived (puppets replay history).
+ */
+async function archiveInbound(
+  tx: Db,
+  account: BotAccountRef,
+  contact: ContactRow,
+  event: Extract<InboundEvent, { kind: 'message' }>,
+  text: string,
+  now: Date,
+): Promise<boolean> {
+  const insert = tx
     .insert(messages)
     .values({
       workspaceId: account.workspaceId,
@@ -68,35 +115,18 @@ async function onMessage(
     })
     .onConflictDoNothing()
     .returning({ id: messages.id });
-  if (archived.length === 0) {
-    result.duplicate = true;
-    return;
-  }
-  if (event.self) return;
+  if (event.self) return (await insert).length > 0;
   // Postgres arrays are 1-based: slot 0 (Sunday 00h) is activity[1].
-  const slot = hourOfWeek(event.at, account.timeZone) + 1;
-  await tx.execute(
-    sql`update contacts set activity[${slot}] = activity[${slot}] + 1, last_inbound_at = ${now} where id = ${contact.id}`,
+  const slot = hourOfWeek(event.at, account.timeZone);
+  const [row] = rowsOf<{ archived: boolean }>(
+    await tx.execute(sql`
+      with m as (${insert.getSQL()}),
+      a as (update contacts set activity[${slot + 1}] = activity[${slot + 1}] + 1, last_inbound_at = ${now}
+            where id = ${contact.id} and exists (select 1 from m))
+      select exists (select 1 from m) as archived`),
   );
-  if (contact.handoff) return;
-
-  const [waiting] = await tx
-    .select({ id: runs.id })
-    .from(runs)
-    .where(and(eq(runs.contactId, contact.id), eq(runs.status, 'waiting'), eq(runs.awaitsMessage, true)))
-    .orderBy(desc(runs.startedAt))
-    .limit(1);
-  if (waiting) {
-    const turn = await executeTurn(tx, { kind: 'run', runId: waiting.id }, { type: 'MESSAGE', text }, now);
-    if (turn) result.turns.push(turn);
-    return;
-  }
-  const points = await startPoints(tx, account.workspaceId, {
-    kind: 'message',
-    text,
-    room: Boolean(event.room),
-  });
-  await startRuns(tx, contact.id, points, now, result);
+  if (row?.archived) contact.activity[slot] = (contact.activity[slot] ?? 0) + 1;
+  return Boolean(row?.archived);
 }
 
 /** The puppet echoes the bot's own sends as self messages; the dispatcher archived them already. */
@@ -165,20 +195,30 @@ async function onFriendConfirm(
     kind: 'friend_request',
     hello: contact.friendHello ?? '',
   });
-  await startRuns(tx, contact.id, points, now, result);
+  await startRuns(tx, contact, points, now, result);
 }
 
 /** Starts a run at each start point (one per flow); a flow the contact already runs is skipped. */
-async function startRuns(tx: Db, contactId: string, points: StartPoint[], now: Date, result: InboundResult) {
-  for (const p of points) {
+async function startRuns(
+  tx: Db,
+  contact: ContactRow,
+  points: StartPoint[],
+  now: Date,
+  result: InboundResult,
+) {
+  for (const [i, p] of points.entries()) {
     const target = {
       kind: 'start' as const,
       flowId: p.flowId,
       flowVersionId: p.flowVersionId,
-      contactId,
+      contactId: contact.id,
       entry: p.entry.nodeId,
     };
-    const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now);
+    // Only the first turn may reuse the row: a turn can change the contact's attributes and tags.
+    const known = i === 0 ? contact : undefined;
+    const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now, {
+      contact: known,
+    });
     if (turn) result.turns.push(turn);
   }
 }

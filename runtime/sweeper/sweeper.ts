@@ -1,10 +1,11 @@
-// The sweeper (DESIGN "Wake"): claims due runs with SKIP LOCKED in batches, then fires each one's
-// TIMER in its own transaction. A claim pushes wake_at ahead by a lease, so a worker that dies
+// The sweeper (DESIGN "Wake"): claims due runs with SKIP LOCKED in batches, then fires their TIMERs
+// in batched transactions (each run's turn still holds its contact and run locks). A claim pushes wake_at ahead by a lease, so a worker that dies
 // mid-batch leaves its runs to another after the lease; the wake token makes a second fire a no-op.
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { contacts, runs } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
+import { StatsBuffer } from '../executor/stats-buffer.ts';
 
 export const CLAIM_LEASE_MS = 60_000;
 
@@ -32,13 +33,59 @@ export async function claimDueRuns(db: Db, now: Date, limit: number): Promise<Du
     .sort((a, b) => a.wakeAt.getTime() - b.wakeAt.getTime());
 }
 
-/** Fires one claimed run: lock its contact first (the order inbound turns use), then the run. */
-export async function fireRun(db: Db, due: DueRun, now: Date): Promise<TurnOutcome | null> {
-  return db.transaction(async (tx) => {
-    await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, due.contactId)).for('update');
-    return executeTurn(tx, { kind: 'run', runId: due.id }, { type: 'TIMER', token: due.wakeToken }, now);
-  });
+/** Wakes fired per transaction: the transaction's round trips and commit are shared by the batch. */
+export const WAKE_BATCH = 50;
+
+/**
+ * Fires claimed runs in one transaction: one statement locks their contacts and runs (contacts
+ * first, in id order — the order inbound turns use), then each run's TIMER turn writes in one
+ * statement. If the batch fails, each run is fired alone so one bad run cannot hold back the rest.
+ */
+export async function fireRuns(db: Db, due: DueRun[], now: Date): Promise<(TurnOutcome | null)[]> {
+  if (due.length === 0) return [];
+  try {
+    return await db.transaction(async (tx) => {
+      const locked = await tx
+        .select({ run: runs, contact: contacts })
+        .from(runs)
+        .innerJoin(contacts, eq(contacts.id, runs.contactId))
+        .where(
+          inArray(
+            runs.id,
+            due.map((d) => d.id),
+          ),
+        )
+        .orderBy(asc(contacts.id), asc(runs.id))
+        .for('update');
+      const byId = new Map(locked.map((row) => [row.run.id, row]));
+      const stats = new StatsBuffer();
+      const outcomes: (TurnOutcome | null)[] = [];
+      for (const d of due) {
+        const row = byId.get(d.id);
+        outcomes.push(
+          row
+            ? await executeTurn(
+                tx,
+                { kind: 'locked', run: row.run },
+                { type: 'TIMER', token: d.wakeToken },
+                now,
+                { contact: row.contact, stats },
+              )
+            : null,
+        );
+      }
+      if (stats.size > 0) await tx.execute(stats.upsert());
+      return outcomes;
+    });
+  } catch (err) {
+    if (due.length === 1) throw err;
+    return Promise.all(due.map((d) => fireRuns(db, [d], now).then(([o]) => o ?? null)));
+  }
 }
+
+/** Fires one claimed run. */
+export const fireRun = async (db: Db, due: DueRun, now: Date): Promise<TurnOutcome | null> =>
+  (await fireRuns(db, [due], now))[0] ?? null;
 
 /** The earliest wake time of any waiting run, for the sandbox clock to step through in order. */
 export async function nextWakeAt(db: Db): Promise<Date | null> {

@@ -14,7 +14,15 @@ export async function versionStats(
     (n) => typeof n?.id === 'string',
   );
   for (const n of graphNodes) nodes[n.id as string] = { entered: 0, here: 0, ports: {} };
-  const counters = await db.select().from(nodeStats).where(eq(nodeStats.flowVersionId, version.id));
+  const counters = await db
+    .select({
+      nodeId: nodeStats.nodeId,
+      port: nodeStats.port,
+      count: sql<number>`sum(${nodeStats.count})::int`,
+    })
+    .from(nodeStats)
+    .where(eq(nodeStats.flowVersionId, version.id))
+    .groupBy(nodeStats.nodeId, nodeStats.port);
   for (const c of counters) {
     nodes[c.nodeId] ??= { entered: 0, here: 0, ports: {} };
     const node = nodes[c.nodeId]!;

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -72,7 +73,12 @@ export const nodeVisits = pgTable(
   (t) => [uniqueIndex('node_visits_run_node_visit').on(t.runId, t.nodeId, t.visit)],
 );
 
-/** `port = ''` holds `entered` for the node; every other row counts runs that left through `port`. */
+/**
+ * `port = ''` holds `entered` for the node; every other row counts runs that left through `port`.
+ * Each counter is split over NODE_STATS_SHARDS rows (a run always bumps the same shard): concurrent
+ * turns at one node would otherwise queue on one row lock until commit. Readers sum the shards.
+ */
+export const NODE_STATS_SHARDS = 16;
 export const nodeStats = pgTable(
   'node_stats',
   {
@@ -81,9 +87,10 @@ export const nodeStats = pgTable(
       .references(() => flowVersions.id, { onDelete: 'cascade' }),
     nodeId: text('node_id').notNull(),
     port: text('port').notNull(),
+    shard: smallint('shard').notNull().default(0),
     count: integer('count').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.flowVersionId, t.nodeId, t.port] })],
+  (t) => [primaryKey({ columns: [t.flowVersionId, t.nodeId, t.port, t.shard] })],
 );
 
 export const goals = pgTable(

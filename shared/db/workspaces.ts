@@ -1,5 +1,6 @@
 // Workspaces (tenants) and who belongs to them with which role.
-import { pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { DEFAULT_FALLBACK, type Fallback } from '../api/workspace.ts';
 import { ROLES } from '../roles.ts';
 import { createdAt, id } from './columns.ts';
 import { users } from './users.ts';
@@ -12,6 +13,8 @@ export const workspaces = pgTable('workspaces', {
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   /** Bot disclosure: appended to every bot-written message when set (never to agent replies). */
   botSignature: text('bot_signature'),
+  /** What happens to a message no flow takes (DESIGN "Route"): keyword auto-replies, then a human. */
+  fallback: jsonb('fallback').$type<Fallback>().notNull().default(DEFAULT_FALLBACK),
   createdAt: createdAt(),
 });
 

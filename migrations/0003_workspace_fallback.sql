@@ -1,0 +1,1 @@
+ALTER TABLE "workspaces" ADD COLUMN "fallback" jsonb DEFAULT '{"autoReplies":[],"handoff":true,"handoffReply":""}'::jsonb NOT NULL;

@@ -1,0 +1,34 @@
+// Workspace settings every turn reads (time zone, signature, fallback), cached per process for a
+// couple of seconds: a turn would otherwise spend a round trip on a row that almost never changes.
+import { eq } from 'drizzle-orm';
+import type { Fallback } from '../shared/api/workspace.ts';
+import { workspaces } from '../shared/db/schema.ts';
+import type { Db } from './db/client.ts';
+
+export interface WorkspaceSettings {
+  timeZone: string;
+  botSignature: string | null;
+  fallback: Fallback;
+}
+
+const TTL_MS = 2_000;
+const cache = new Map<string, { settings: WorkspaceSettings; until: number }>();
+
+export async function workspaceSettings(db: Db, workspaceId: string): Promise<WorkspaceSettings | null> {
+  const hit = cache.get(workspaceId);
+  if (hit && hit.until > performance.now()) return hit.settings;
+  const [row] = await db
+    .select({
+      timeZone: workspaces.timeZone,
+      botSignature: workspaces.botSignature,
+      fallback: workspaces.fallback,
+    })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  if (!row) return null;
+  cache.set(workspaceId, { settings: row, until: performance.now() + TTL_MS });
+  return row;
+}
+
+/** After a settings change in this process: the next turn reads the new row. */
+export const forgetWorkspaceSettings = (workspaceId: string) => cache.delete(workspaceId);

@@ -1,0 +1,44 @@
+// Workspace settings (not in API.md's first wave): time zone, bot disclosure signature, and the
+// fallback for messages no flow takes — keyword auto-replies, then handing the contact to a human.
+import { z } from 'zod';
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const autoReplySchema = z.object({
+  /** The message contains one of these (case-insensitive). */
+  keywords: z.array(z.string().trim().min(1).max(50)).min(1).max(20),
+  reply: z.string().trim().min(1).max(2000),
+});
+
+export const fallbackSchema = z.object({
+  autoReplies: z.array(autoReplySchema).max(100).default([]),
+  /** No auto-reply matched: pause the bot for this contact until an agent hands it back. */
+  handoff: z.boolean().default(true),
+  /** Sent once when the contact is handed to a human; empty: say nothing. */
+  handoffReply: z.string().trim().max(2000).default(''),
+});
+export type Fallback = z.infer<typeof fallbackSchema>;
+export const DEFAULT_FALLBACK: Fallback = { autoReplies: [], handoff: true, handoffReply: '' };
+
+export const workspaceBody = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  botSignature: z.string().nullable(),
+  fallback: fallbackSchema,
+});
+export type WorkspaceBody = z.infer<typeof workspaceBody>;
+
+export const workspacePatchBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').optional(),
+  botSignature: z.string().trim().max(200).nullable().optional(),
+  fallback: fallbackSchema.optional(),
+});
