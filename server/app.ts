@@ -18,6 +18,7 @@ import flowRoutes from './routes/flows.ts';
 import healthRoutes from './routes/health.ts';
 import memberRoutes from './routes/members.ts';
 import sandboxRoutes from './routes/sandbox.ts';
+import workspaceRoutes from './routes/workspace.ts';
 
 export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy' | 'secret'>;
 
@@ -47,6 +48,7 @@ export async function buildApp(
       await api.register(healthRoutes);
       await api.register(authRoutes, { loginAttemptsPerMinute: config.loginAttemptsPerMinute });
       await api.register(memberRoutes);
+      await api.register(workspaceRoutes);
       await api.register(apiKeyRoutes);
       await api.register(flowRoutes);
       await api.register(couponRoutes);

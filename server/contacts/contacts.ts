@@ -74,7 +74,13 @@ export async function getContact(db: Db, workspaceId: string, id: string) {
     .innerJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))
     .where(eq(runs.contactId, c.id))
     .orderBy(desc(runs.startedAt));
-  return { ...summary(c), attributes: c.attributes, firstAddedAt: iso(c.firstAddedAt), runs: contactRuns };
+  return {
+    ...summary(c),
+    attributes: c.attributes,
+    handoff: c.handoff,
+    firstAddedAt: iso(c.firstAddedAt),
+    runs: contactRuns,
+  };
 }
 
 /** Tags replace the list; attributes merge, and a null value deletes the key. */
@@ -82,7 +88,11 @@ export async function patchContact(
   db: Db,
   workspaceId: string,
   id: string,
-  patch: { tags?: string[]; attributes?: Record<string, string | number | boolean | null> },
+  patch: {
+    handoff?: boolean;
+    tags?: string[];
+    attributes?: Record<string, string | number | boolean | null>;
+  },
 ) {
   const c = await findContact(db, workspaceId, id);
   const attributes = { ...c.attributes };
@@ -92,7 +102,11 @@ export async function patchContact(
   }
   await db
     .update(contacts)
-    .set({ attributes, ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}) })
+    .set({
+      attributes,
+      ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
+      ...(patch.handoff === undefined ? {} : { handoff: patch.handoff }),
+    })
     .where(eq(contacts.id, c.id));
   return getContact(db, workspaceId, id);
 }

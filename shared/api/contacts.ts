@@ -18,6 +18,8 @@ export const contactSummary = z.object({
 export const contactPage = z.object({ items: z.array(contactSummary), nextCursor: z.string().nullable() });
 export const contactDetail = contactSummary.extend({
   attributes: z.record(z.string(), z.unknown()),
+  /** A human has the conversation: the bot stays quiet for this contact until handed back. */
+  handoff: z.boolean(),
   firstAddedAt: z.iso.datetime().nullable(),
   runs: z.array(
     z.object({
@@ -29,6 +31,8 @@ export const contactDetail = contactSummary.extend({
   ),
 });
 export const contactPatchBody = z.object({
+  /** false hands the contact back to the bot (flows and the fallback answer again). */
+  handoff: z.boolean().optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(100).optional(),
   attributes: z
     .record(

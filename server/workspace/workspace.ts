@@ -1,0 +1,37 @@
+// The signed-in workspace's settings: time zone, bot disclosure signature, fallback for unrouted messages.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../runtime/db/client.ts';
+import { forgetWorkspaceSettings } from '../../runtime/workspace-settings.ts';
+import type { WorkspaceBody } from '../../shared/api/workspace.ts';
+import { workspaces } from '../../shared/db/schema.ts';
+import { notFound } from '../errors.ts';
+
+type WorkspaceRow = typeof workspaces.$inferSelect;
+
+const body = (w: WorkspaceRow): WorkspaceBody => ({
+  id: w.id,
+  name: w.name,
+  timeZone: w.timeZone,
+  botSignature: w.botSignature,
+  fallback: w.fallback,
+});
+
+export async function getWorkspace(db: Db, id: string): Promise<WorkspaceBody> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  if (!row) throw notFound('Workspace');
+  return body(row);
+}
+
+export async function patchWorkspace(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<WorkspaceBody, 'name' | 'timeZone' | 'botSignature' | 'fallback'>>,
+): Promise<WorkspaceBody> {
+  const set = { ...patch, ...(patch.botSignature === '' ? { botSignature: null } : {}) };
+  const [row] = Object.keys(set).length
+    ? await db.update(workspaces).set(set).where(eq(workspaces.id, id)).returning()
+    : await db.select().from(workspaces).where(eq(workspaces.id, id));
+  if (!row) throw notFound('Workspace');
+  forgetWorkspaceSettings(id);
+  return body(row);
+}
