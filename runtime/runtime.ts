@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { BotLimits } from '../shared/api/bot-limits.ts';
-import { botAccounts, workspaces } from '../shared/db/schema.ts';
+import { botAccounts, contacts, workspaces } from '../shared/db/schema.ts';
 import { connect } from './bots/connect.ts';
 import { type Lease, refreshLeases, releaseLeases } from './bots/leases.ts';
 import type { BotConnection, BotStatusEvent, InboundEvent } from './bots/port.ts';
@@ -17,6 +17,20 @@ import { dispatchAccount } from './dispatcher/dispatcher.ts';
 import type { TurnOutcome } from './executor/execute.ts';
 import { handleInbound } from './router/inbound.ts';
 import { claimDueRuns, fireRuns, nextWakeAt, WAKE_BATCH } from './sweeper/sweeper.ts';
+
+/** The sandbox world lives in memory: on connect it learns the contacts the database remembers. */
+async function sandboxContacts(db: Db, accountId: string) {
+  const rows = await db
+    .select({
+      puppetId: contacts.puppetId,
+      name: contacts.name,
+      weixin: contacts.weixin,
+      friendStatus: contacts.friendStatus,
+    })
+    .from(contacts)
+    .where(eq(contacts.botAccountId, accountId));
+  return rows.map((r) => ({ ...r, friend: r.friendStatus === 'friend' }));
+}
 
 export interface RuntimeOptions {
   db: Db;
@@ -183,7 +197,10 @@ export class Runtime {
           error: String(err).slice(0, 500),
         }),
       );
-      if (sandbox) await starting;
+      if (sandbox) {
+        await starting;
+        sandbox.restore(await sandboxContacts(this.o.db, account.id));
+      }
     } catch (err) {
       await this.setStatus(account.id, account.workspaceId, {
         status: 'error',

@@ -19,6 +19,7 @@ const runtime = new Runtime({
   bus,
   clock: new RuntimeClock(),
   secret: config.secret,
+  leaseTtlMs: config.leaseTtlMs,
 });
 runtime.log = { error: (obj, msg) => console.error(msg ?? 'error', obj) };
 await runtime.start();

@@ -23,6 +23,7 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  WEFUNNEL_LEASE_TTL_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -36,6 +37,8 @@ export interface Config {
   secret: string;
   loginAttemptsPerMinute: number;
   trustProxy: boolean;
+  /** How long a worker's bot account lease lasts unrenewed: a dead worker's accounts move after it. */
+  leaseTtlMs: number;
   logLevel: string;
   prettyLogs: boolean;
 }
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     secret: e.WEFUNNEL_SECRET ?? localSecret(dataDir),
     loginAttemptsPerMinute: e.WEFUNNEL_LOGIN_ATTEMPTS_PER_MINUTE,
     trustProxy: e.WEFUNNEL_TRUST_PROXY,
+    leaseTtlMs: e.WEFUNNEL_LEASE_TTL_MS,
     logLevel: e.LOG_LEVEL,
     prettyLogs: e.NODE_ENV !== 'production',
   };

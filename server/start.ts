@@ -22,7 +22,9 @@ export async function startApp(
   const bus = new Bus();
   const stopRelay = await relayBus(handle, bus);
   const clock = new RuntimeClock();
-  const runtime = options.runtime ? new Runtime({ db: handle.db, bus, clock, secret: config.secret }) : null;
+  const runtime = options.runtime
+    ? new Runtime({ db: handle.db, bus, clock, secret: config.secret, leaseTtlMs: config.leaseTtlMs })
+    : null;
   const app = await buildApp(handle, config, logger, { bus, clock, runtime });
   if (runtime) {
     runtime.log = app.log;

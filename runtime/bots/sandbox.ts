@@ -50,6 +50,16 @@ export class SandboxWorld implements BotConnection {
     await this.bot.stop().catch(() => {});
   }
 
+  /** After a restart: the contacts and friendships the database remembers, under their old ids. */
+  restore(known: { puppetId: string; name: string; weixin: string | null; friend: boolean }[]): void {
+    for (const c of known) {
+      if (this.contacts.has(c.puppetId)) continue;
+      const mock = this.mocker.createContact({ id: c.puppetId, name: c.name, weixin: c.weixin ?? undefined });
+      this.contacts.set(c.puppetId, { mock, weixin: c.weixin });
+      if (c.friend) this.friends.add(c.puppetId);
+    }
+  }
+
   async createContact(input: { name: string; weixin?: string }): Promise<string> {
     const contact = this.mocker.createContact({ name: input.name, weixin: input.weixin });
     this.contacts.set(contact.id, { mock: contact, weixin: input.weixin ?? null });
