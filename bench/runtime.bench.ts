@@ -11,7 +11,7 @@ import { publishGraph, seedWorkspace } from '../test/support/runtime.ts';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const WAKES = Number(process.env.BENCH_WAKES ?? 5000);
+const WAKES = Number(process.env.BENCH_WAKES ?? 100_000);
 const url = process.env.DATABASE_URL;
 const handle = await openDb(url ? { kind: 'postgres', url, poolSize: CONCURRENCY + 2 } : { kind: 'pglite' });
 await runMigrations(handle);
@@ -92,24 +92,32 @@ latencies.sort((x, y) => x - y);
 const pct = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
 
-// (c) every run waits on a 1-hour ask timeout; make them all due at once and fire them
-await pool(
-  Array.from({ length: WAKES }, (_, i) => `w${i}-${Date.now()}`),
-  CONCURRENCY,
-  async (id) => {
-    await handleInbound(
-      db,
-      account,
-      { kind: 'friend_confirm', contact: { puppetId: id, name: id }, at: now },
-      now,
-    );
-  },
+// (c) every run waits on a 1-hour ask timeout: one run made through the router, cloned in SQL into
+// WAKES waiting runs of as many contacts, all made due at once, then fired by the sweeper's batches
+const tag = Date.now().toString(36);
+const seed = await handleInbound(
+  db,
+  account,
+  { kind: 'friend_confirm', contact: { puppetId: `seed-${tag}`, name: 'seed' }, at: now },
+  now,
 );
-await db.execute(sql`update runs set wake_at = ${now} where status = 'waiting' and wake_at is not null`);
+const template = seed.turns[0]!.runId;
+await db.execute(sql`
+  insert into contacts (workspace_id, bot_account_id, puppet_id, name, friend_status)
+  select ${account.workspaceId}, ${account.id}, 'w' || g || '-' || ${tag}, 'w' || g, 'friend'
+  from generate_series(1, ${WAKES}) g`);
+await db.execute(sql`
+  insert into runs (workspace_id, flow_id, flow_version_id, contact_id, status, snapshot, current_node_id,
+                    awaits_message, wake_at, wake_token, started_at, updated_at)
+  select t.workspace_id, t.flow_id, t.flow_version_id, c.id, 'waiting', t.snapshot, t.current_node_id,
+         t.awaits_message, ${now}, t.wake_token, t.started_at, t.updated_at
+  from runs t, contacts c
+  where t.id = ${template} and c.bot_account_id = ${account.id} and c.puppet_id like ${`w%-${tag}`}`);
+await db.execute(sql`analyze runs`);
 t = performance.now();
 let fired = 0;
 for (;;) {
-  const due = await claimDueRuns(db, new Date(now.getTime() + 1000), 500);
+  const due = await claimDueRuns(db, new Date(now.getTime() + 1000), 2000);
   if (due.length === 0) break;
   const batches = Array.from({ length: Math.ceil(due.length / WAKE_BATCH) }, (_, i) =>
     due.slice(i * WAKE_BATCH, (i + 1) * WAKE_BATCH),
@@ -126,6 +134,6 @@ console.log(`(a) single-row insert transactions: ${baseline.toFixed(0)}/s`);
 console.log(
   `(b) turns: ${turnsPerSecond.toFixed(0)}/s over ${latencies.length} turns, p50 ${pct(50)} ms, p99 ${pct(99)} ms; (b)/(a) = ${(turnsPerSecond / baseline).toFixed(2)}`,
 );
-console.log(`(c) wakes fired: ${wakesPerSecond.toFixed(0)}/s (${fired} runs)`);
+console.log(`(c) wakes fired: ${wakesPerSecond.toFixed(0)}/s (${fired} of ${WAKES} due runs)`);
 await db.execute(sql`drop table if exists bench_rows`);
 await handle.close();
