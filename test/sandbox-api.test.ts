@@ -52,6 +52,15 @@ describeDb('sandbox API', (db) => {
     });
   });
 
+  it('lists the sandbox contacts for the simulator and tells the sandbox time', async () => {
+    const get = (url: string) => app.inject({ url, headers: { cookie: owner.cookie } }).then((r) => r.json());
+    const listed = await get('/api/sandbox/contacts');
+    expect(listed.map((c: { name: string }) => c.name)).toEqual(['阿强', '小美']);
+    expect(listed[1]).toMatchObject({ friendStatus: 'friend' });
+    const { now } = await get('/api/sandbox/clock');
+    expect(Date.parse(now)).toBeGreaterThan(Date.now() + 3600_000); // advanced by 2 h above
+  });
+
   it('refuses bad input with 400 and unknown contacts with 404', async () => {
     const bad = await app.inject({
       method: 'POST',

@@ -6,8 +6,10 @@ import {
   clockAdvanced,
   friendRequestBody,
   repliesBody,
+  sandboxClock,
   sandboxContact,
   sandboxContactBody,
+  sandboxContactList,
   sandboxMessageBody,
   transcriptBody,
 } from '../../shared/api/sandbox.ts';
@@ -16,9 +18,19 @@ import { durationMs } from '../../shared/flow/index.ts';
 import { AGENTS, ANY_MEMBER } from '../access.ts';
 import { findContact } from '../contacts/contacts.ts';
 import { authOf } from '../plugins/auth.ts';
-import { lastMessageId, repliesSince, sandboxOf, transcript } from '../sandbox/sandbox.ts';
+import { lastMessageId, repliesSince, sandboxContacts, sandboxOf, transcript } from '../sandbox/sandbox.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/sandbox/contacts',
+    { config: { access: ANY_MEMBER }, schema: { response: { 200: sandboxContactList } } },
+    (req) => sandboxContacts(app.db, authOf(req).workspaceId),
+  );
+  app.get(
+    '/sandbox/clock',
+    { config: { access: ANY_MEMBER }, schema: { response: { 200: sandboxClock } } },
+    () => ({ now: app.clock.now().toISOString() }),
+  );
   app.post(
     '/sandbox/contacts',
     { config: { access: AGENTS }, schema: { body: sandboxContactBody, response: { 201: sandboxContact } } },

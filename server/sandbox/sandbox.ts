@@ -1,9 +1,9 @@
 // The sandbox behind the simulator API: finds the workspace's sandbox bot account and its
 // simulated WeChat, creates contacts there and in our database, and reads back what the bot said.
-import { and, asc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
-import { botAccounts, messages } from '../../shared/db/schema.ts';
+import { botAccounts, contacts, messages } from '../../shared/db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
 
 export async function sandboxOf(db: Db, runtime: Runtime | null, workspaceId: string) {
@@ -24,6 +24,16 @@ export async function sandboxOf(db: Db, runtime: Runtime | null, workspaceId: st
       'The sandbox bot account is stopped or held by another worker',
     );
   return { accountId: account.id, world };
+}
+
+export async function sandboxContacts(db: Db, workspaceId: string) {
+  return db
+    .select({ id: contacts.id, name: contacts.name, friendStatus: contacts.friendStatus })
+    .from(contacts)
+    .innerJoin(botAccounts, eq(botAccounts.id, contacts.botAccountId))
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(botAccounts.puppet, 'sandbox')))
+    .orderBy(desc(contacts.createdAt))
+    .limit(200);
 }
 
 export async function lastMessageId(db: Db, contactId: string): Promise<number> {

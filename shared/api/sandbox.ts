@@ -7,6 +7,9 @@ export const sandboxContactBody = z.object({
   weixin: z.string().trim().min(1).max(100).optional(),
 });
 export const sandboxContact = z.object({ id: z.uuid(), name: z.string() });
+/** The simulator's contact picker: the sandbox account's contacts, newest first. */
+export const sandboxContactList = z.array(sandboxContact.extend({ friendStatus: z.string() }));
+export const sandboxClock = z.object({ now: z.iso.datetime() });
 
 export const friendRequestBody = z.object({ hello: z.string().max(500).default('') });
 export const sandboxMessageBody = z.object({ text: z.string().min(1).max(100_000) });
