@@ -7,7 +7,7 @@ import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
 import { claimCoupon } from './coupons.ts';
-import { persistTurn, type TurnScope } from './persist.ts';
+import { type ContactTouch, persistTurn, type TurnScope } from './persist.ts';
 import type { StatsBuffer } from './stats-buffer.ts';
 
 type RunRow = typeof runs.$inferSelect;
@@ -40,6 +40,8 @@ export async function executeTurn(
     contact?: ContactRow;
     /** Counters shared by the transaction's turns, written once at its end. */
     stats?: StatsBuffer;
+    /** The inbound message's activity count, written with the turn's contact update. */
+    touch?: ContactTouch;
   } = {},
 ): Promise<TurnOutcome | null> {
   const known = options.contact;
@@ -112,6 +114,7 @@ export async function executeTurn(
     },
     turn,
     options.stats,
+    options.touch,
   );
   return outcome(run, turn.status, queued);
 }

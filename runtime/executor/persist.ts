@@ -23,6 +23,14 @@ export interface TurnScope {
   now: Date;
 }
 
+/** The inbound message's activity count and time, written with the turn's contact update. */
+export interface ContactTouch {
+  activity: number[];
+  lastInboundAt: Date;
+  /** Set once a turn wrote it. */
+  written: boolean;
+}
+
 export type RunWrite = Pick<
   typeof runs.$inferInsert,
   'status' | 'snapshot' | 'currentNodeId' | 'awaitsMessage' | 'wakeAt' | 'wakeToken' | 'error'
@@ -36,6 +44,7 @@ export async function persistTurn(
   turn: TurnResult,
   /** The transaction's counters, written once at its end; without it the turn writes its own. */
   shared?: StatsBuffer,
+  touch?: ContactTouch,
 ): Promise<number> {
   const stats = shared ?? new StatsBuffer();
   const parts: [string, SQLWrapper][] = [
@@ -50,7 +59,7 @@ export async function persistTurn(
   const messages = outboxRows(scope, turn);
   if (messages.length > 0)
     parts.push(['o', tx.insert(outbox).values(messages).onConflictDoNothing().returning({ id: outbox.id })]);
-  parts.push(...visitWrites(tx, scope, turn, stats), ...contactWrites(tx, scope, turn));
+  parts.push(...visitWrites(tx, scope, turn, stats), ...contactWrites(tx, scope, turn, touch));
   if (!shared && stats.size > 0) parts.push(['s', stats.upsert()]);
   const ctes = sql.join(
     parts.map(([name, query]) => sql`${sql.raw(name)} as (${query.getSQL()})`),
@@ -124,7 +133,12 @@ function visitWrites(tx: Db, scope: TurnScope, turn: TurnResult, stats: StatsBuf
 }
 
 /** Attribute and tag effects fold into one contact update (later writes win); goals into one insert. */
-function contactWrites(tx: Db, scope: TurnScope, turn: TurnResult): [string, SQLWrapper][] {
+function contactWrites(
+  tx: Db,
+  scope: TurnScope,
+  turn: TurnResult,
+  touch?: ContactTouch,
+): [string, SQLWrapper][] {
   const attributes: Record<string, unknown> = {};
   let tags: SQL | null = null;
   const goalRows: (typeof goals.$inferInsert)[] = [];
@@ -145,14 +159,16 @@ function contactWrites(tx: Db, scope: TurnScope, turn: TurnResult): [string, SQL
   }
   const writes: [string, SQLWrapper][] = [];
   const hasAttributes = Object.keys(attributes).length > 0;
-  if (hasAttributes || tags) {
+  if (hasAttributes || tags || touch) {
     const set = {
+      ...(touch ? { activity: touch.activity, lastInboundAt: touch.lastInboundAt } : {}),
       ...(hasAttributes
         ? { attributes: sql`${contacts.attributes} || ${JSON.stringify(attributes)}::jsonb` }
         : {}),
       ...(tags ? { tags } : {}),
     };
     writes.push(['c', tx.update(contacts).set(set).where(eq(contacts.id, scope.contactId))]);
+    if (touch) touch.written = true;
   }
   if (goalRows.length > 0) writes.push(['g', tx.insert(goals).values(goalRows).onConflictDoNothing()]);
   return writes;

@@ -19,20 +19,7 @@ export async function lockContact(
   account: { id: string; workspaceId: string },
   ref: ContactRef,
 ): Promise<ContactRow> {
-  // Some puppets give a contact a new id at every login: a known weixin handle keeps the history.
-  if (ref.weixin) {
-    await tx
-      .update(contacts)
-      .set({ puppetId: ref.puppetId })
-      .where(
-        and(
-          eq(contacts.botAccountId, account.id),
-          eq(contacts.weixin, ref.weixin),
-          sql`${contacts.puppetId} <> ${ref.puppetId}`,
-          sql`not exists (select 1 from contacts c where c.bot_account_id = ${account.id} and c.puppet_id = ${ref.puppetId})`,
-        ),
-      );
-  }
+  if (ref.weixin) await relinkWeixin(tx, account, ref);
   const [row] = await tx
     .insert(contacts)
     .values({
@@ -54,6 +41,21 @@ export async function lockContact(
     // INSERT … ON CONFLICT DO UPDATE leaves the row locked until commit: no separate SELECT … FOR UPDATE.
     .returning();
   return row!;
+}
+
+/** Some puppets give a contact a new id at every login: a known weixin handle keeps the history. */
+export async function relinkWeixin(tx: Db, account: { id: string }, ref: ContactRef): Promise<void> {
+  await tx
+    .update(contacts)
+    .set({ puppetId: ref.puppetId })
+    .where(
+      and(
+        eq(contacts.botAccountId, account.id),
+        eq(contacts.weixin, ref.weixin ?? ''),
+        sql`${contacts.puppetId} <> ${ref.puppetId}`,
+        sql`not exists (select 1 from contacts c where c.bot_account_id = ${account.id} and c.puppet_id = ${ref.puppetId})`,
+      ),
+    );
 }
 
 /** Hour of the week in the workspace time zone (weekday × 24 + hour, Sunday = 0): the activity slot. */

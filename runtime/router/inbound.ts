@@ -1,13 +1,15 @@
 // Inbound → router → executor (DESIGN "Data flow" 1–3), one transaction per inbound event: archive
 // with dedupe, activity counts, then route — handoff, a run waiting for input, a trigger, or nothing.
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import { contacts, messages, outbox, runs } from '../../shared/db/schema.ts';
+import { and, eq, gt } from 'drizzle-orm';
+import { contacts, messages, outbox } from '../../shared/db/schema.ts';
 import type { InboundEvent } from '../bots/port.ts';
-import { type Db, rowsOf } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
-import { type ContactRow, hourOfWeek, lockContact } from './contacts.ts';
+import type { ContactTouch } from '../executor/persist.ts';
+import { type ContactRow, hourOfWeek, lockContact, relinkWeixin } from './contacts.ts';
 import { fallback } from './fallback.ts';
 import { type StartPoint, startPoints } from './flows.ts';
+import { readMessage } from './message-read.ts';
 
 export interface BotAccountRef {
   id: string;
@@ -35,17 +37,61 @@ export async function handleInbound(
   now: Date,
 ): Promise<InboundResult> {
   return db.transaction(async (tx) => {
-    const contact = await lockContact(tx, account, event.contact);
-    const result: InboundResult = { contactId: contact.id, duplicate: false, turns: [], queued: 0 };
-    if (event.kind === 'message') await onMessage(tx, account, contact, event, now, result);
-    else if (event.kind === 'friend_request') await onFriendRequest(tx, account, contact, event, now, result);
-    else await onFriendConfirm(tx, account, contact, now, result);
+    let result: InboundResult;
+    if (event.kind === 'message' && !event.self) result = await onMessage(tx, account, event, now);
+    else {
+      const contact = await lockContact(tx, account, event.contact);
+      result = { contactId: contact.id, duplicate: false, turns: [], queued: 0 };
+      if (event.kind === 'message') await onOperatorMessage(tx, account, contact, event, now, result);
+      else if (event.kind === 'friend_request')
+        await onFriendRequest(tx, account, contact, event, now, result);
+      else await onFriendConfirm(tx, account, contact, now, result);
+    }
     result.queued += result.turns.reduce((n, t) => n + t.queued, 0);
     return result;
   });
 }
 
+/** A contact's message: archive, count its hour, then the waiting run, a trigger, or the fallback. */
 async function onMessage(
+  tx: Db,
+  account: BotAccountRef,
+  event: Extract<InboundEvent, { kind: 'message' }>,
+  now: Date,
+): Promise<InboundResult> {
+  if (event.contact.weixin) await relinkWeixin(tx, account, event.contact);
+  const text = cleanText(event.text);
+  const { contact, archived, waiting } = await readMessage(tx, account, event, text);
+  const result: InboundResult = { contactId: contact.id, duplicate: !archived, turns: [], queued: 0 };
+  if (!archived) return result;
+  // The activity count rides on the turn's own contact write; without a turn it is written here.
+  const slot = hourOfWeek(event.at, account.timeZone);
+  contact.activity[slot] = (contact.activity[slot] ?? 0) + 1;
+  const touch = { activity: contact.activity, lastInboundAt: now, written: false };
+  const room = Boolean(event.room);
+  if (contact.handoff) {
+    // A human has the conversation: archive only.
+  } else if (waiting) {
+    const turn = await executeTurn(tx, { kind: 'locked', run: waiting }, { type: 'MESSAGE', text }, now, {
+      contact,
+      touch,
+    });
+    if (turn) result.turns.push(turn);
+  } else {
+    const points = await startPoints(tx, account.workspaceId, { kind: 'message', text, room });
+    if (points.length > 0) await startRuns(tx, contact, points, now, result, touch);
+    else if (!room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
+  }
+  if (!touch.written)
+    await tx
+      .update(contacts)
+      .set({ activity: touch.activity, lastInboundAt: now })
+      .where(eq(contacts.id, contact.id));
+  return result;
+}
+
+/** The operator typed on the phone (or the puppet echoed the bot's own send). */
+async function onOperatorMessage(
   tx: Db,
   account: BotAccountRef,
   contact: ContactRow,
@@ -54,79 +100,24 @@ async function onMessage(
   result: InboundResult,
 ): Promise<void> {
   const text = cleanText(event.text);
-  if (event.self && (await isEchoOfBot(tx, contact.id, text, now))) return;
-  if (!(await archiveInbound(tx, account, contact, event, text, now))) {
-    result.duplicate = true;
-    return;
-  }
-  if (event.self) {
-    // The operator typed on the phone: a human has taken this conversation over.
-    if (!event.room) await tx.update(contacts).set({ handoff: true }).where(eq(contacts.id, contact.id));
-    return;
-  }
-  if (contact.handoff) return;
-
-  const [waiting] = await tx
-    .select()
-    .from(runs)
-    .where(and(eq(runs.contactId, contact.id), eq(runs.status, 'waiting'), eq(runs.awaitsMessage, true)))
-    .orderBy(desc(runs.startedAt))
-    .limit(1)
-    .for('update');
-  if (waiting) {
-    const turn = await executeTurn(tx, { kind: 'locked', run: waiting }, { type: 'MESSAGE', text }, now, {
-      contact,
-    });
-    if (turn) result.turns.push(turn);
-    return;
-  }
-  const points = await startPoints(tx, account.workspaceId, {
-    kind: 'message',
-    text,
-    room: Boolean(event.room),
-  });
-  if (points.length > 0) await startRuns(tx, contact, points, now, result);
-  else if (!event.room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
-}
-
-/**
- * Archives the message and, for a contact's own message, counts it in the contact's hour-of-week
- * activity — one statement; false for a message already archived (puppets replay history).
- */
-async function archiveInbound(
-  tx: Db,
-  account: BotAccountRef,
-  contact: ContactRow,
-  event: Extract<InboundEvent, { kind: 'message' }>,
-  text: string,
-  now: Date,
-): Promise<boolean> {
-  const insert = tx
+  if (await isEchoOfBot(tx, contact.id, text, now)) return;
+  const archived = await tx
     .insert(messages)
     .values({
       workspaceId: account.workspaceId,
       botAccountId: account.id,
       contactId: contact.id,
-      direction: event.self ? 'out' : 'in',
+      direction: 'out',
       wechatMessageId: event.messageId,
       text,
-      author: event.self ? 'operator' : 'contact',
+      author: 'operator',
       at: event.at,
     })
     .onConflictDoNothing()
     .returning({ id: messages.id });
-  if (event.self) return (await insert).length > 0;
-  // Postgres arrays are 1-based: slot 0 (Sunday 00h) is activity[1].
-  const slot = hourOfWeek(event.at, account.timeZone);
-  const [row] = rowsOf<{ archived: boolean }>(
-    await tx.execute(sql`
-      with m as (${insert.getSQL()}),
-      a as (update contacts set activity[${slot + 1}] = activity[${slot + 1}] + 1, last_inbound_at = ${now}
-            where id = ${contact.id} and exists (select 1 from m))
-      select exists (select 1 from m) as archived`),
-  );
-  if (row?.archived) contact.activity[slot] = (contact.activity[slot] ?? 0) + 1;
-  return Boolean(row?.archived);
+  if (archived.length === 0) result.duplicate = true;
+  // A human has taken this conversation over: the bot stays quiet until handed back.
+  else if (!event.room) await tx.update(contacts).set({ handoff: true }).where(eq(contacts.id, contact.id));
 }
 
 /** The puppet echoes the bot's own sends as self messages; the dispatcher archived them already. */
@@ -205,6 +196,7 @@ async function startRuns(
   points: StartPoint[],
   now: Date,
   result: InboundResult,
+  touch?: ContactTouch,
 ) {
   for (const [i, p] of points.entries()) {
     const target = {
@@ -218,6 +210,7 @@ async function startRuns(
     const known = i === 0 ? contact : undefined;
     const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now, {
       contact: known,
+      touch: i === 0 ? touch : undefined,
     });
     if (turn) result.turns.push(turn);
   }
