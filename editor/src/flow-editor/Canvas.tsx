@@ -1,0 +1,141 @@
+// The canvas: React Flow wired to the flow store, with drop-from-palette, the connecting rules,
+// minimap, zoom controls, dotted background and the lint panel.
+import '@xyflow/react/dist/style.css';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  type IsValidConnection,
+  MarkerType,
+  MiniMap,
+  type OnError,
+  Panel,
+  ReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback } from 'react';
+import { nodeRegistry } from '../../../shared/nodes/index.ts';
+import { canConnect } from './can-connect.ts';
+import { CATEGORY_STYLES, UNKNOWN_STYLE } from './categories.ts';
+import { EmptyCanvas } from './EmptyCanvas.tsx';
+import { edgeTypes, nodeTypes } from './element-types.ts';
+import { LintPanel } from './LintPanel.tsx';
+import { useT } from './messages.ts';
+import { NODE_DRAG_TYPE } from './Palette.tsx';
+import { editable } from './selectors.ts';
+import { useFlowStore, useFlowStoreApi } from './store.ts';
+import { useAddNode } from './use-add-node.ts';
+import { useCanvasView } from './use-canvas-view.ts';
+
+const DEFAULT_EDGE = {
+  type: 'flow',
+  // In user space, so an edge drawn thick in stats mode keeps a normal arrow head.
+  markerEnd: {
+    type: MarkerType.ArrowClosed,
+    width: 16,
+    height: 16,
+    color: '#94a3b8',
+    markerUnits: 'userSpaceOnUse',
+  },
+};
+const FIT = { padding: 0.2, maxZoom: 1 };
+
+const minimapColor = (node: { type?: string }) => {
+  const definition = node.type ? nodeRegistry.get(node.type) : undefined;
+  return (definition ? CATEGORY_STYLES[definition.category] : UNKNOWN_STYLE).color;
+};
+
+// Unknown node types are drawn by our own card (see element-types.ts): not worth a console warning.
+const onError: OnError = (code, message) => {
+  if (code !== '003') console.warn(message);
+};
+
+export function Canvas() {
+  const t = useT();
+  const store = useFlowStoreApi();
+  const nodes = useFlowStore((s) => s.nodes);
+  const edges = useFlowStore((s) => s.edges);
+  const onNodesChange = useFlowStore((s) => s.onNodesChange);
+  const onEdgesChange = useFlowStore((s) => s.onEdgesChange);
+  const onConnect = useFlowStore((s) => s.onConnect);
+  const canEdit = useFlowStore(editable);
+  const hasTrigger = useFlowStore((s) => !s.lint.errors.some((issue) => issue.code === 'no_trigger'));
+  const empty = useFlowStore((s) => s.nodes.length === 0);
+  const { addAt } = useAddNode();
+  useCanvasView(FIT);
+
+  const isValidConnection = useCallback<IsValidConnection>(
+    (connection) => canConnect(connection, store.getState().nodes, store.getState().edges),
+    [store],
+  );
+  const onDragOver = (event: DragEvent) => {
+    if (!canEdit || !event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  };
+  const onDrop = (event: DragEvent) => {
+    const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
+    if (!type || !canEdit) return;
+    event.preventDefault();
+    addAt(type, { x: event.clientX, y: event.clientY });
+  };
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      defaultEdgeOptions={DEFAULT_EDGE}
+      connectionLineType={ConnectionLineType.SmoothStep}
+      connectionLineStyle={{ stroke: '#059669', strokeWidth: 2 }}
+      nodesDraggable={canEdit}
+      nodesConnectable={canEdit}
+      deleteKeyCode={null}
+      fitView
+      fitViewOptions={FIT}
+      minZoom={0.2}
+      maxZoom={1.75}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onError={onError}
+      className="bg-slate-50"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
+      <Controls
+        position="top-left"
+        showInteractive={false}
+        className="overflow-hidden rounded-lg shadow-sm"
+      />
+      {!empty && (
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeBorderRadius={6}
+          maskColor="rgba(241, 245, 249, 0.75)"
+          className="overflow-hidden rounded-lg border border-slate-200 shadow-sm"
+        />
+      )}
+      <Panel position="bottom-left">
+        <LintPanel />
+      </Panel>
+      {empty && canEdit && (
+        <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center">
+          <EmptyCanvas />
+        </div>
+      )}
+      {!empty && !hasTrigger && canEdit && (
+        <Panel position="top-center">
+          <p className="whitespace-nowrap rounded-full bg-white px-4 py-2 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
+            {t('noTrigger')}
+          </p>
+        </Panel>
+      )}
+    </ReactFlow>
+  );
+}

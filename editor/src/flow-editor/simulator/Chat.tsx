@@ -1,0 +1,78 @@
+// The conversation with one sandbox contact: the transcript as bubbles, and the contact's composer.
+// Typed text survives a failed send; it is cleared only once the runtime has taken the message.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Bubble } from './Bubble.tsx';
+import { useT } from './messages.ts';
+import { type useSimActions, useTranscript } from './sandboxApi.ts';
+
+export function Chat({
+  contactId,
+  send,
+}: {
+  contactId: string;
+  send: ReturnType<typeof useSimActions>['send'];
+}) {
+  const t = useT();
+  const transcript = useTranscript(contactId);
+  const [draft, setDraft] = useState('');
+  const scroller = useRef<HTMLDivElement>(null);
+  const pending = send.isPending ? send.variables : null;
+  const count = (transcript.data?.length ?? 0) + (pending ? 1 : 0);
+
+  useEffect(() => {
+    if (count && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+  }, [count]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const text = draft;
+    if (!text.trim() || send.isPending) return;
+    send.mutate(text, { onSuccess: () => setDraft((current) => (current === text ? '' : current)) });
+  };
+
+  return (
+    <>
+      <div ref={scroller} className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-[#ededed] px-3 py-3">
+        {transcript.error && (
+          <p className="text-center text-xs text-rose-600" role="alert">
+            {transcript.error.message}
+          </p>
+        )}
+        {transcript.data?.length === 0 && !pending && (
+          <p className="pt-8 text-center text-xs text-slate-400">{t('emptyChat')}</p>
+        )}
+        {transcript.data?.map((m, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows, so a position names one message
+          <Bubble key={i} direction={m.direction} text={m.text} nodeId={m.nodeId} />
+        ))}
+        {pending && <Bubble direction="in" text={pending} pending />}
+      </div>
+      <form
+        className="flex items-center gap-2 border-t border-slate-200 bg-[#f7f7f7] px-3 py-2"
+        onSubmit={submit}
+      >
+        <input
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-emerald-500 focus:outline-none"
+          placeholder={t('typeMessage')}
+          aria-label={t('typeMessage')}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          data-testid="sim-input"
+        />
+        <button
+          type="submit"
+          className="rounded-md bg-[#07c160] px-3 py-1.5 text-sm font-medium text-white hover:bg-[#06ad56] disabled:opacity-50"
+          disabled={send.isPending || !draft.trim()}
+          data-testid="sim-send"
+        >
+          {send.isPending ? t('sending') : t('send')}
+        </button>
+      </form>
+      {send.error && (
+        <p className="bg-[#f7f7f7] px-3 pb-2 text-xs text-rose-600" role="alert" data-testid="sim-error">
+          {send.error.message}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+// Choose one of this flow's sandbox contacts, or create a new one (it is selected at once).
+import { type FormEvent, useState } from 'react';
+import { useT } from './messages.ts';
+import { useCreateContact } from './sandboxApi.ts';
+import type { SimContact } from './simContacts.ts';
+
+const field =
+  'min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-emerald-500 focus:outline-none';
+
+export function ContactPicker(props: {
+  contacts: SimContact[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onCreated: (contact: SimContact) => void;
+  onForget: (id: string) => void;
+}) {
+  const { contacts, selectedId, onSelect, onCreated, onForget } = props;
+  const t = useT();
+  const [name, setName] = useState('');
+  const create = useCreateContact();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    create.mutate(name.trim(), {
+      onSuccess: (contact) => {
+        setName('');
+        onCreated(contact);
+      },
+    });
+  };
+
+  return (
+    <section className="space-y-2 border-b border-slate-200 px-4 py-3">
+      <div className="flex items-center gap-2">
+        <select
+          className={field}
+          aria-label={t('contact')}
+          value={selectedId ?? ''}
+          onChange={(e) => onSelect(e.target.value)}
+          disabled={contacts.length === 0}
+          data-testid="sim-contact-select"
+        >
+          {contacts.length === 0 && <option value="">{t('noContacts')}</option>}
+          {contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        {selectedId && (
+          <button
+            type="button"
+            className="text-xs text-slate-400 hover:text-rose-600"
+            onClick={() => onForget(selectedId)}
+          >
+            {t('forget')}
+          </button>
+        )}
+      </div>
+      <form className="flex items-center gap-2" onSubmit={submit}>
+        <input
+          className={field}
+          placeholder={t('newContactName')}
+          aria-label={t('newContactName')}
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="sim-contact-name"
+        />
+        <button
+          type="submit"
+          className="rounded-md bg-emerald-600 px-3 py-1 text-sm font-medium text-white hover:bg-emerald-700 disabled:opacity-50"
+          disabled={create.isPending || !name.trim()}
+          data-testid="sim-create"
+        >
+          {t('create')}
+        </button>
+      </form>
+      {create.error && (
+        <p className="text-xs text-rose-600" role="alert">
+          {create.error.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+// The contact adds the bot: a friend request with its hello text, as a new WeChat user would.
+import { type FormEvent, useState } from 'react';
+import { useT } from './messages.ts';
+import type { useSimActions } from './sandboxApi.ts';
+
+export function FriendRequest({ action }: { action: ReturnType<typeof useSimActions>['friendRequest'] }) {
+  const t = useT();
+  const [hello, setHello] = useState(() => t('helloDefault'));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    action.mutate(hello);
+  };
+  return (
+    <form className="space-y-1 border-b border-slate-200 px-4 py-2" onSubmit={submit}>
+      <div className="flex items-center gap-2">
+        <input
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-emerald-500 focus:outline-none"
+          placeholder={t('hello')}
+          aria-label={t('hello')}
+          value={hello}
+          maxLength={500}
+          onChange={(e) => setHello(e.target.value)}
+          data-testid="sim-hello"
+        />
+        <button
+          type="submit"
+          className="shrink-0 rounded-md border border-emerald-600 px-2 py-1 text-sm text-emerald-700 hover:bg-emerald-50 disabled:opacity-50"
+          disabled={action.isPending}
+          data-testid="sim-friend-request"
+        >
+          {t('friendRequest')}
+        </button>
+      </div>
+      {action.error && (
+        <p className="text-xs text-rose-600" role="alert">
+          {action.error.message}
+        </p>
+      )}
+    </form>
+  );
+}

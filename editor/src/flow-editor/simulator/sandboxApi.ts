@@ -1,0 +1,77 @@
+// Server state of the simulator: a sandbox contact's transcript and detail, and the actions that
+// drive the runtime. Every action refreshes the contact, whose run tells the canvas where it is.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { contactDetail } from '../../../../shared/api/contacts.ts';
+import type {
+  clockAdvanced,
+  repliesBody,
+  sandboxContact,
+  transcriptBody,
+} from '../../../../shared/api/sandbox.ts';
+import { api } from '../../api.ts';
+
+export type Transcript = z.infer<typeof transcriptBody>;
+export type ContactDetail = z.infer<typeof contactDetail>;
+type Replies = z.infer<typeof repliesBody>;
+
+const transcriptKey = (contactId: string) => ['sandbox', 'transcript', contactId] as const;
+const contactKey = (contactId: string) => ['contacts', contactId] as const;
+
+export const useTranscript = (contactId: string) =>
+  useQuery({
+    queryKey: transcriptKey(contactId),
+    queryFn: () => api<Transcript>('GET', `/sandbox/contacts/${contactId}/transcript`),
+    retry: false,
+  });
+
+export const useContact = (contactId: string) =>
+  useQuery({
+    queryKey: contactKey(contactId),
+    queryFn: () => api<ContactDetail>('GET', `/contacts/${contactId}`),
+    retry: false,
+  });
+
+/** The run of this flow the contact is in now (the newest), or null. */
+export const currentNodeOf = (contact: ContactDetail | undefined, flowId: string): string | null =>
+  contact?.runs.find((run) => run.flowId === flowId)?.currentNodeId ?? null;
+
+export const useCreateContact = () =>
+  useMutation({
+    mutationFn: (name: string) => api<z.infer<typeof sandboxContact>>('POST', '/sandbox/contacts', { name }),
+  });
+
+export function useSimActions(contactId: string) {
+  const queryClient = useQueryClient();
+  const refreshContact = () => queryClient.invalidateQueries({ queryKey: contactKey(contactId) });
+  // What the contact said and what the bot answered show at once; the refetch then brings exact times.
+  const append = (said: string | null, { replies }: Replies) => {
+    const at = new Date().toISOString();
+    queryClient.setQueryData<Transcript>(transcriptKey(contactId), (old = []) => [
+      ...old,
+      ...(said === null ? [] : [{ direction: 'in' as const, text: said, at, nodeId: null }]),
+      ...replies.map((r) => ({ direction: 'out' as const, text: r.text, at, nodeId: r.nodeId })),
+    ]);
+    void queryClient.invalidateQueries({ queryKey: transcriptKey(contactId) });
+    void refreshContact();
+  };
+
+  const friendRequest = useMutation({
+    mutationFn: (hello: string) =>
+      api<Replies>('POST', `/sandbox/contacts/${contactId}/friend-request`, { hello }),
+    onSuccess: (body) => append(null, body),
+  });
+  const send = useMutation({
+    mutationFn: (text: string) => api<Replies>('POST', `/sandbox/contacts/${contactId}/messages`, { text }),
+    onSuccess: (body, text) => append(text, body),
+  });
+  // The clock is the whole sandbox's: timers may have written to any contact.
+  const advance = useMutation({
+    mutationFn: (by: string) => api<z.infer<typeof clockAdvanced>>('POST', '/sandbox/clock/advance', { by }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['sandbox', 'transcript'] });
+      void refreshContact();
+    },
+  });
+  return { friendRequest, send, advance };
+}

@@ -1,0 +1,67 @@
+// Stats bar above the canvas: version picker, run totals and goal counts, kept live by the stream.
+import { useState } from 'react';
+import { useLang } from '../../i18n.ts';
+import { useFlowStore } from '../store.ts';
+import { LiveDot } from './LiveDot.tsx';
+import { useT } from './messages.ts';
+import { latestVersion, useVersions } from './queries.ts';
+import { StatsPills } from './StatsPills.tsx';
+import { useLiveStats } from './useLiveStats.ts';
+
+const bar = 'flex min-h-11 items-center gap-4 border-b border-slate-200 bg-white px-4 py-1.5 text-sm';
+
+export function StatsBar({ flowId }: { flowId: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const versions = useVersions(flowId);
+  const [picked, setPicked] = useState<number | null>(null);
+  const latest = latestVersion(versions.data);
+  const version = versions.data?.some((v) => v.version === picked) ? picked : latest;
+  const setStats = useFlowStore((s) => s.setStats);
+  const stats = useFlowStore((s) => s.stats);
+  const live = useLiveStats(flowId, version, setStats);
+
+  if (versions.error)
+    return (
+      <div className={`${bar} text-rose-600`} role="alert">
+        {t('loadFailed', { message: versions.error.message })}
+      </div>
+    );
+  if (!versions.data) return <div className={bar} />;
+  if (version === null)
+    return (
+      <div className={`${bar} text-slate-500`} data-testid="stats-empty">
+        {t('notPublished')}
+      </div>
+    );
+  return (
+    <div className={bar} data-testid="stats-bar">
+      <label className="flex shrink-0 items-center gap-2 text-slate-500">
+        {t('version')}
+        <select
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-slate-800 focus:border-emerald-500 focus:outline-none"
+          value={version}
+          onChange={(e) => setPicked(Number(e.target.value))}
+          data-testid="stats-version"
+        >
+          {[...versions.data].reverse().map((v) => (
+            <option key={v.version} value={v.version}>
+              {t('versionOption', {
+                version: v.version,
+                date: new Date(v.publishedAt).toLocaleDateString(lang),
+              })}
+              {v.version === latest ? t('latest') : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {live.state !== 'idle' && <LiveDot state={live.state} />}
+      {stats?.version === version && <StatsPills stats={stats} />}
+      {live.error && !stats && (
+        <span className="text-xs text-rose-600" role="alert">
+          {t('loadFailed', { message: live.error.message })}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Moves the view for the editor: once the cards of a freshly shown document (the draft, or a
+// version) are measured, lays it out if they overlap and fits it; and centres a node whenever
+// someone asks the store to (lint panel, simulator).
+import { type FitViewOptions, useReactFlow } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { hasOverlaps, NODE_WIDTH } from './layout.ts';
+import { useFlowStore, useFlowStoreApi } from './store.ts';
+
+export function useCanvasView(fit: FitViewOptions) {
+  const store = useFlowStoreApi();
+  const flow = useReactFlow();
+  const shown = useFlowStore((s) => s.viewingVersion);
+  const measured = useFlowStore((s) => s.nodes.length > 0 && s.nodes.every((node) => node.measured?.height));
+  const tidiedFor = useRef<number | null | undefined>(undefined);
+  const focus = useFlowStore((s) => s.focus);
+
+  useEffect(() => {
+    if (!measured || tidiedFor.current === shown) return;
+    const first = tidiedFor.current === undefined;
+    tidiedFor.current = shown;
+    // Flows written by hand or through the API often stack nodes; measured sizes lay them out well.
+    const tidy = hasOverlaps(store.getState().nodes);
+    if (tidy) store.getState().autoLayout({ silent: true });
+    // The first load was already fitted by React Flow itself, unless it just moved.
+    if (tidy || !first) requestAnimationFrame(() => flow.fitView(fit));
+  }, [measured, shown, store, flow, fit]);
+
+  useEffect(() => {
+    if (!focus) return;
+    const node = flow.getInternalNode(focus.nodeId);
+    if (!node) return;
+    const { x, y } = node.internals.positionAbsolute;
+    const width = node.measured.width ?? NODE_WIDTH;
+    const height = node.measured.height ?? 120;
+    flow.setCenter(x + width / 2, y + height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 400 });
+  }, [focus, flow]);
+}
