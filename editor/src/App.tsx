@@ -1,59 +1,65 @@
-// The shell: who is signed in, or the login form. The flow editor arrives with its own issue.
-import { useEffect, useState } from 'react';
-import type { SessionBody } from '../../shared/api/auth.ts';
-import { loadSession, signOut } from './api.ts';
-import { detectLang, type Lang, translate } from './i18n.ts';
+// The app: the language, the session (login page until signed in), and the routes inside the shell.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import { loadSession } from './api.ts';
+import { Shell } from './app/Shell.tsx';
+import { detectLang, type Lang, LangProvider } from './i18n.ts';
 import { LoginPage } from './LoginPage.tsx';
+import { BotsScreen } from './screens/BotsScreen.tsx';
+import { ContactDetailScreen } from './screens/ContactDetailScreen.tsx';
+import { ContactsScreen } from './screens/ContactsScreen.tsx';
+import { CouponsScreen } from './screens/CouponsScreen.tsx';
+import { FlowsScreen } from './screens/FlowsScreen.tsx';
+import { MembersScreen } from './screens/MembersScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+
+// The canvas (React Flow, the node catalogue, the compiler's lint) loads only when a flow opens.
+const FlowEditorPage = lazy(() =>
+  import('./flow-editor/FlowEditorPage.tsx').then((m) => ({ default: m.FlowEditorPage })),
+);
 
 export function App() {
   const [lang, setLang] = useState<Lang>(detectLang);
-  const [session, setSession] = useState<SessionBody | null | undefined>(undefined);
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const queryClient = useQueryClient();
+  const session = useQuery({ queryKey: ['session'], queryFn: loadSession, staleTime: Infinity });
 
-  useEffect(() => {
-    loadSession().then(setSession);
-  }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
     localStorage.setItem('wefunnel.lang', lang);
   }, [lang]);
 
-  const langSwitch = (
-    <button
-      type="button"
-      className="text-sm text-slate-500 hover:text-slate-900"
-      onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
-    >
-      {lang === 'en' ? '中文' : 'English'}
-    </button>
-  );
-
-  if (session === undefined) return null;
-  if (!session) return <LoginPage t={t} langSwitch={langSwitch} onSignedIn={setSession} />;
   return (
-    <div className="min-h-screen">
-      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
-        <span className="font-semibold text-emerald-600">Wefunnel</span>
-        <div className="flex items-center gap-4">
-          {langSwitch}
-          <button
-            type="button"
-            className="text-sm text-slate-600 hover:text-slate-900"
-            onClick={() => signOut().then(() => setSession(null))}
-          >
-            {t('signOut')}
-          </button>
-        </div>
-      </header>
-      <main className="mx-auto max-w-2xl p-8 text-slate-700">
-        <p>
-          {t('signedInAs')} <strong data-testid="me-email">{session.user?.email}</strong>
-        </p>
-        <p>
-          {t('workspace')}: {session.workspace.name} · {t('role')}: {session.role}
-        </p>
-        <p className="mt-6 text-slate-500">{t('comingSoon')}</p>
-      </main>
-    </div>
+    <LangProvider lang={lang} setLang={setLang}>
+      {session.isPending ? null : !session.data ? (
+        <LoginPage onSignedIn={(me) => queryClient.setQueryData(['session'], me)} />
+      ) : (
+        <Switch>
+          <Route path="/flows/:id">
+            {(params) => (
+              <Suspense fallback={null}>
+                <FlowEditorPage key={params.id} flowId={params.id} />
+              </Suspense>
+            )}
+          </Route>
+          <Route>
+            <Shell session={session.data}>
+              <Switch>
+                <Route path="/flows" component={FlowsScreen} />
+                <Route path="/contacts/:id">{(params) => <ContactDetailScreen id={params.id} />}</Route>
+                <Route path="/contacts" component={ContactsScreen} />
+                <Route path="/coupons" component={CouponsScreen} />
+                <Route path="/bots" component={BotsScreen} />
+                <Route path="/members" component={MembersScreen} />
+                <Route path="/settings" component={SettingsScreen} />
+                <Route>
+                  <Redirect to="/flows" replace />
+                </Route>
+              </Switch>
+            </Shell>
+          </Route>
+        </Switch>
+      )}
+    </LangProvider>
   );
 }

@@ -1,16 +1,12 @@
 // Email + password sign-in; errors from the API are shown in the page's language.
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { SessionBody } from '../../shared/api/auth.ts';
 import { ApiError, signIn } from './api.ts';
-import type { MessageKey } from './i18n.ts';
+import { LangSwitch } from './app/LangSwitch.tsx';
+import { shellMessages } from './i18n.ts';
 
-interface Props {
-  t: (key: MessageKey) => string;
-  langSwitch: ReactNode;
-  onSignedIn: (session: SessionBody) => void;
-}
-
-export function LoginPage({ t, langSwitch, onSignedIn }: Props) {
+export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionBody) => void }) {
+  const t = shellMessages.useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,7 +37,7 @@ export function LoginPage({ t, langSwitch, onSignedIn }: Props) {
             <h1 className="text-2xl font-semibold text-emerald-600">Wefunnel</h1>
             <p className="mt-1 text-sm text-slate-500">{t('tagline')}</p>
           </div>
-          {langSwitch}
+          <LangSwitch />
         </div>
         <label className="block text-sm text-slate-700">
           {t('email')}

@@ -53,7 +53,7 @@ export function defineMessages<K extends string>(messages: {
   };
 }
 
-const shell = defineMessages({
+export const shellMessages = defineMessages({
   'zh-CN': {
     tagline: '微信上的 Intercom：把加好友、问答、发券、拉群、召回画成漏斗。',
     email: '邮箱',
@@ -65,7 +65,12 @@ const shell = defineMessages({
     role: '角色',
     badLogin: '邮箱或密码错误',
     tooMany: '尝试次数过多，请稍后再试',
-    comingSoon: '流程编辑器即将上线。',
+    flows: '流程',
+    contacts: '联系人',
+    coupons: '优惠券',
+    bots: '机器人',
+    members: '成员',
+    settings: '设置',
   },
   en: {
     tagline:
@@ -79,9 +84,11 @@ const shell = defineMessages({
     role: 'Role',
     badLogin: 'Wrong email or password',
     tooMany: 'Too many attempts, try again later',
-    comingSoon: 'The flow editor is on its way.',
+    flows: 'Flows',
+    contacts: 'Contacts',
+    coupons: 'Coupons',
+    bots: 'Bots',
+    members: 'Members',
+    settings: 'Settings',
   },
 });
-
-export type MessageKey = Parameters<typeof shell.translate>[1];
-export const translate = shell.translate;

@@ -1,0 +1,67 @@
+// The frame around every page but the flow editor: sidebar navigation, workspace, language, sign-out.
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import type { SessionBody } from '../../../shared/api/auth.ts';
+import { signOut } from '../api.ts';
+import { shellMessages } from '../i18n.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+import { NAV_ICONS, NavIcon } from './nav-icons.tsx';
+
+const NAV = ['flows', 'contacts', 'coupons', 'bots', 'members', 'settings'] as const;
+
+export function Shell({ session, children }: { session: SessionBody; children: ReactNode }) {
+  const t = shellMessages.useT();
+  const [location] = useLocation();
+  const queryClient = useQueryClient();
+  return (
+    <div className="flex min-h-dvh bg-slate-50 text-slate-800">
+      <aside className="sticky top-0 flex h-dvh w-16 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-56">
+        <div className="flex h-14 items-center gap-2 px-4">
+          <span className="grid h-8 w-8 place-items-center rounded-lg bg-emerald-600 font-bold text-white">
+            W
+          </span>
+          <span className="hidden font-semibold text-slate-900 xl:block">Wefunnel</span>
+        </div>
+        <nav className="flex-1 space-y-1 px-2 py-2">
+          {NAV.map((key) => {
+            const active = location === `/${key}` || location.startsWith(`/${key}/`);
+            return (
+              <Link
+                key={key}
+                href={`/${key}`}
+                data-testid={`nav-${key}`}
+                title={t(key)}
+                className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium ${
+                  active
+                    ? 'bg-emerald-50 text-emerald-700'
+                    : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'
+                }`}
+              >
+                <NavIcon d={NAV_ICONS[key]} />
+                <span className="hidden xl:block">{t(key)}</span>
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="space-y-2 border-t border-slate-200 p-3">
+          <div className="hidden truncate text-xs text-slate-500 xl:block" title={session.user?.email}>
+            <div className="font-medium text-slate-700">{session.workspace.name}</div>
+            <span data-testid="me-email">{session.user?.email}</span> · {session.role}
+          </div>
+          <div className="flex flex-col items-start gap-1 xl:flex-row xl:items-center xl:justify-between">
+            <LangSwitch />
+            <button
+              type="button"
+              className="rounded-md px-2 py-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+              onClick={() => signOut().then(() => queryClient.setQueryData(['session'], null))}
+            >
+              {t('signOut')}
+            </button>
+          </div>
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 px-6 py-6 xl:px-10">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// Small building blocks every page uses: page header, card, buttons, inputs, badges, empty state.
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
+
+export function PageHeader(props: { title: string; subtitle?: string; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{props.title}</h1>
+        {props.subtitle && <p className="mt-1 text-sm text-slate-500">{props.subtitle}</p>}
+      </div>
+      <div className="flex items-center gap-2">{props.actions}</div>
+    </div>
+  );
+}
+
+export function Card({ children, className = '' }: { children: ReactNode; className?: string }) {
+  return <div className={`rounded-xl bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>{children}</div>;
+}
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { tone?: 'primary' | 'plain' | 'danger' };
+export function Button({ tone = 'plain', className = '', type = 'button', ...rest }: ButtonProps) {
+  const tones = {
+    primary: 'bg-emerald-600 text-white hover:bg-emerald-700 shadow-sm',
+    plain: 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50',
+    danger: 'bg-white text-red-600 ring-1 ring-red-200 hover:bg-red-50',
+  };
+  return (
+    <button
+      type={type}
+      className={`inline-flex items-center gap-1.5 rounded-lg px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${tones[tone]} ${className}`}
+      {...rest}
+    />
+  );
+}
+
+export function Input({ className = '', ...rest }: InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <input
+      className={`rounded-lg border border-slate-300 px-3 py-1.5 text-sm focus:border-emerald-500 focus:outline-none focus:ring-2 focus:ring-emerald-500/20 ${className}`}
+      {...rest}
+    />
+  );
+}
+
+const BADGE = {
+  green: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
+  amber: 'bg-amber-50 text-amber-700 ring-amber-600/20',
+  slate: 'bg-slate-100 text-slate-600 ring-slate-500/20',
+  red: 'bg-red-50 text-red-700 ring-red-600/20',
+  blue: 'bg-sky-50 text-sky-700 ring-sky-600/20',
+} as const;
+export function Badge({ tone, children }: { tone: keyof typeof BADGE; children: ReactNode }) {
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE[tone]}`}
+    >
+      {children}
+    </span>
+  );
+}
+
+export function Empty(props: { title: string; hint?: string; action?: ReactNode }) {
+  return (
+    <div className="flex flex-col items-center justify-center px-6 py-16 text-center">
+      <p className="font-medium text-slate-700">{props.title}</p>
+      {props.hint && <p className="mt-1 max-w-md text-sm text-slate-500">{props.hint}</p>}
+      {props.action && <div className="mt-4">{props.action}</div>}
+    </div>
+  );
+}
+
+export function ErrorNote({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+      {error instanceof Error ? error.message : String(error)}
+    </p>
+  );
+}
+
+/** "3 分钟前" / "3 minutes ago" in the page's language. */
+export function relativeTime(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '—';
+  const seconds = (Date.parse(iso) - Date.now()) / 1000;
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of steps)
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  return format.format(Math.round(seconds), 'second');
+}

@@ -1,0 +1,204 @@
+// One contact: attributes and tags (editable), handoff, runs, and the transcript as chat bubbles
+// seen from our side (what the bot and operator sent is green, on the right, as on the phone).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { z } from 'zod';
+import type { contactDetail, messageSchema } from '../../../shared/api/contacts.ts';
+import { api } from '../api.ts';
+import { Badge, Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
+import { contactsMessages, friendKey } from './contacts-messages.ts';
+
+type Contact = z.infer<typeof contactDetail>;
+type Message = z.infer<typeof messageSchema>;
+type Patch = { tags?: string[]; attributes?: Record<string, string | null>; handoff?: boolean };
+
+export function ContactDetailScreen({ id }: { id: string }) {
+  const t = contactsMessages.useT();
+  const queryClient = useQueryClient();
+  const contact = useQuery({
+    queryKey: ['contact', id],
+    queryFn: () => api<Contact>('GET', `/contacts/${id}`),
+  });
+  const messages = useQuery({
+    queryKey: ['contact', id, 'messages'],
+    queryFn: () => api<Message[]>('GET', `/contacts/${id}/messages?limit=200`),
+  });
+  const patch = useMutation({
+    mutationFn: (body: Patch) => api<Contact>('PATCH', `/contacts/${id}`, body),
+    onSuccess: (next) => queryClient.setQueryData(['contact', id], next),
+  });
+  const c = contact.data;
+  return (
+    <>
+      <Link href="/contacts" className="text-sm text-slate-500 hover:text-slate-900">
+        {t('back')}
+      </Link>
+      <ErrorNote error={contact.error ?? patch.error} />
+      {c && (
+        <>
+          <PageHeader
+            title={c.name || '—'}
+            subtitle={[c.alias, t(friendKey(c.friendStatus))].filter(Boolean).join(' · ')}
+          />
+          {c.handoff && (
+            <div className="mb-4 flex items-center justify-between rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-800 ring-1 ring-amber-200">
+              {t('handoff')}
+              <Button onClick={() => patch.mutate({ handoff: false })}>{t('handBack')}</Button>
+            </div>
+          )}
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+            <div className="space-y-6">
+              <Tags tags={c.tags} onChange={(tags) => patch.mutate({ tags })} />
+              <Attributes attributes={c.attributes} onChange={(attributes) => patch.mutate({ attributes })} />
+              <Card className="p-4">
+                <h2 className="mb-3 font-medium text-slate-900">{t('runs')}</h2>
+                {c.runs.length === 0 && <p className="text-sm text-slate-500">{t('noRuns')}</p>}
+                <ul className="space-y-2 text-sm">
+                  {c.runs.map((r) => (
+                    <li
+                      key={`${r.flowId}-${r.version}-${r.status}-${r.currentNodeId}`}
+                      className="flex items-center gap-2"
+                    >
+                      <Link href={`/flows/${r.flowId}`} className="text-emerald-700 hover:underline">
+                        {t('version')} {r.version}
+                      </Link>
+                      <Badge
+                        tone={r.status === 'completed' ? 'green' : r.status === 'failed' ? 'red' : 'slate'}
+                      >
+                        {r.status}
+                      </Badge>
+                      {r.currentNodeId && (
+                        <span className="text-slate-500">
+                          {t('at')}: <code>{r.currentNodeId}</code>
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            </div>
+            <Transcript messages={messages.data ?? []} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
+  const t = contactsMessages.useT();
+  const [draft, setDraft] = useState('');
+  return (
+    <Card className="p-4">
+      <h2 className="mb-3 font-medium text-slate-900">{t('tags')}</h2>
+      <div className="flex flex-wrap items-center gap-2">
+        {tags.map((tag) => (
+          <span
+            key={tag}
+            className="inline-flex items-center gap-1 rounded-full bg-sky-50 px-2 py-0.5 text-xs text-sky-700"
+          >
+            {tag}
+            <button
+              type="button"
+              aria-label={`${t('remove')} ${tag}`}
+              onClick={() => onChange(tags.filter((x) => x !== tag))}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (draft.trim()) onChange([...tags, draft.trim()]);
+            setDraft('');
+          }}
+        >
+          <Input
+            placeholder={t('newTag')}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            className="w-32 py-1 text-xs"
+          />
+        </form>
+      </div>
+    </Card>
+  );
+}
+
+function Attributes(props: {
+  attributes: Record<string, unknown>;
+  onChange: (a: Record<string, string | null>) => void;
+}) {
+  const t = contactsMessages.useT();
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  return (
+    <Card className="p-4">
+      <h2 className="mb-3 font-medium text-slate-900">{t('attributes')}</h2>
+      <table className="w-full text-sm">
+        <tbody className="divide-y divide-slate-100">
+          {Object.entries(props.attributes).map(([k, v]) => (
+            <tr key={k}>
+              <td className="py-1.5 pr-4 font-mono text-xs text-slate-500">{k}</td>
+              <td className="py-1.5">{String(v)}</td>
+              <td className="py-1.5 text-right">
+                <button
+                  type="button"
+                  className="text-xs text-slate-400 hover:text-red-600"
+                  onClick={() => props.onChange({ [k]: null })}
+                >
+                  {t('remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="mt-3 flex gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (key.trim()) props.onChange({ [key.trim()]: value });
+          setKey('');
+          setValue('');
+        }}
+      >
+        <Input placeholder={t('key')} value={key} onChange={(e) => setKey(e.target.value)} className="w-32" />
+        <Input
+          placeholder={t('value')}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="flex-1"
+        />
+        <Button type="submit">{t('add')}</Button>
+      </form>
+    </Card>
+  );
+}
+
+function Transcript({ messages }: { messages: Message[] }) {
+  const t = contactsMessages.useT();
+  const ordered = [...messages].sort((a, b) => a.id - b.id);
+  return (
+    <Card className="flex max-h-[70vh] flex-col overflow-hidden">
+      <h2 className="border-b border-slate-200 px-4 py-3 font-medium text-slate-900">{t('transcript')}</h2>
+      <div className="flex-1 space-y-2 overflow-y-auto bg-[#ededed] p-4">
+        {ordered.length === 0 && <p className="text-center text-sm text-slate-500">{t('noMessages')}</p>}
+        {ordered.map((m) => (
+          <div key={m.id} className={`flex ${m.direction === 'out' ? 'justify-end' : 'justify-start'}`}>
+            <div
+              className={`max-w-[75%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm shadow-sm ${
+                m.direction === 'out' ? 'bg-[#95ec69]' : 'bg-white'
+              }`}
+              title={new Date(m.at).toLocaleString()}
+            >
+              {m.text}
+            </div>
+          </div>
+        ))}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,146 @@
+// Coupon pools: issued / total bars; create a pool or add codes by pasting or uploading a file.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { couponPoolCreated, couponPoolSchema } from '../../../shared/api/coupons.ts';
+import { api } from '../api.ts';
+import { Button, Card, Empty, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
+import { defineMessages } from '../i18n.ts';
+import { parseCodes } from './coupon-codes.ts';
+
+type Pool = z.infer<typeof couponPoolSchema>;
+const messages = defineMessages({
+  'zh-CN': {
+    title: '优惠券',
+    subtitle: '券码池：流程中的「发券」节点每个联系人只发一次。',
+    add: '新建券码池 / 添加券码',
+    pool: '券码池名称',
+    codes: '每行一个券码（也可粘贴 CSV）',
+    upload: '上传 .txt / .csv',
+    save: '保存',
+    parsed: '识别到 {n} 个券码',
+    added: '已添加 {n} 个新券码',
+    issued: '已发放 {issued} / {total}',
+    empty: '还没有券码池',
+    emptyHint: '新建一个券码池，然后在流程里用「发券」节点发给联系人。',
+    addTo: '添加券码',
+  },
+  en: {
+    title: 'Coupons',
+    subtitle: 'Code pools: a flow’s Coupon node gives each contact one code, once.',
+    add: 'New pool / add codes',
+    pool: 'Pool name',
+    codes: 'One code per line (CSV works too)',
+    upload: 'Upload .txt / .csv',
+    save: 'Save',
+    parsed: '{n} codes found',
+    added: '{n} new codes added',
+    issued: '{issued} of {total} issued',
+    empty: 'No coupon pools yet',
+    emptyHint: 'Create a pool, then give its codes out with a Coupon node in a flow.',
+    addTo: 'Add codes',
+  },
+});
+
+export function CouponsScreen() {
+  const t = messages.useT();
+  const queryClient = useQueryClient();
+  const pools = useQuery({ queryKey: ['coupon-pools'], queryFn: () => api<Pool[]>('GET', '/coupon-pools') });
+  const [name, setName] = useState('');
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const codes = parseCodes(text);
+  const save = useMutation({
+    mutationFn: () =>
+      api<z.infer<typeof couponPoolCreated>>('POST', '/coupon-pools', { name: name.trim(), codes }),
+    onSuccess: () => {
+      setText('');
+      queryClient.invalidateQueries({ queryKey: ['coupon-pools'] });
+    },
+  });
+  const openFor = (pool = '') => {
+    setName(pool);
+    setOpen(true);
+  };
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <Button tone="primary" onClick={() => openFor()}>
+            + {t('add')}
+          </Button>
+        }
+      />
+      {open && (
+        <Card className="mb-6 space-y-3 p-4">
+          <Input
+            placeholder={t('pool')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className="w-72"
+          />
+          <textarea
+            className="h-32 w-full rounded-lg border border-slate-300 p-3 font-mono text-sm focus:border-emerald-500 focus:outline-none"
+            placeholder={t('codes')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <div className="flex items-center gap-3">
+            <label className="cursor-pointer text-sm text-emerald-700 hover:underline">
+              {t('upload')}
+              <input
+                type="file"
+                accept=".txt,.csv,text/plain,text/csv"
+                className="hidden"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  const content = await file.text();
+                  setText((prev) => `${prev}\n${content}`);
+                }}
+              />
+            </label>
+            <span className="text-sm text-slate-500">{t('parsed', { n: codes.length })}</span>
+            <Button
+              tone="primary"
+              className="ml-auto"
+              disabled={!name.trim() || save.isPending}
+              onClick={() => save.mutate()}
+            >
+              {t('save')}
+            </Button>
+          </div>
+          {save.data && <p className="text-sm text-emerald-700">{t('added', { n: save.data.added })}</p>}
+          <ErrorNote error={save.error} />
+        </Card>
+      )}
+      <ErrorNote error={pools.error} />
+      {pools.data?.length === 0 && (
+        <Card>
+          <Empty title={t('empty')} hint={t('emptyHint')} />
+        </Card>
+      )}
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {pools.data?.map((pool) => (
+          <Card key={pool.name} className="p-4">
+            <div className="flex items-center justify-between">
+              <h2 className="font-medium text-slate-900">{pool.name}</h2>
+              <Button onClick={() => openFor(pool.name)}>{t('addTo')}</Button>
+            </div>
+            <div className="mt-4 h-2 overflow-hidden rounded-full bg-slate-100">
+              <div
+                className="h-full rounded-full bg-emerald-500"
+                style={{ width: `${pool.total ? (100 * pool.issued) / pool.total : 0}%` }}
+              />
+            </div>
+            <p className="mt-2 text-sm text-slate-500">
+              {t('issued', { issued: pool.issued, total: pool.total })}
+            </p>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}
