@@ -6,9 +6,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-const distDir = fileURLToPath(new URL('../../editor/dist', import.meta.url));
+const builtIn = fileURLToPath(new URL('../../editor/dist', import.meta.url));
 
 export default fp(async function editor(app: FastifyInstance) {
+  // Browser tests and benchmarks serve their own build, so a parallel `npm start` build cannot clash.
+  const distDir = process.env.WEFUNNEL_EDITOR_DIR || builtIn;
   mkdirSync(distDir, { recursive: true });
   await app.register(fastifyStatic, { root: distDir, wildcard: false });
 

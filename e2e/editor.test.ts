@@ -1,0 +1,148 @@
+// The marketer's day in a real browser: sign in, build a collection funnel by dragging six node types
+// from the palette and wiring their ports, watch a lint error come and go, publish, talk to it in the
+// simulator (with a clock advance over its wait), and see Stats mode counts move without a reload.
+// Screenshots of the canvas, the simulator and the stats mode land in test-results/e2e/.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, type Product, signIn, startProduct } from './support/product.ts';
+
+const SHOTS = 'test-results/e2e';
+
+describe.skipIf(!hasChromium)('editor in Chromium', () => {
+  let product: Product;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    product = await startProduct();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    page.setDefaultTimeout(15_000);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  const nodeIds = () =>
+    page.$$eval('.react-flow__node', (nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+
+  /** Drags a palette item onto the canvas at (x, y) of the pane; returns the new node's id. */
+  async function drop(type: string, x: number, y: number): Promise<string> {
+    const before = await nodeIds();
+    await page.dragAndDrop(`[data-testid="palette-${type}"]`, '.react-flow__pane', {
+      targetPosition: { x, y },
+    });
+    await expect.poll(async () => (await nodeIds()).length).toBe(before.length + 1);
+    return (await nodeIds()).find((id) => !before.includes(id))!;
+  }
+
+  /** Drags from a node's port handle to another node's input handle. */
+  async function connect(source: string, port: string, target: string): Promise<void> {
+    const from = page.locator(
+      `.react-flow__node[data-id="${source}"] .react-flow__handle.source[data-handleid="${port}"]`,
+    );
+    const to = page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`);
+    const a = (await from.boundingBox())!;
+    const b = (await to.boundingBox())!;
+    const edges = await page.locator('.react-flow__edge').count();
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
+  }
+
+  const visible = (selector: string, hasText?: string) =>
+    page
+      .locator(selector, hasText ? { hasText } : {})
+      .first()
+      .waitFor({ state: 'visible' });
+  const textOf = (selector: string) => () => page.locator(selector).textContent();
+
+  async function select(id: string): Promise<void> {
+    await page.locator(`[data-testid="node-${id}"]`).click();
+  }
+
+  async function fill(field: string, text: string, input = 'textarea, input'): Promise<void> {
+    const box = page.locator(`[data-testid="field-${field}"]`).locator(input).first();
+    await box.fill(text);
+  }
+
+  it('builds, lints, publishes, simulates and counts a collection funnel', async () => {
+    await signIn(page, product.baseUrl);
+
+    // The demo funnel also starts on friend requests: archive it so only ours answers.
+    const demo = page.locator('[data-testid=flow-row]', { hasText: 'Onboarding' });
+    await demo.getByRole('button', { name: 'Archive' }).click();
+    await expect.poll(() => page.locator('[data-testid=flow-row]').count()).toBe(0);
+
+    await page.click('[data-testid=flow-create]');
+    await page.fill('[data-testid=flow-name]', 'City coupon');
+    await page.click('[data-testid=flow-create-confirm]');
+    await page.waitForSelector('[data-testid=palette-send]');
+
+    const trigger = await drop('trigger.friend_request', 160, 60);
+    const hello = await drop('send', 160, 220);
+    const city = await drop('ask', 160, 400);
+    const later = await drop('wait', 520, 60);
+    const coupon = await drop('coupon', 520, 220);
+    const goal = await drop('goal', 520, 400);
+    await connect(trigger, 'next', hello);
+    await connect(hello, 'next', city);
+    await connect(city, 'answered', later);
+    await connect(later, 'next', coupon);
+    await connect(coupon, 'issued', goal);
+
+    await select(hello);
+    const summary = textOf('[data-testid=lint-summary]');
+    const before = await summary();
+    await fill('text', '');
+    await visible(`[data-testid="node-${hello}"] [data-testid=node-errors]`);
+    await expect.poll(summary).not.toBe(before);
+    const broken = await summary();
+    expect(broken).toMatch(/Errors: [1-9]/);
+    await page.click('[data-testid=lint-summary]');
+    await page.locator('[data-testid=lint-issue]').first().click();
+    await fill('text', '欢迎 {{contact.name}}！');
+    await expect
+      .poll(() => page.locator(`[data-testid="node-${hello}"] [data-testid=node-errors]`).count())
+      .toBe(0);
+    await expect.poll(summary).toMatch(/Errors: 0|No problems/);
+
+    await select(city);
+    await fill('question', '你在哪个城市？');
+    await select(goal);
+    await fill('name', '领券');
+    await page.click('[data-testid=auto-layout]');
+    await expect
+      .poll(() => page.getAttribute('[data-testid=save-status]', 'data-status'), { timeout: 10_000 })
+      .toBe('saved');
+    await page.screenshot({ path: `${SHOTS}/canvas.png` });
+
+    await page.click('[data-testid=publish]');
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-done]');
+    await page.keyboard.press('Escape');
+
+    await page.click('[data-testid=sim-open]');
+    await page.fill('[data-testid=sim-contact-name]', '小美');
+    await page.click('[data-testid=sim-create]');
+    await page.click('[data-testid=sim-friend-request]');
+    await visible('[data-testid=sim-bubble-out]', '欢迎 小美！');
+    await visible('[data-testid=sim-bubble-out]', '你在哪个城市？');
+    await page.fill('[data-testid=sim-input]', '上海');
+    await page.click('[data-testid=sim-send]');
+    await visible('[data-testid=sim-bubble-in]', '上海');
+    await page.screenshot({ path: `${SHOTS}/simulator.png` });
+
+    await page.click('[data-testid=mode-stats]');
+    await expect.poll(textOf(`[data-testid="node-entered-${city}"]`), { timeout: 10_000 }).toBe('1');
+    await expect.poll(textOf(`[data-testid="node-entered-${goal}"]`), { timeout: 10_000 }).toBe('0');
+    await page.click('[data-testid=sim-advance-1d]');
+    await visible('[data-testid=sim-bubble-out]', 'WELCOME-');
+    await expect.poll(textOf(`[data-testid="node-entered-${goal}"]`), { timeout: 10_000 }).toBe('1');
+    await page.screenshot({ path: `${SHOTS}/stats.png` });
+  }, 180_000);
+});
