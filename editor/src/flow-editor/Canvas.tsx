@@ -13,13 +13,14 @@ import {
   Panel,
   ReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback } from 'react';
+import { type DragEvent, useCallback, useState } from 'react';
 import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { canConnect } from './can-connect.ts';
 import { CATEGORY_STYLES, UNKNOWN_STYLE } from './categories.ts';
 import { EmptyCanvas } from './EmptyCanvas.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import { LintPanel } from './LintPanel.tsx';
+import { LARGE_FLOW, startViewport } from './large-flow.ts';
 import { useT } from './messages.ts';
 import { NODE_DRAG_TYPE } from './Palette.tsx';
 import { editable } from './selectors.ts';
@@ -61,6 +62,9 @@ export function Canvas() {
   const canEdit = useFlowStore(editable);
   const hasTrigger = useFlowStore((s) => !s.lint.errors.some((issue) => issue.code === 'no_trigger'));
   const empty = useFlowStore((s) => s.nodes.length === 0);
+  const large = useFlowStore((s) => s.nodes.length > LARGE_FLOW);
+  // Decided once, on the document the canvas opened with.
+  const [opening] = useState(() => (large ? startViewport(store.getState().nodes) : null));
   const { addAt } = useAddNode();
   useCanvasView(FIT);
 
@@ -96,8 +100,10 @@ export function Canvas() {
       nodesDraggable={canEdit}
       nodesConnectable={canEdit}
       deleteKeyCode={null}
-      fitView
+      fitView={!opening}
       fitViewOptions={FIT}
+      defaultViewport={opening ?? undefined}
+      onlyRenderVisibleElements={large}
       minZoom={0.2}
       maxZoom={1.75}
       onDragOver={onDragOver}

@@ -3,6 +3,7 @@
 // someone asks the store to (lint panel, simulator).
 import { type FitViewOptions, useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import { LARGE_FLOW } from './large-flow.ts';
 import { hasOverlaps, NODE_WIDTH } from './layout.ts';
 import { useFlowStore, useFlowStoreApi } from './store.ts';
 
@@ -10,7 +11,11 @@ export function useCanvasView(fit: FitViewOptions) {
   const store = useFlowStoreApi();
   const flow = useReactFlow();
   const shown = useFlowStore((s) => s.viewingVersion);
-  const measured = useFlowStore((s) => s.nodes.length > 0 && s.nodes.every((node) => node.measured?.height));
+  // A large flow renders only the nodes in view, so it is never measured whole: it keeps its layout.
+  const measured = useFlowStore(
+    (s) =>
+      s.nodes.length > 0 && s.nodes.length <= LARGE_FLOW && s.nodes.every((node) => node.measured?.height),
+  );
   const tidiedFor = useRef<number | null | undefined>(undefined);
   const focus = useFlowStore((s) => s.focus);
 
