@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { LangSwitch } from '../app/LangSwitch.tsx';
+import { type Lang, LangProvider } from '../i18n.ts';
+import { FlowsScreen } from './FlowsScreen.tsx';
+
+const FLOW = {
+  id: '00000000-0000-4000-8000-000000000001',
+  name: '新人引导',
+  status: 'published',
+  publishedVersion: 2,
+  archived: false,
+  entered: 40,
+  goals: 10,
+  updatedAt: new Date().toISOString(),
+};
+
+let calls: { method: string; url: string; body: unknown }[] = [];
+beforeEach(() => {
+  calls = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+      const body =
+        method === 'GET'
+          ? [FLOW]
+          : { ...FLOW, id: '00000000-0000-4000-8000-000000000002', name: 'New', graph: {} };
+      return new Response(JSON.stringify(body), { status: method === 'POST' ? 201 : 200 });
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function Harness({ initial, location }: { initial: Lang; location: ReturnType<typeof memoryLocation> }) {
+  const [lang, setLang] = useState<Lang>(initial);
+  return (
+    <QueryClientProvider client={new QueryClient()}>
+      <LangProvider lang={lang} setLang={setLang}>
+        <Router hook={location.hook}>
+          <LangSwitch />
+          <FlowsScreen />
+        </Router>
+      </LangProvider>
+    </QueryClientProvider>
+  );
+}
+
+describe('flows list', () => {
+  it('shows each flow’s status, version and conversion at a glance', async () => {
+    render(<Harness initial="en" location={memoryLocation({ path: '/flows' })} />);
+    const row = await screen.findByTestId('flow-row');
+    expect(row.textContent).toContain('新人引导');
+    expect(row.textContent).toContain('Published');
+    expect(row.textContent).toContain('v2');
+    expect(row.textContent).toContain('25%');
+  });
+
+  it('creates a flow and opens it', async () => {
+    const location = memoryLocation({ path: '/flows', record: true });
+    render(<Harness initial="en" location={location} />);
+    fireEvent.click(await screen.findByTestId('flow-create'));
+    fireEvent.change(screen.getByTestId('flow-name'), { target: { value: 'New' } });
+    fireEvent.click(screen.getByTestId('flow-create-confirm'));
+    await waitFor(() => expect(location.history.at(-1)).toBe('/flows/00000000-0000-4000-8000-000000000002'));
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+      url: '/api/flows',
+      body: { name: 'New' },
+    });
+  });
+
+  it('switches between Chinese and English', async () => {
+    render(<Harness initial="zh-CN" location={memoryLocation({ path: '/flows' })} />);
+    expect((await screen.findByTestId('flow-create')).textContent).toBe('+ 新建流程');
+    expect(screen.getByTestId('lang-switch').textContent).toBe('English');
+    fireEvent.click(screen.getByTestId('lang-switch'));
+    await waitFor(() => expect(screen.getByTestId('flow-create').textContent).toBe('+ New flow'));
+    expect((await screen.findByTestId('flow-row')).textContent).toContain('Published');
+  });
+});
