@@ -41,12 +41,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function Harness({ initial, location }: { initial: Lang; location: ReturnType<typeof memoryLocation> }) {
+function Harness({ initial, hook }: { initial: Lang; hook: ReturnType<typeof memoryLocation>['hook'] }) {
   const [lang, setLang] = useState<Lang>(initial);
   return (
     <QueryClientProvider client={new QueryClient()}>
       <LangProvider lang={lang} setLang={setLang}>
-        <Router hook={location.hook}>
+        <Router hook={hook}>
           <LangSwitch />
           <FlowsScreen />
         </Router>
@@ -57,7 +57,7 @@ function Harness({ initial, location }: { initial: Lang; location: ReturnType<ty
 
 describe('flows list', () => {
   it('shows each flow’s status, version and conversion at a glance', async () => {
-    render(<Harness initial="en" location={memoryLocation({ path: '/flows' })} />);
+    render(<Harness initial="en" hook={memoryLocation({ path: '/flows' }).hook} />);
     const row = await screen.findByTestId('flow-row');
     expect(row.textContent).toContain('新人引导');
     expect(row.textContent).toContain('Published');
@@ -67,7 +67,7 @@ describe('flows list', () => {
 
   it('creates a flow and opens it', async () => {
     const location = memoryLocation({ path: '/flows', record: true });
-    render(<Harness initial="en" location={location} />);
+    render(<Harness initial="en" hook={location.hook} />);
     fireEvent.click(await screen.findByTestId('flow-create'));
     fireEvent.change(screen.getByTestId('flow-name'), { target: { value: 'New' } });
     fireEvent.click(screen.getByTestId('flow-create-confirm'));
@@ -79,7 +79,7 @@ describe('flows list', () => {
   });
 
   it('switches between Chinese and English', async () => {
-    render(<Harness initial="zh-CN" location={memoryLocation({ path: '/flows' })} />);
+    render(<Harness initial="zh-CN" hook={memoryLocation({ path: '/flows' }).hook} />);
     expect((await screen.findByTestId('flow-create')).textContent).toBe('+ 新建流程');
     expect(screen.getByTestId('lang-switch').textContent).toBe('English');
     fireEvent.click(screen.getByTestId('lang-switch'));
