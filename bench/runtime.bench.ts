@@ -12,6 +12,8 @@ import { publishGraph, seedWorkspace } from '../test/support/runtime.ts';
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WAKES = Number(process.env.BENCH_WAKES ?? 100_000);
+/** Wake batches fired at once: one per sweeper, as when this many worker processes share the due runs. */
+const SWEEPERS = Number(process.env.BENCH_SWEEPERS ?? 4);
 const url = process.env.DATABASE_URL;
 const handle = await openDb(url ? { kind: 'postgres', url, poolSize: CONCURRENCY + 2 } : { kind: 'pglite' });
 await runMigrations(handle);
@@ -122,7 +124,7 @@ for (;;) {
   const batches = Array.from({ length: Math.ceil(due.length / WAKE_BATCH) }, (_, i) =>
     due.slice(i * WAKE_BATCH, (i + 1) * WAKE_BATCH),
   );
-  await pool(batches, CONCURRENCY, async (batch) => {
+  await pool(batches, SWEEPERS, async (batch) => {
     const turns = await fireRuns(db, batch, new Date(now.getTime() + 1000));
     fired += turns.filter(Boolean).length;
   });
@@ -134,6 +136,8 @@ console.log(`(a) single-row insert transactions: ${baseline.toFixed(0)}/s`);
 console.log(
   `(b) turns: ${turnsPerSecond.toFixed(0)}/s over ${latencies.length} turns, p50 ${pct(50)} ms, p99 ${pct(99)} ms; (b)/(a) = ${(turnsPerSecond / baseline).toFixed(2)}`,
 );
-console.log(`(c) wakes fired: ${wakesPerSecond.toFixed(0)}/s (${fired} of ${WAKES} due runs)`);
+console.log(
+  `(c) wakes fired: ${wakesPerSecond.toFixed(0)}/s (${fired} of ${WAKES} due runs, ${SWEEPERS} sweepers, batches of ${WAKE_BATCH})`,
+);
 await db.execute(sql`drop table if exists bench_rows`);
 await handle.close();

@@ -7,8 +7,7 @@ import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
 import { claimCoupon } from './coupons.ts';
-import { type ContactTouch, persistTurn, type TurnScope } from './persist.ts';
-import type { StatsBuffer } from './stats-buffer.ts';
+import { type ContactTouch, persistTurn, type TurnScope, type WriteBatch } from './persist.ts';
 
 type RunRow = typeof runs.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
@@ -38,8 +37,8 @@ export async function executeTurn(
   options: {
     /** The contact row, when the caller holds it locked and current (saves a read). */
     contact?: ContactRow;
-    /** Counters shared by the transaction's turns, written once at its end. */
-    stats?: StatsBuffer;
+    /** The transaction's batch of turn writes, sent in one statement at its end. */
+    batch?: WriteBatch;
     /** The inbound message's activity count, written with the turn's contact update. */
     touch?: ContactTouch;
   } = {},
@@ -113,8 +112,7 @@ export async function executeTurn(
           : null,
     },
     turn,
-    options.stats,
-    options.touch,
+    { batch: options.batch, touch: options.touch },
   );
   return outcome(run, turn.status, queued);
 }

@@ -36,17 +36,47 @@ export type RunWrite = Pick<
   'status' | 'snapshot' | 'currentNodeId' | 'awaitsMessage' | 'wakeAt' | 'wakeToken' | 'error'
 >;
 
-/** Persists the turn; returns how many outbox rows it queued (0 for a replay). */
+/**
+ * The writes of several turns of one transaction (the sweeper's wake batches), sent as ONE statement
+ * at the end, with one counter upsert. A contact must not be written twice in it: flush before a
+ * second turn of the same contact.
+ */
+export class WriteBatch {
+  readonly stats = new StatsBuffer();
+  private parts: [string, SQLWrapper][] = [];
+  private turns = 0;
+
+  add(parts: [string, SQLWrapper][]): void {
+    const prefix = `t${this.turns++}_`;
+    for (const [name, query] of parts) this.parts.push([prefix + name, query]);
+  }
+
+  async flush(tx: Db): Promise<void> {
+    if (this.stats.size > 0) this.parts.push(['s', this.stats.upsert()]);
+    if (this.parts.length > 0) await tx.execute(sql`with ${ctes(this.parts)} select 1`);
+    this.parts = [];
+    this.stats.clear();
+  }
+}
+
+const ctes = (parts: [string, SQLWrapper][]) =>
+  sql.join(
+    parts.map(([name, query]) => sql`${sql.raw(name)} as (${query.getSQL()})`),
+    sql`, `,
+  );
+
+/**
+ * Persists the turn; returns how many outbox rows it queued (0 for a replay). In a batch, the
+ * writes wait for the batch's flush and the count is of rows offered (a replay's are ignored there).
+ */
 export async function persistTurn(
   tx: Db,
   scope: TurnScope,
   run: RunWrite,
   turn: TurnResult,
-  /** The transaction's counters, written once at its end; without it the turn writes its own. */
-  shared?: StatsBuffer,
-  touch?: ContactTouch,
+  options: { batch?: WriteBatch; touch?: ContactTouch } = {},
 ): Promise<number> {
-  const stats = shared ?? new StatsBuffer();
+  const stats = options.batch?.stats ?? new StatsBuffer();
   const parts: [string, SQLWrapper][] = [
     [
       'r',
@@ -59,14 +89,16 @@ export async function persistTurn(
   const messages = outboxRows(scope, turn);
   if (messages.length > 0)
     parts.push(['o', tx.insert(outbox).values(messages).onConflictDoNothing().returning({ id: outbox.id })]);
-  parts.push(...visitWrites(tx, scope, turn, stats), ...contactWrites(tx, scope, turn, touch));
-  if (!shared && stats.size > 0) parts.push(['s', stats.upsert()]);
-  const ctes = sql.join(
-    parts.map(([name, query]) => sql`${sql.raw(name)} as (${query.getSQL()})`),
-    sql`, `,
-  );
+  parts.push(...visitWrites(tx, scope, turn, stats), ...contactWrites(tx, scope, turn, options.touch));
+  if (options.batch) {
+    options.batch.add(parts);
+    return messages.length;
+  }
+  if (stats.size > 0) parts.push(['s', stats.upsert()]);
   const queued = messages.length > 0 ? sql`(select count(*) from o)::int` : sql`0`;
-  const [row] = rowsOf<{ queued: number }>(await tx.execute(sql`with ${ctes} select ${queued} as queued`));
+  const [row] = rowsOf<{ queued: number }>(
+    await tx.execute(sql`with ${ctes(parts)} select ${queued} as queued`),
+  );
   return Number(row?.queued ?? 0);
 }
 

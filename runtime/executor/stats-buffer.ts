@@ -15,6 +15,10 @@ export class StatsBuffer {
     this.counts.set(key, entry);
   }
 
+  clear(): void {
+    this.counts.clear();
+  }
+
   get size(): number {
     return this.counts.size;
   }

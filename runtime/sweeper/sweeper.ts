@@ -5,7 +5,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { contacts, runs } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
-import { StatsBuffer } from '../executor/stats-buffer.ts';
+import { WriteBatch } from '../executor/persist.ts';
 
 export const CLAIM_LEASE_MS = 60_000;
 
@@ -58,23 +58,26 @@ export async function fireRuns(db: Db, due: DueRun[], now: Date): Promise<(TurnO
         .orderBy(asc(contacts.id), asc(runs.id))
         .for('update');
       const byId = new Map(locked.map((row) => [row.run.id, row]));
-      const stats = new StatsBuffer();
+      const batch = new WriteBatch();
+      const inBatch = new Set<string>();
       const outcomes: (TurnOutcome | null)[] = [];
       for (const d of due) {
         const row = byId.get(d.id);
+        if (!row) {
+          outcomes.push(null);
+          continue;
+        }
+        // A second run of the same contact: write the first, then read the contact afresh.
+        const again = inBatch.has(row.contact.id);
+        if (again) await batch.flush(tx);
+        inBatch.add(row.contact.id);
+        const target = { kind: 'locked' as const, run: row.run };
+        const event = { type: 'TIMER' as const, token: d.wakeToken };
         outcomes.push(
-          row
-            ? await executeTurn(
-                tx,
-                { kind: 'locked', run: row.run },
-                { type: 'TIMER', token: d.wakeToken },
-                now,
-                { contact: row.contact, stats },
-              )
-            : null,
+          await executeTurn(tx, target, event, now, { contact: again ? undefined : row.contact, batch }),
         );
       }
-      if (stats.size > 0) await tx.execute(stats.upsert());
+      await batch.flush(tx);
       return outcomes;
     });
   } catch (err) {
