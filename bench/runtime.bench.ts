@@ -5,12 +5,15 @@
 import { sql } from 'drizzle-orm';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
+import { InboundBatcher } from '../runtime/router/batcher.ts';
 import { handleInbound } from '../runtime/router/inbound.ts';
 import { claimDueRuns, fireRuns, WAKE_BATCH } from '../runtime/sweeper/sweeper.ts';
 import { publishGraph, seedWorkspace } from '../test/support/runtime.ts';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Contacts in conversation at once in (b); their events share the batcher's transactions. */
+const TALKING = Number(process.env.BENCH_TALKING ?? 64);
 const WAKES = Number(process.env.BENCH_WAKES ?? 100_000);
 /** Wake batches fired at once: one per sweeper, as when this many worker processes share the due runs. */
 const SWEEPERS = Number(process.env.BENCH_SWEEPERS ?? 4);
@@ -73,19 +76,23 @@ const timed = async (fn: () => Promise<unknown>) => {
   await fn();
   latencies.push(performance.now() - s);
 };
+// Every event goes through the runtime's group-commit batcher, as the bot manager's events do.
+const batcher = new InboundBatcher(db, () => now);
 const ids = Array.from({ length: CONTACTS }, (_, i) => `c${i}-${Date.now()}`);
 t = performance.now();
-await pool(ids, CONCURRENCY, async (id) => {
+await pool(ids, TALKING, async (id) => {
   const contact = { puppetId: id, name: id };
-  await timed(() => handleInbound(db, account, { kind: 'friend_confirm', contact, at: now }, now));
+  await timed(() => batcher.submit(account, { kind: 'friend_confirm', contact, at: now }));
   for (let turn = 0; turn < 4; turn++) {
     await timed(() =>
-      handleInbound(
-        db,
-        account,
-        { kind: 'message', messageId: `${id}-${turn}`, contact, text: `答${turn}`, self: false, at: now },
-        now,
-      ),
+      batcher.submit(account, {
+        kind: 'message',
+        messageId: `${id}-${turn}`,
+        contact,
+        text: `答${turn}`,
+        self: false,
+        at: now,
+      }),
     );
   }
 });

@@ -15,7 +15,7 @@ import type { RuntimeClock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import { dispatchAccount } from './dispatcher/dispatcher.ts';
 import type { TurnOutcome } from './executor/execute.ts';
-import { handleInbound } from './router/inbound.ts';
+import { InboundBatcher } from './router/batcher.ts';
 import { claimDueRuns, fireRuns, nextWakeAt, WAKE_BATCH } from './sweeper/sweeper.ts';
 
 /** The sandbox world lives in memory: on connect it learns the contacts the database remembers. */
@@ -65,7 +65,11 @@ export class Runtime {
 
   log: RuntimeLog | null = null;
 
-  constructor(private readonly o: RuntimeOptions) {}
+  private readonly batcher: InboundBatcher;
+
+  constructor(private readonly o: RuntimeOptions) {
+    this.batcher = new InboundBatcher(o.db, () => o.clock.now());
+  }
 
   async start(): Promise<void> {
     await this.tick();
@@ -219,7 +223,7 @@ export class Runtime {
     let lastError: unknown;
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const result = await handleInbound(this.o.db, account, event, this.o.clock.now());
+        const result = await this.batcher.submit(account, event);
         this.announce(result.turns);
         if (result.queued > 0) await this.dispatch(account.id);
         return;

@@ -1,15 +1,12 @@
-// Writes a turn (DESIGN "Execute one turn") in ONE statement: the run's new snapshot and wake, its
-// outbox rows (idempotency keys), node visits, node_stats increments, contact attribute/tag writes
-// and goals, each a data-modifying CTE — one round trip to the database per turn's writes.
-import { eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { contacts, goals, nodeVisits, outbox, runs } from '../../shared/db/schema.ts';
+// Writes turns (DESIGN "Execute one turn") in ONE statement of fixed shape: the runs' new snapshots
+// and wakes, their outbox rows (idempotency keys), node visits, node_stats increments, contact
+// attribute/tag/activity writes and goals. Each is a data-modifying CTE over a jsonb array of rows,
+// so one turn and fifty share a statement text — one round trip, and no SQL built per turn.
+import { sql } from 'drizzle-orm';
+import type { runs } from '../../shared/db/schema.ts';
 import type { TurnResult } from '../../shared/flow/index.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { StatsBuffer } from './stats-buffer.ts';
-
-/** A text[] parameter; drizzle would otherwise expand a JS array into a row constructor. */
-const textArray = (values: string[]) =>
-  sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::text[]`;
 
 export interface TurnScope {
   workspaceId: string;
@@ -36,38 +33,232 @@ export type RunWrite = Pick<
   'status' | 'snapshot' | 'currentNodeId' | 'awaitsMessage' | 'wakeAt' | 'wakeToken' | 'error'
 >;
 
+/** A contact's writes: attributes merge, tags add then remove, activity and last inbound replace. */
+interface ContactWrite {
+  id: string;
+  attributes: Record<string, unknown> | null;
+  add: Set<string> | null;
+  remove: Set<string>;
+  activity: number[] | null;
+  lastInboundAt: Date | null;
+}
+
+type Row = Record<string, unknown>;
+
 /**
- * The writes of several turns of one transaction (the sweeper's wake batches), sent as ONE statement
- * at the end, with one counter upsert. A contact must not be written twice in it: flush before a
- * second turn of the same contact.
+ * The writes of one or more turns of one transaction, sent as ONE statement at the end. Turns of
+ * different runs and contacts add up; a contact written twice has its writes folded together, but a
+ * turn that must SEE an earlier turn's writes (a contact's second run) needs a flush in between.
  */
 export class WriteBatch {
   readonly stats = new StatsBuffer();
-  private parts: [string, SQLWrapper][] = [];
-  private turns = 0;
+  private runs = new Map<string, Row>();
+  private outbox: Row[] = [];
+  private visits: Row[] = [];
+  private ports: Row[] = [];
+  private contacts = new Map<string, ContactWrite>();
+  private goals: Row[] = [];
 
-  add(parts: [string, SQLWrapper][]): void {
-    const prefix = `t${this.turns++}_`;
-    for (const [name, query] of parts) this.parts.push([prefix + name, query]);
+  /** Adds a turn; returns how many outbox rows it offers (a replay's are ignored at flush). */
+  add(scope: TurnScope, run: RunWrite, turn: TurnResult, touch?: ContactTouch): number {
+    this.runs.set(scope.runId, {
+      id: scope.runId,
+      status: run.status,
+      snapshot: run.snapshot ?? null,
+      current_node_id: run.currentNodeId ?? null,
+      awaits_message: run.awaitsMessage ?? false,
+      wake_at: run.wakeAt ? run.wakeAt.toISOString() : null,
+      wake_token: run.wakeToken ?? null,
+      error: run.error ?? null,
+      updated_at: scope.now.toISOString(),
+    });
+    const sent = this.addOutbox(scope, turn);
+    this.addVisits(scope, turn);
+    this.addEffects(scope, turn);
+    if (touch) this.touch(scope.contactId, touch);
+    return sent;
   }
 
-  async flush(tx: Db): Promise<void> {
-    if (this.stats.size > 0) this.parts.push(['s', this.stats.upsert()]);
-    if (this.parts.length > 0) await tx.execute(sql`with ${ctes(this.parts)} select 1`);
-    this.parts = [];
+  /** The inbound message's activity count, when no turn of this contact writes it. */
+  touch(contactId: string, touch: ContactTouch): void {
+    const write = this.contact(contactId);
+    write.activity = touch.activity;
+    write.lastInboundAt = touch.lastInboundAt;
+    touch.written = true;
+  }
+
+  /** Sends the writes; returns how many outbox rows were inserted. */
+  async flush(tx: Db): Promise<number> {
+    if (this.runs.size === 0 && this.contacts.size === 0 && this.stats.size === 0) return 0;
+    const json = (rows: unknown[]) => JSON.stringify(rows);
+    const contacts = [...this.contacts.values()].map((c) => ({
+      id: c.id,
+      attributes: c.attributes,
+      tag_add: c.add ? [...c.add] : null,
+      tag_remove: [...c.remove],
+      activity: c.activity,
+      last_inbound_at: c.lastInboundAt?.toISOString() ?? null,
+    }));
+    const [row] = rowsOf<{ queued: number }>(
+      await tx.execute(sql`
+        with
+        r as (
+          update runs set status = x.status, snapshot = x.snapshot, current_node_id = x.current_node_id,
+            awaits_message = x.awaits_message, wake_at = x.wake_at, wake_token = x.wake_token,
+            error = x.error, updated_at = x.updated_at
+          from jsonb_to_recordset(${json([...this.runs.values()])}::jsonb) as x(id uuid, status text,
+            snapshot jsonb, current_node_id text, awaits_message boolean, wake_at timestamptz,
+            wake_token text, error text, updated_at timestamptz)
+          where runs.id = x.id
+        ),
+        o as (
+          insert into outbox (workspace_id, bot_account_id, contact_id, run_id, kind, payload, idempotency_key, not_before)
+          select x.workspace_id, x.bot_account_id, x.contact_id, x.run_id, 'message', x.payload, x.idempotency_key, x.not_before
+          from jsonb_to_recordset(${json(this.outbox)}::jsonb) as x(workspace_id uuid, bot_account_id uuid,
+            contact_id uuid, run_id uuid, payload jsonb, idempotency_key text, not_before timestamptz, i int)
+          order by x.i
+          on conflict do nothing
+          returning id
+        ),
+        v as (
+          insert into node_visits (run_id, node_id, visit, port, entered_at)
+          select x.run_id, x.node_id, x.visit, x.port, x.entered_at
+          from jsonb_to_recordset(${json(this.visits)}::jsonb) as x(run_id uuid, node_id text, visit int,
+            port text, entered_at timestamptz)
+          on conflict do nothing
+        ),
+        vp as (
+          update node_visits set port = x.port
+          from jsonb_to_recordset(${json(this.ports)}::jsonb) as x(run_id uuid, node_id text, visit int, port text)
+          where node_visits.run_id = x.run_id and node_visits.node_id = x.node_id and node_visits.visit = x.visit
+        ),
+        c as (
+          update contacts set
+            attributes = case when x.attributes is null then contacts.attributes
+                              else contacts.attributes || x.attributes end,
+            tags = case when x.tag_add is null then contacts.tags
+                        else array(select distinct t from unnest(contacts.tags || x.tag_add) t
+                                   where t <> all(x.tag_remove) order by t) end,
+            activity = coalesce(x.activity, contacts.activity),
+            last_inbound_at = coalesce(x.last_inbound_at, contacts.last_inbound_at)
+          from jsonb_to_recordset(${json(contacts)}::jsonb) as x(id uuid, attributes jsonb, tag_add text[],
+            tag_remove text[], activity int[], last_inbound_at timestamptz)
+          where contacts.id = x.id
+        ),
+        g as (
+          insert into goals (workspace_id, flow_version_id, run_id, contact_id, name)
+          select x.workspace_id, x.flow_version_id, x.run_id, x.contact_id, x.name
+          from jsonb_to_recordset(${json(this.goals)}::jsonb) as x(workspace_id uuid, flow_version_id uuid,
+            run_id uuid, contact_id uuid, name text)
+          on conflict do nothing
+        ),
+        s as (${this.stats.upsert()})
+        select (select count(*) from o)::int as queued`),
+    );
+    this.runs.clear();
+    this.outbox = [];
+    this.visits = [];
+    this.ports = [];
+    this.contacts.clear();
+    this.goals = [];
     this.stats.clear();
+    return Number(row?.queued ?? 0);
+  }
+
+  private addOutbox(scope: TurnScope, turn: TurnResult): number {
+    let sent = 0;
+    for (const effect of turn.effects) {
+      if (effect.kind !== 'send') continue;
+      sent++;
+      this.outbox.push({
+        i: this.outbox.length,
+        workspace_id: scope.workspaceId,
+        bot_account_id: scope.botAccountId,
+        contact_id: scope.contactId,
+        run_id: scope.runId,
+        payload: {
+          text: scope.signature ? `${effect.text}\n${scope.signature}` : effect.text,
+          flowId: scope.flowId,
+          nodeId: effect.nodeId,
+          author: 'bot',
+        },
+        idempotency_key: `${scope.runId}:${effect.nodeId}:${effect.visit}:${effect.part}`,
+        not_before: scope.now.toISOString(),
+      });
+    }
+    return sent;
+  }
+
+  /**
+   * Visits entered this turn are inserted with the port they left by (if they did); a visit entered in
+   * an earlier turn (the node the run waited at) gets its port by update. Counters go to `stats`.
+   */
+  private addVisits(scope: TurnScope, turn: TurnResult): void {
+    const entered = new Map<string, Row>();
+    for (const v of turn.visits) {
+      const key = `${v.nodeId}\u0000${v.visit}`;
+      if (v.kind === 'visit') {
+        const row = {
+          run_id: scope.runId,
+          node_id: v.nodeId,
+          visit: v.visit,
+          port: null as string | null,
+          entered_at: scope.now.toISOString(),
+        };
+        entered.set(key, row);
+        this.visits.push(row);
+        this.stats.add(scope.flowVersionId, v.nodeId, '');
+        continue;
+      }
+      const mine = entered.get(key);
+      if (mine) mine.port = v.port;
+      else this.ports.push({ run_id: scope.runId, node_id: v.nodeId, visit: v.visit, port: v.port });
+      this.stats.add(scope.flowVersionId, v.nodeId, v.port);
+    }
+  }
+
+  /** Attribute and tag effects fold into the contact's write (later writes win); goals into rows. */
+  private addEffects(scope: TurnScope, turn: TurnResult): void {
+    for (const effect of turn.effects) {
+      if (effect.kind === 'set_attribute') {
+        const write = this.contact(scope.contactId);
+        write.attributes = { ...write.attributes, [effect.key]: effect.value };
+      } else if (effect.kind === 'tag') {
+        const write = this.contact(scope.contactId);
+        write.add ??= new Set();
+        for (const t of effect.add) {
+          write.add.add(t);
+          write.remove.delete(t);
+        }
+        for (const t of effect.remove) {
+          write.remove.add(t);
+          write.add.delete(t);
+        }
+      } else if (effect.kind === 'goal') {
+        this.goals.push({
+          workspace_id: scope.workspaceId,
+          flow_version_id: scope.flowVersionId,
+          run_id: scope.runId,
+          contact_id: scope.contactId,
+          name: effect.name,
+        });
+      }
+    }
+  }
+
+  private contact(id: string): ContactWrite {
+    let write = this.contacts.get(id);
+    if (!write) {
+      write = { id, attributes: null, add: null, remove: new Set(), activity: null, lastInboundAt: null };
+      this.contacts.set(id, write);
+    }
+    return write;
   }
 }
 
-const ctes = (parts: [string, SQLWrapper][]) =>
-  sql.join(
-    parts.map(([name, query]) => sql`${sql.raw(name)} as (${query.getSQL()})`),
-    sql`, `,
-  );
-
 /**
  * Persists the turn; returns how many outbox rows it queued (0 for a replay). In a batch, the
- * writes wait for the batch's flush and the count is of rows offered (a replay's are ignored there).
+ * writes wait for the batch's flush and the count is of rows offered.
  */
 export async function persistTurn(
   tx: Db,
@@ -76,132 +267,8 @@ export async function persistTurn(
   turn: TurnResult,
   options: { batch?: WriteBatch; touch?: ContactTouch } = {},
 ): Promise<number> {
-  const stats = options.batch?.stats ?? new StatsBuffer();
-  const parts: [string, SQLWrapper][] = [
-    [
-      'r',
-      tx
-        .update(runs)
-        .set({ ...run, updatedAt: scope.now })
-        .where(eq(runs.id, scope.runId)),
-    ],
-  ];
-  const messages = outboxRows(scope, turn);
-  if (messages.length > 0)
-    parts.push(['o', tx.insert(outbox).values(messages).onConflictDoNothing().returning({ id: outbox.id })]);
-  parts.push(...visitWrites(tx, scope, turn, stats), ...contactWrites(tx, scope, turn, options.touch));
-  if (options.batch) {
-    options.batch.add(parts);
-    return messages.length;
-  }
-  if (stats.size > 0) parts.push(['s', stats.upsert()]);
-  const queued = messages.length > 0 ? sql`(select count(*) from o)::int` : sql`0`;
-  const [row] = rowsOf<{ queued: number }>(
-    await tx.execute(sql`with ${ctes(parts)} select ${queued} as queued`),
-  );
-  return Number(row?.queued ?? 0);
-}
-
-function outboxRows(scope: TurnScope, turn: TurnResult): (typeof outbox.$inferInsert)[] {
-  return turn.effects.flatMap((effect) =>
-    effect.kind === 'send'
-      ? [
-          {
-            workspaceId: scope.workspaceId,
-            botAccountId: scope.botAccountId,
-            contactId: scope.contactId,
-            runId: scope.runId,
-            kind: 'message' as const,
-            payload: {
-              text: scope.signature ? `${effect.text}\n${scope.signature}` : effect.text,
-              flowId: scope.flowId,
-              nodeId: effect.nodeId,
-              author: 'bot' as const,
-            },
-            idempotencyKey: `${scope.runId}:${effect.nodeId}:${effect.visit}:${effect.part}`,
-            notBefore: scope.now,
-          },
-        ]
-      : [],
-  );
-}
-
-/**
- * Visits entered this turn are inserted with the port they left by (if they did); a visit entered in
- * an earlier turn (the node the run waited at) gets its port by update. Counters go to `stats`.
- */
-function visitWrites(tx: Db, scope: TurnScope, turn: TurnResult, stats: StatsBuffer): [string, SQLWrapper][] {
-  const entered = new Map<string, typeof nodeVisits.$inferInsert>();
-  const earlier: SQL[] = [];
-  const bump = (nodeId: string, port: string) => stats.add(scope.flowVersionId, nodeId, port);
-  for (const v of turn.visits) {
-    const key = `${v.nodeId}\u0000${v.visit}`;
-    if (v.kind === 'visit') {
-      entered.set(key, { runId: scope.runId, nodeId: v.nodeId, visit: v.visit, enteredAt: scope.now });
-      bump(v.nodeId, '');
-      continue;
-    }
-    const mine = entered.get(key);
-    if (mine) mine.port = v.port;
-    else earlier.push(sql`(${v.nodeId}, ${v.visit}::int, ${v.port})`);
-    bump(v.nodeId, v.port);
-  }
-  const writes: [string, SQLWrapper][] = [];
-  if (entered.size > 0)
-    writes.push([
-      'v',
-      tx
-        .insert(nodeVisits)
-        .values([...entered.values()])
-        .onConflictDoNothing(),
-    ]);
-  if (earlier.length > 0)
-    writes.push([
-      'vp',
-      sql`update node_visits set port = x.port from (values ${sql.join(earlier, sql`, `)}) as x(node_id, visit, port)
-        where node_visits.run_id = ${scope.runId} and node_visits.node_id = x.node_id and node_visits.visit = x.visit`,
-    ]);
-  return writes;
-}
-
-/** Attribute and tag effects fold into one contact update (later writes win); goals into one insert. */
-function contactWrites(
-  tx: Db,
-  scope: TurnScope,
-  turn: TurnResult,
-  touch?: ContactTouch,
-): [string, SQLWrapper][] {
-  const attributes: Record<string, unknown> = {};
-  let tags: SQL | null = null;
-  const goalRows: (typeof goals.$inferInsert)[] = [];
-  for (const effect of turn.effects) {
-    if (effect.kind === 'set_attribute') attributes[effect.key] = effect.value;
-    else if (effect.kind === 'tag') {
-      tags = sql`array(select distinct t from unnest(${tags ?? contacts.tags} || ${textArray(effect.add)}) t
-        where t <> all(${textArray(effect.remove)}) order by t)`;
-    } else if (effect.kind === 'goal') {
-      goalRows.push({
-        workspaceId: scope.workspaceId,
-        flowVersionId: scope.flowVersionId,
-        runId: scope.runId,
-        contactId: scope.contactId,
-        name: effect.name,
-      });
-    }
-  }
-  const writes: [string, SQLWrapper][] = [];
-  const hasAttributes = Object.keys(attributes).length > 0;
-  if (hasAttributes || tags || touch) {
-    const set = {
-      ...(touch ? { activity: touch.activity, lastInboundAt: touch.lastInboundAt } : {}),
-      ...(hasAttributes
-        ? { attributes: sql`${contacts.attributes} || ${JSON.stringify(attributes)}::jsonb` }
-        : {}),
-      ...(tags ? { tags } : {}),
-    };
-    writes.push(['c', tx.update(contacts).set(set).where(eq(contacts.id, scope.contactId))]);
-    if (touch) touch.written = true;
-  }
-  if (goalRows.length > 0) writes.push(['g', tx.insert(goals).values(goalRows).onConflictDoNothing()]);
-  return writes;
+  if (options.batch) return options.batch.add(scope, run, turn, options.touch);
+  const batch = new WriteBatch();
+  batch.add(scope, run, turn, options.touch);
+  return batch.flush(tx);
 }

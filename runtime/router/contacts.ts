@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { contacts } from '../../shared/db/schema.ts';
 import { localTime } from '../../shared/flow/zoned-time.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, rowFromJson, rowsOf } from '../db/client.ts';
 
 export interface ContactRef {
   puppetId: string;
@@ -19,28 +19,53 @@ export async function lockContact(
   account: { id: string; workspaceId: string },
   ref: ContactRef,
 ): Promise<ContactRow> {
-  if (ref.weixin) await relinkWeixin(tx, account, ref);
-  const [row] = await tx
-    .insert(contacts)
-    .values({
-      workspaceId: account.workspaceId,
-      botAccountId: account.id,
-      puppetId: ref.puppetId,
-      name: ref.name,
-      alias: ref.alias ?? null,
-      weixin: ref.weixin ?? null,
-    })
-    .onConflictDoUpdate({
-      target: [contacts.botAccountId, contacts.puppetId],
-      set: {
-        name: sql`case when excluded.name <> '' then excluded.name else ${contacts.name} end`,
-        alias: sql`coalesce(excluded.alias, ${contacts.alias})`,
-        weixin: sql`coalesce(excluded.weixin, ${contacts.weixin})`,
-      },
-    })
-    // INSERT … ON CONFLICT DO UPDATE leaves the row locked until commit: no separate SELECT … FOR UPDATE.
-    .returning();
-  return row!;
+  return (await lockContacts(tx, account, [ref]))[0]!;
+}
+
+/**
+ * Finds or creates several contacts (distinct puppet ids) and locks them, answering in the refs'
+ * order. Known contacts are locked in id order first — the order the sweeper's batches lock them
+ * in — so two batches cannot deadlock; INSERT … ON CONFLICT DO UPDATE then keeps every row locked
+ * until commit.
+ */
+export async function lockContacts(
+  tx: Db,
+  account: { id: string; workspaceId: string },
+  refs: ContactRef[],
+): Promise<ContactRow[]> {
+  for (const ref of refs) if (ref.weixin) await relinkWeixin(tx, account, ref);
+  const input = JSON.stringify(
+    refs.map((r, i) => ({
+      i,
+      puppet_id: r.puppetId,
+      name: r.name,
+      alias: r.alias ?? null,
+      weixin: r.weixin ?? null,
+    })),
+  );
+  if (refs.length > 1)
+    await tx.execute(sql`
+      select c.id from contacts c
+      where c.bot_account_id = ${account.id}
+        and c.puppet_id in (select x->>'puppet_id' from jsonb_array_elements(${input}::jsonb) x)
+      order by c.id for update`);
+  const rows = rowsOf<{ i: number; contact: Record<string, unknown> }>(
+    await tx.execute(sql`
+      with x as (
+        select * from jsonb_to_recordset(${input}::jsonb) as x(i int, puppet_id text, name text, alias text, weixin text)
+      ),
+      c as (
+        insert into contacts (workspace_id, bot_account_id, puppet_id, name, alias, weixin)
+        select ${account.workspaceId}, ${account.id}, x.puppet_id, x.name, x.alias, x.weixin from x order by x.i
+        on conflict (bot_account_id, puppet_id) do update set
+          name = case when excluded.name <> '' then excluded.name else contacts.name end,
+          alias = coalesce(excluded.alias, contacts.alias),
+          weixin = coalesce(excluded.weixin, contacts.weixin)
+        returning *
+      )
+      select x.i, to_jsonb(c) as contact from x join c on c.puppet_id = x.puppet_id order by x.i`),
+  );
+  return rows.map((row) => rowFromJson(contacts, row.contact));
 }
 
 /** Some puppets give a contact a new id at every login: a known weixin handle keeps the history. */

@@ -5,11 +5,11 @@ import { contacts, messages, outbox } from '../../shared/db/schema.ts';
 import type { InboundEvent } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
-import type { ContactTouch } from '../executor/persist.ts';
-import { type ContactRow, hourOfWeek, lockContact, relinkWeixin } from './contacts.ts';
+import { type ContactTouch, WriteBatch } from '../executor/persist.ts';
+import { type ContactRow, hourOfWeek, lockContact } from './contacts.ts';
 import { fallback } from './fallback.ts';
 import { type StartPoint, startPoints } from './flows.ts';
-import { readMessage } from './message-read.ts';
+import { type MessageEvent, type MessageRead, readMessages } from './message-read.ts';
 
 export interface BotAccountRef {
   id: string;
@@ -52,16 +52,55 @@ export async function handleInbound(
   });
 }
 
-/** A contact's message: archive, count its hour, then the waiting run, a trigger, or the fallback. */
+/** A contact's message alone: read, then route. */
 async function onMessage(
   tx: Db,
   account: BotAccountRef,
-  event: Extract<InboundEvent, { kind: 'message' }>,
+  event: MessageEvent,
   now: Date,
 ): Promise<InboundResult> {
-  if (event.contact.weixin) await relinkWeixin(tx, account, event.contact);
   const text = cleanText(event.text);
-  const { contact, archived, waiting } = await readMessage(tx, account, event, text);
+  const [read] = await readMessages(tx, account, [event], [text]);
+  return routeMessage(tx, account, event, text, read!, now);
+}
+
+/**
+ * Several contacts' messages in ONE transaction (group commit): one statement reads them all, each
+ * routes as it would alone, and the turns' writes go out in one statement. One message per contact
+ * (the batcher's rule); a repeated contact is refused. If the batch fails, the caller handles each
+ * message alone, so one bad message cannot hold back the rest.
+ */
+export async function handleMessages(
+  db: Db,
+  account: BotAccountRef,
+  events: MessageEvent[],
+  now: Date,
+): Promise<InboundResult[]> {
+  if (new Set(events.map((e) => e.contact.puppetId)).size !== events.length)
+    throw new Error('a message batch holds one message per contact');
+  return db.transaction(async (tx) => {
+    const texts = events.map((e) => cleanText(e.text));
+    const reads = await readMessages(tx, account, events, texts);
+    const batch = new WriteBatch();
+    const results: InboundResult[] = [];
+    for (const [i, event] of events.entries())
+      results.push(await routeMessage(tx, account, event, texts[i]!, reads[i]!, now, batch));
+    await batch.flush(tx);
+    for (const result of results) result.queued += result.turns.reduce((n, t) => n + t.queued, 0);
+    return results;
+  });
+}
+
+/** An archived message goes to the waiting run, a trigger, or the fallback; its hour is counted. */
+async function routeMessage(
+  tx: Db,
+  account: BotAccountRef,
+  event: MessageEvent,
+  text: string,
+  { contact, archived, waiting }: MessageRead,
+  now: Date,
+  batch?: WriteBatch,
+): Promise<InboundResult> {
   const result: InboundResult = { contactId: contact.id, duplicate: !archived, turns: [], queued: 0 };
   if (!archived) return result;
   // The activity count rides on the turn's own contact write; without a turn it is written here.
@@ -75,18 +114,22 @@ async function onMessage(
     const turn = await executeTurn(tx, { kind: 'locked', run: waiting }, { type: 'MESSAGE', text }, now, {
       contact,
       touch,
+      batch,
     });
     if (turn) result.turns.push(turn);
   } else {
     const points = await startPoints(tx, account.workspaceId, { kind: 'message', text, room });
-    if (points.length > 0) await startRuns(tx, contact, points, now, result, touch);
+    if (points.length > 0) await startRuns(tx, contact, points, now, result, touch, batch);
     else if (!room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
   }
-  if (!touch.written)
-    await tx
-      .update(contacts)
-      .set({ activity: touch.activity, lastInboundAt: now })
-      .where(eq(contacts.id, contact.id));
+  if (!touch.written) {
+    if (batch) batch.touch(contact.id, touch);
+    else
+      await tx
+        .update(contacts)
+        .set({ activity: touch.activity, lastInboundAt: now })
+        .where(eq(contacts.id, contact.id));
+  }
   return result;
 }
 
@@ -95,7 +138,7 @@ async function onOperatorMessage(
   tx: Db,
   account: BotAccountRef,
   contact: ContactRow,
-  event: Extract<InboundEvent, { kind: 'message' }>,
+  event: MessageEvent,
   now: Date,
   result: InboundResult,
 ): Promise<void> {
@@ -197,8 +240,11 @@ async function startRuns(
   now: Date,
   result: InboundResult,
   touch?: ContactTouch,
+  batch?: WriteBatch,
 ) {
   for (const [i, p] of points.entries()) {
+    // A batch writes a contact once: a second flow's turn goes after the first one's writes.
+    if (i > 0 && batch) await batch.flush(tx);
     const target = {
       kind: 'start' as const,
       flowId: p.flowId,
@@ -211,6 +257,7 @@ async function startRuns(
     const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now, {
       contact: known,
       touch: i === 0 ? touch : undefined,
+      batch,
     });
     if (turn) result.turns.push(turn);
   }

@@ -1,0 +1,114 @@
+// Group commit for inbound events (DESIGN "Data flow" 2–3, batched): while a batch is in the
+// database, the events that arrive wait and go together in the next one, so a busy account pays one
+// transaction, one read and one write statement per batch instead of per message. Each contact's
+// events keep their order: a contact with an event in flight waits for it. Contacts' messages are
+// batched; other events (friend requests, confirms, the operator's own messages) go alone.
+import type { InboundEvent } from '../bots/port.ts';
+import type { Db } from '../db/client.ts';
+import { type BotAccountRef, handleInbound, handleMessages, type InboundResult } from './inbound.ts';
+import type { MessageEvent } from './message-read.ts';
+
+interface Pending {
+  event: InboundEvent;
+  resolve: (result: InboundResult) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Lane {
+  account: BotAccountRef;
+  queue: Pending[];
+  /** Contacts with an event in a running batch. */
+  busy: Set<string>;
+  running: number;
+}
+
+export interface BatcherOptions {
+  /** Batches of one account in the database at once. */
+  concurrency?: number;
+  /** Events per batch, at most. */
+  maxBatch?: number;
+}
+
+const isContactMessage = (e: InboundEvent): e is MessageEvent => e.kind === 'message' && !e.self;
+
+export class InboundBatcher {
+  private readonly lanes = new Map<string, Lane>();
+  private readonly concurrency: number;
+  private readonly maxBatch: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+    options: BatcherOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? 2;
+    this.maxBatch = options.maxBatch ?? 64;
+  }
+
+  /** Resolves once the event's turn has committed. */
+  submit(account: BotAccountRef, event: InboundEvent): Promise<InboundResult> {
+    let lane = this.lanes.get(account.id);
+    if (!lane) {
+      lane = { account, queue: [], busy: new Set(), running: 0 };
+      this.lanes.set(account.id, lane);
+    }
+    lane.account = account;
+    const done = new Promise<InboundResult>((resolve, reject) => lane.queue.push({ event, resolve, reject }));
+    this.pump(lane);
+    return done;
+  }
+
+  private pump(lane: Lane): void {
+    while (lane.running < this.concurrency) {
+      const batch = this.take(lane);
+      if (batch.length === 0) break;
+      lane.running++;
+      for (const p of batch) lane.busy.add(p.event.contact.puppetId);
+      void this.run(lane.account, batch).finally(() => {
+        lane.running--;
+        for (const p of batch) lane.busy.delete(p.event.contact.puppetId);
+        if (lane.queue.length > 0) this.pump(lane);
+        else if (lane.running === 0) this.lanes.delete(lane.account.id);
+      });
+    }
+  }
+
+  /** The oldest events of distinct, idle contacts; a contact's later events stay queued behind. */
+  private take(lane: Lane): Pending[] {
+    const taken: Pending[] = [];
+    const seen = new Set<string>();
+    const rest: Pending[] = [];
+    for (const p of lane.queue) {
+      const key = p.event.contact.puppetId;
+      const free = !lane.busy.has(key) && !seen.has(key);
+      seen.add(key);
+      if (free && taken.length < this.maxBatch) taken.push(p);
+      else rest.push(p);
+    }
+    lane.queue = rest;
+    return taken;
+  }
+
+  private async run(account: BotAccountRef, batch: Pending[]): Promise<void> {
+    const messages = batch.filter((p) => isContactMessage(p.event));
+    const others = batch.filter((p) => !isContactMessage(p.event));
+    const alone = (p: Pending) =>
+      handleInbound(this.db, account, p.event, this.now()).then(p.resolve, p.reject);
+    const grouped = async () => {
+      if (messages.length <= 1) return Promise.all(messages.map(alone));
+      try {
+        const results = await handleMessages(
+          this.db,
+          account,
+          messages.map((p) => p.event as MessageEvent),
+          this.now(),
+        );
+        for (const [i, p] of messages.entries()) p.resolve(results[i]!);
+      } catch {
+        // One bad message must not hold back the rest: each goes alone and fails alone.
+        await Promise.all(messages.map(alone));
+      }
+    };
+    await Promise.all([grouped(), ...others.map(alone)]);
+  }
+}
