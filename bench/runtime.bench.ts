@@ -10,7 +10,7 @@ import { handleInbound } from '../runtime/router/inbound.ts';
 import { claimDueRuns, fireRuns, WAKE_BATCH } from '../runtime/sweeper/sweeper.ts';
 import { publishGraph, seedWorkspace } from '../test/support/runtime.ts';
 
-const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 200);
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** Contacts in conversation at once in (b); their events share the batcher's transactions. */
 const TALKING = Number(process.env.BENCH_TALKING ?? 64);

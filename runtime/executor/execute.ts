@@ -12,11 +12,8 @@ import { type ContactTouch, persistTurn, type TurnScope, type WriteBatch } from 
 type RunRow = typeof runs.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
 
-/** A run to lock by id, a run row the caller already locked, or a new run to open. */
-export type TurnTarget =
-  | { kind: 'run'; runId: string }
-  | { kind: 'locked'; run: RunRow }
-  | { kind: 'start'; flowId: string; flowVersionId: string; contactId: string; entry: string };
+/** A run to lock by id, or a run row the caller already locked (or just opened with `openRuns`). */
+export type TurnTarget = { kind: 'run'; runId: string } | { kind: 'locked'; run: RunRow };
 
 export interface TurnOutcome {
   workspaceId: string;
@@ -44,12 +41,7 @@ export async function executeTurn(
   } = {},
 ): Promise<TurnOutcome | null> {
   const known = options.contact;
-  const run =
-    target.kind === 'locked'
-      ? target.run
-      : target.kind === 'run'
-        ? await lockRun(tx, target.runId)
-        : await openRun(tx, target, now, known);
+  const run = target.kind === 'locked' ? target.run : await lockRun(tx, target.runId);
   if (!run || (run.status !== 'active' && run.status !== 'waiting')) return null;
   if (event.type === 'TIMER' && event.token !== run.wakeToken) return null;
 
@@ -134,36 +126,27 @@ async function lockRun(tx: Db, runId: string): Promise<RunRow | undefined> {
   return run;
 }
 
-/** At most one open run per (contact, flow): a concurrent start loses quietly on the partial unique index. */
-async function openRun(
-  tx: Db,
-  target: Extract<TurnTarget, { kind: 'start' }>,
-  now: Date,
-  known?: ContactRow,
-): Promise<RunRow | undefined> {
-  const [contact] =
-    known?.id === target.contactId
-      ? [known]
-      : await tx
-          .select({ workspaceId: contacts.workspaceId })
-          .from(contacts)
-          .where(eq(contacts.id, target.contactId));
-  if (!contact) return undefined;
-  const [run] = await tx
+export interface RunToOpen {
+  workspaceId: string;
+  flowId: string;
+  flowVersionId: string;
+  contactId: string;
+}
+
+/**
+ * Opens runs in one statement; answers each one's row, or undefined where the contact already has
+ * an open run of that flow (a concurrent start loses quietly on the partial unique index).
+ */
+export async function openRuns(tx: Db, opens: RunToOpen[], now: Date): Promise<(RunRow | undefined)[]> {
+  if (opens.length === 0) return [];
+  const rows = await tx
     .insert(runs)
-    .values({
-      workspaceId: contact.workspaceId,
-      flowId: target.flowId,
-      flowVersionId: target.flowVersionId,
-      contactId: target.contactId,
-      status: 'active',
-      startedAt: now,
-      updatedAt: now,
-    })
+    .values(opens.map((o) => ({ ...o, status: 'active' as const, startedAt: now, updatedAt: now })))
     .onConflictDoNothing({
       target: [runs.contactId, runs.flowId],
       where: sql`status in ('active', 'waiting')`,
     })
     .returning();
-  return run;
+  const byKey = new Map(rows.map((r) => [`${r.contactId}:${r.flowId}`, r]));
+  return opens.map((o) => byKey.get(`${o.contactId}:${o.flowId}`));
 }

@@ -2,10 +2,17 @@
 // database, the events that arrive wait and go together in the next one, so a busy account pays one
 // transaction, one read and one write statement per batch instead of per message. Each contact's
 // events keep their order: a contact with an event in flight waits for it. Contacts' messages are
-// batched; other events (friend requests, confirms, the operator's own messages) go alone.
+// batched, and so are friend confirms; other events (friend requests, the operator's own messages)
+// go alone.
 import type { InboundEvent } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
-import { type BotAccountRef, handleInbound, handleMessages, type InboundResult } from './inbound.ts';
+import {
+  type BotAccountRef,
+  handleConfirms,
+  handleInbound,
+  handleMessages,
+  type InboundResult,
+} from './inbound.ts';
 import type { MessageEvent } from './message-read.ts';
 
 interface Pending {
@@ -33,6 +40,8 @@ const isContactMessage = (e: InboundEvent): e is MessageEvent => e.kind === 'mes
 
 export class InboundBatcher {
   private readonly lanes = new Map<string, Lane>();
+  /** Transactions run, and the events that shared one with another (for tests and benchmarks). */
+  readonly counts = { transactions: 0, shared: 0 };
   private readonly concurrency: number;
   private readonly maxBatch: number;
 
@@ -91,24 +100,42 @@ export class InboundBatcher {
 
   private async run(account: BotAccountRef, batch: Pending[]): Promise<void> {
     const messages = batch.filter((p) => isContactMessage(p.event));
-    const others = batch.filter((p) => !isContactMessage(p.event));
-    const alone = (p: Pending) =>
-      handleInbound(this.db, account, p.event, this.now()).then(p.resolve, p.reject);
-    const grouped = async () => {
-      if (messages.length <= 1) return Promise.all(messages.map(alone));
-      try {
-        const results = await handleMessages(
-          this.db,
-          account,
-          messages.map((p) => p.event as MessageEvent),
-          this.now(),
-        );
-        for (const [i, p] of messages.entries()) p.resolve(results[i]!);
-      } catch {
-        // One bad message must not hold back the rest: each goes alone and fails alone.
-        await Promise.all(messages.map(alone));
-      }
-    };
-    await Promise.all([grouped(), ...others.map(alone)]);
+    const confirms = batch.filter((p) => p.event.kind === 'friend_confirm');
+    const others = batch.filter((p) => !messages.includes(p) && !confirms.includes(p));
+    await Promise.all([
+      this.grouped(account, messages, handleMessages),
+      this.grouped(account, confirms, handleConfirms),
+      ...others.map((p) => this.alone(account, p)),
+    ]);
+  }
+
+  private alone(account: BotAccountRef, p: Pending): Promise<void> {
+    this.counts.transactions++;
+    return handleInbound(this.db, account, p.event, this.now()).then(p.resolve, p.reject);
+  }
+
+  /** Events of one kind in one transaction; if it fails, each goes alone and fails alone. */
+  private async grouped<E extends InboundEvent>(
+    account: BotAccountRef,
+    group: Pending[],
+    handle: (db: Db, account: BotAccountRef, events: E[], now: Date) => Promise<InboundResult[]>,
+  ): Promise<void> {
+    if (group.length <= 1) {
+      await Promise.all(group.map((p) => this.alone(account, p)));
+      return;
+    }
+    this.counts.transactions++;
+    this.counts.shared += group.length;
+    try {
+      const results = await handle(
+        this.db,
+        account,
+        group.map((p) => p.event as E),
+        this.now(),
+      );
+      for (const [i, p] of group.entries()) p.resolve(results[i]!);
+    } catch {
+      await Promise.all(group.map((p) => this.alone(account, p)));
+    }
   }
 }

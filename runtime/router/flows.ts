@@ -10,13 +10,15 @@ export interface StartPoint {
   entry: FlowEntry;
 }
 
-/** One start point per published (not paused) flow whose trigger matches; the first matching trigger wins. */
-export async function startPoints(
-  tx: Db,
-  workspaceId: string,
-  inbound: TriggerInbound,
-): Promise<StartPoint[]> {
-  const published = await tx
+export interface PublishedFlow {
+  flowId: string;
+  flowVersionId: string;
+  entries: FlowEntry[];
+}
+
+/** The workspace's published (not paused, not archived) flows, oldest first, with their trigger entries. */
+export async function publishedFlows(tx: Db, workspaceId: string): Promise<PublishedFlow[]> {
+  const rows = await tx
     .select({ flowId: flows.id, flowVersionId: flowVersions.id, entries: flowVersions.entries })
     .from(flows)
     .innerJoin(
@@ -25,10 +27,18 @@ export async function startPoints(
     )
     .where(and(eq(flows.workspaceId, workspaceId), eq(flows.status, 'published'), isNull(flows.archivedAt)))
     .orderBy(sql`${flows.createdAt}`);
+  return rows.map((r) => ({ ...r, entries: r.entries as FlowEntry[] }));
+}
+
+/** One start point per flow whose trigger matches; the first matching trigger wins. */
+export function pointsFor(published: PublishedFlow[], inbound: TriggerInbound): StartPoint[] {
   const points: StartPoint[] = [];
   for (const flow of published) {
-    const [entry] = matchingEntries(flow.entries as FlowEntry[], inbound);
+    const [entry] = matchingEntries(flow.entries, inbound);
     if (entry) points.push({ flowId: flow.flowId, flowVersionId: flow.flowVersionId, entry });
   }
   return points;
 }
+
+export const startPoints = async (tx: Db, workspaceId: string, inbound: TriggerInbound) =>
+  pointsFor(await publishedFlows(tx, workspaceId), inbound);

@@ -1,15 +1,17 @@
 // Inbound → router → executor (DESIGN "Data flow" 1–3), one transaction per inbound event: archive
 // with dedupe, activity counts, then route — handoff, a run waiting for input, a trigger, or nothing.
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { contacts, messages, outbox } from '../../shared/db/schema.ts';
 import type { InboundEvent } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
-import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
+import { executeTurn, openRuns, type TurnOutcome } from '../executor/execute.ts';
 import { type ContactTouch, WriteBatch } from '../executor/persist.ts';
-import { type ContactRow, hourOfWeek, lockContact } from './contacts.ts';
+import { type ContactRow, hourOfWeek, lockContact, lockContacts } from './contacts.ts';
 import { fallback } from './fallback.ts';
-import { type StartPoint, startPoints } from './flows.ts';
+import { pointsFor, publishedFlows, type StartPoint, startPoints } from './flows.ts';
 import { type MessageEvent, type MessageRead, readMessages } from './message-read.ts';
+
+export type ConfirmEvent = Extract<InboundEvent, { kind: 'friend_confirm' }>;
 
 export interface BotAccountRef {
   id: string;
@@ -45,7 +47,7 @@ export async function handleInbound(
       if (event.kind === 'message') await onOperatorMessage(tx, account, contact, event, now, result);
       else if (event.kind === 'friend_request')
         await onFriendRequest(tx, account, contact, event, now, result);
-      else await onFriendConfirm(tx, account, contact, now, result);
+      else await confirmFriends(tx, account, [contact], now, [result]);
     }
     result.queued += result.turns.reduce((n, t) => n + t.queued, 0);
     return result;
@@ -66,25 +68,45 @@ async function onMessage(
 
 /**
  * Several contacts' messages in ONE transaction (group commit): one statement reads them all, each
- * routes as it would alone, and the turns' writes go out in one statement. One message per contact
- * (the batcher's rule); a repeated contact is refused. If the batch fails, the caller handles each
- * message alone, so one bad message cannot hold back the rest.
+ * routes as it would alone, and the turns' writes go out in one statement. If the batch fails, the
+ * caller handles each message alone, so one bad message cannot hold back the rest.
  */
-export async function handleMessages(
-  db: Db,
-  account: BotAccountRef,
-  events: MessageEvent[],
-  now: Date,
-): Promise<InboundResult[]> {
-  if (new Set(events.map((e) => e.contact.puppetId)).size !== events.length)
-    throw new Error('a message batch holds one message per contact');
-  return db.transaction(async (tx) => {
+export const handleMessages = (db: Db, account: BotAccountRef, events: MessageEvent[], now: Date) =>
+  inOneTransaction(db, events, async (tx, batch) => {
     const texts = events.map((e) => cleanText(e.text));
     const reads = await readMessages(tx, account, events, texts);
-    const batch = new WriteBatch();
     const results: InboundResult[] = [];
     for (const [i, event] of events.entries())
       results.push(await routeMessage(tx, account, event, texts[i]!, reads[i]!, now, batch));
+    return results;
+  });
+
+/** Friend confirms of several contacts in ONE transaction, as `handleMessages` does for messages. */
+export const handleConfirms = (db: Db, account: BotAccountRef, events: ConfirmEvent[], now: Date) =>
+  inOneTransaction(db, events, async (tx, batch) => {
+    const list = await lockContacts(
+      tx,
+      account,
+      events.map((e) => e.contact),
+    );
+    const results = list.map(
+      (c): InboundResult => ({ contactId: c.id, duplicate: false, turns: [], queued: 0 }),
+    );
+    await confirmFriends(tx, account, list, now, results, batch);
+    return results;
+  });
+
+/** One event per contact (the batcher's rule; a repeated contact is refused); turn writes in one statement. */
+async function inOneTransaction(
+  db: Db,
+  events: InboundEvent[],
+  body: (tx: Db, batch: WriteBatch) => Promise<InboundResult[]>,
+): Promise<InboundResult[]> {
+  if (new Set(events.map((e) => e.contact.puppetId)).size !== events.length)
+    throw new Error('a batch holds one event per contact');
+  return db.transaction(async (tx) => {
+    const batch = new WriteBatch();
+    const results = await body(tx, batch);
     await batch.flush(tx);
     for (const result of results) result.queued += result.turns.reduce((n, t) => n + t.queued, 0);
     return results;
@@ -119,7 +141,7 @@ async function routeMessage(
     if (turn) result.turns.push(turn);
   } else {
     const points = await startPoints(tx, account.workspaceId, { kind: 'message', text, room });
-    if (points.length > 0) await startRuns(tx, contact, points, now, result, touch, batch);
+    if (points.length > 0) await startRuns(tx, [{ contact, points, result, touch }], now, batch);
     else if (!room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
   }
   if (!touch.written) {
@@ -212,53 +234,76 @@ async function onFriendRequest(
   result.queued += queued.length;
 }
 
-/** The contact is a friend now (we accepted, or the operator did on the phone): friend-request flows start. */
-async function onFriendConfirm(
+/** Contacts that are friends now (we accepted, or the operator did on the phone): friend-request flows start. */
+async function confirmFriends(
   tx: Db,
   account: BotAccountRef,
-  contact: ContactRow,
+  list: ContactRow[],
   now: Date,
-  result: InboundResult,
+  results: InboundResult[],
+  batch?: WriteBatch,
 ): Promise<void> {
-  if (contact.friendStatus === 'friend') return;
+  const fresh = list.flatMap((c, i) => (c.friendStatus === 'friend' ? [] : [i]));
+  if (fresh.length === 0) return;
   await tx
     .update(contacts)
-    .set({ friendStatus: 'friend', firstAddedAt: contact.firstAddedAt ?? now })
-    .where(eq(contacts.id, contact.id));
-  const points = await startPoints(tx, account.workspaceId, {
-    kind: 'friend_request',
-    hello: contact.friendHello ?? '',
-  });
-  await startRuns(tx, contact, points, now, result);
+    .set({ friendStatus: 'friend', firstAddedAt: sql`coalesce(${contacts.firstAddedAt}, ${now})` })
+    .where(
+      inArray(
+        contacts.id,
+        fresh.map((i) => list[i]!.id),
+      ),
+    );
+  const published = await publishedFlows(tx, account.workspaceId);
+  const starts = fresh.map((i) => ({
+    contact: list[i]!,
+    result: results[i]!,
+    points: pointsFor(published, { kind: 'friend_request', hello: list[i]!.friendHello ?? '' }),
+  }));
+  await startRuns(tx, starts, now, batch);
 }
 
-/** Starts a run at each start point (one per flow); a flow the contact already runs is skipped. */
-async function startRuns(
-  tx: Db,
-  contact: ContactRow,
-  points: StartPoint[],
-  now: Date,
-  result: InboundResult,
-  touch?: ContactTouch,
-  batch?: WriteBatch,
-) {
-  for (const [i, p] of points.entries()) {
-    // A batch writes a contact once: a second flow's turn goes after the first one's writes.
-    if (i > 0 && batch) await batch.flush(tx);
-    const target = {
-      kind: 'start' as const,
+interface Start {
+  contact: ContactRow;
+  points: StartPoint[];
+  result: InboundResult;
+  /** The inbound message's activity count, written with the first turn. */
+  touch?: ContactTouch;
+}
+
+/**
+ * Starts a run at each start point (one per flow) of each contact, all opened in one statement; a
+ * flow the contact already runs is skipped.
+ */
+async function startRuns(tx: Db, starts: Start[], now: Date, batch?: WriteBatch) {
+  const pairs = starts.flatMap((s) => s.points.map((p, i) => ({ s, p, i })));
+  const opened = await openRuns(
+    tx,
+    pairs.map(({ s, p }) => ({
+      workspaceId: s.contact.workspaceId,
       flowId: p.flowId,
       flowVersionId: p.flowVersionId,
-      contactId: contact.id,
-      entry: p.entry.nodeId,
-    };
-    // Only the first turn may reuse the row: a turn can change the contact's attributes and tags.
-    const known = i === 0 ? contact : undefined;
-    const turn = await executeTurn(tx, target, { type: 'START', entry: p.entry.nodeId }, now, {
-      contact: known,
-      touch: i === 0 ? touch : undefined,
-      batch,
-    });
-    if (turn) result.turns.push(turn);
+      contactId: s.contact.id,
+    })),
+    now,
+  );
+  for (const [k, { s, p, i }] of pairs.entries()) {
+    const run = opened[k];
+    if (!run) continue;
+    // A batch writes a contact once: a second flow's turn goes after the first one's writes, and
+    // only the first turn may reuse the row (a turn can change the contact's attributes and tags).
+    if (i > 0 && batch) await batch.flush(tx);
+    const turn = await executeTurn(
+      tx,
+      { kind: 'locked', run },
+      { type: 'START', entry: p.entry.nodeId },
+      now,
+      {
+        contact: i === 0 ? s.contact : undefined,
+        touch: i === 0 ? s.touch : undefined,
+        batch,
+      },
+    );
+    if (turn) s.result.turns.push(turn);
   }
 }
