@@ -1,14 +1,20 @@
 // Feeds the inspector the selected node, its lint issues and the document, and writes its edits
-// back to the store (one undo step per burst of typing).
+// back to the store (one undo step per burst of typing). It follows the selected node's id, type and
+// data only, so dragging that node around the canvas does not re-render the form on every frame.
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { FlowNode } from '../../../shared/flow/document.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { selectedNode } from './selectors.ts';
-import { useFlowStore } from './store.ts';
+import { type FlowState, useFlowStore } from './store.ts';
+
+/** The selected node's id, type and data, not its position; kept stable (useShallow) while it moves. */
+const selectedContent = (state: FlowState) => {
+  const node = selectedNode(state);
+  return node && { id: node.id, type: node.type ?? '', data: node.data };
+};
 
 export function InspectorPanel() {
-  const node = useFlowStore(selectedNode);
+  const node = useFlowStore(useShallow(selectedContent));
   const document = useFlowStore((s) => s.lint.document);
   const readOnly = useFlowStore((s) => s.readOnly || s.mode === 'stats');
   const updateNodeData = useFlowStore((s) => s.updateNodeData);
@@ -24,13 +30,7 @@ export function InspectorPanel() {
     },
     [nodeId, updateNodeData],
   );
-  const flowNode: FlowNode | null = node && {
-    id: node.id,
-    type: node.type ?? '',
-    position: node.position,
-    data: node.data,
-  };
   return (
-    <Inspector node={flowNode} document={document} issues={issues} readOnly={readOnly} onChange={onChange} />
+    <Inspector node={node} document={document} issues={issues} readOnly={readOnly} onChange={onChange} />
   );
 }

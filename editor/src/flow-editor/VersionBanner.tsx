@@ -9,7 +9,9 @@ export function VersionBanner(props: { saveNow: () => Promise<void> }) {
   const version = useFlowStore((s) => s.viewingVersion);
   const backToDraft = useFlowStore((s) => s.backToDraft);
   const restoreAsDraft = useFlowStore((s) => s.restoreAsDraft);
-  if (version === null) return null;
+  // Stats mode shows a version too; its bar says which, and leaving the mode goes back to the draft.
+  const stats = useFlowStore((s) => s.mode === 'stats');
+  if (version === null || stats) return null;
   return (
     <div
       className="flex items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-2"

@@ -10,7 +10,8 @@ import { NodeForm } from './NodeForm.tsx';
 const panelClass = 'h-full overflow-y-auto bg-white text-sm';
 
 export function Inspector(props: {
-  node: FlowNode | null;
+  /** Where the node sits on the canvas is not the inspector's business: moving it re-renders nothing here. */
+  node: Pick<FlowNode, 'id' | 'type' | 'data'> | null;
   document: FlowDocument;
   issues: Issue[];
   readOnly?: boolean;

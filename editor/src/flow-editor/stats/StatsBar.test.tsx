@@ -45,12 +45,26 @@ const versions = [1, 2].map((version) => ({
   hash: `h${version}`,
 }));
 
+/** Version n's graph: the onboarding flow with only its first n + 1 nodes. */
+const versionGraph = (n: number) => {
+  const nodes = onboarding.nodes.slice(0, n + 1);
+  const ids = new Set(nodes.map((node) => node.id));
+  return {
+    ...onboarding,
+    nodes,
+    edges: onboarding.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+  };
+};
+
 function setup(published = versions) {
   vi.stubGlobal('EventSource', FakeEventSource);
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
       if (url.endsWith('/versions')) return json(published);
+      const detail = /\/versions\/(\d+)$/.exec(url);
+      if (detail)
+        return json({ ...versions[0], version: Number(detail[1]), graph: versionGraph(Number(detail[1])) });
       const version = Number(new URL(url, 'http://x').searchParams.get('version'));
       return json(stats(5, version));
     }),
@@ -104,6 +118,25 @@ describe('StatsBar', () => {
     expect(second?.url).toContain('version=1');
     view.unmount();
     expect(second?.closed).toBe(true);
+  });
+
+  it('shows the counted version on the canvas, read-only, and puts the draft back on leaving', async () => {
+    const { store, view } = setup();
+    const draftNodes = store.getState().nodes.length;
+    await vi.waitFor(() => expect(store.getState().viewingVersion).toBe(2));
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(versionGraph(2).nodes.map((n) => n.id));
+    expect(store.getState().readOnly).toBe(true);
+    const select = screen.getByTestId('stats-version') as HTMLSelectElement;
+    act(() => {
+      select.value = '1';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(store.getState().viewingVersion).toBe(1));
+    expect(store.getState().nodes).toHaveLength(2);
+    view.unmount();
+    expect(store.getState().viewingVersion).toBeNull();
+    expect(store.getState().readOnly).toBe(false);
+    expect(store.getState().nodes).toHaveLength(draftNodes);
   });
 
   it('reconnects with backoff after the stream fails', async () => {

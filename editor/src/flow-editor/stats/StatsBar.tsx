@@ -1,4 +1,5 @@
-// Stats bar above the canvas: version picker, run totals and goal counts, kept live by the stream.
+// Stats bar above the canvas: version picker (the canvas shows that version), run totals and goal
+// counts, kept live by the stream.
 import { useState } from 'react';
 import { useLang } from '../../i18n.ts';
 import { useFlowStore } from '../store.ts';
@@ -7,6 +8,7 @@ import { useT } from './messages.ts';
 import { latestVersion, useVersions } from './queries.ts';
 import { StatsPills } from './StatsPills.tsx';
 import { useLiveStats } from './useLiveStats.ts';
+import { useVersionOnCanvas } from './useVersionOnCanvas.ts';
 
 const bar = 'flex min-h-11 items-center gap-4 border-b border-slate-200 bg-white px-4 py-1.5 text-sm';
 
@@ -20,6 +22,7 @@ export function StatsBar({ flowId }: { flowId: string }) {
   const setStats = useFlowStore((s) => s.setStats);
   const stats = useFlowStore((s) => s.stats);
   const live = useLiveStats(flowId, version, setStats);
+  useVersionOnCanvas(flowId, version);
 
   if (versions.error)
     return (
