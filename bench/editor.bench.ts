@@ -5,6 +5,9 @@
 // rAF intervals with Chromium's frame-rate limit off while the gesture advances one step per frame, so
 // an interval is how long a frame with one step of dragging took, not the 60 Hz vsync tick. The bench
 // checks that the node moved and the canvas panned. Targets: first render < 1.5 s, p95 frame < 16 ms.
+// Diagnostics (first run only): BENCH_PROFILE=f.cpuprofile (page CPU profile of both gestures),
+// BENCH_TRACE=f.json (Chromium trace of the drag), BENCH_UNMINIFIED=1 (readable names),
+// BENCH_DEBUG=1 (every frame interval).
 import { writeFileSync } from 'node:fs';
 import { ADMIN, hasChromium, launchChromium, signIn, startProduct } from '../e2e/support/product.ts';
 
@@ -119,8 +122,11 @@ try {
     await cdp?.send('Profiler.enable');
     await cdp?.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp?.send('Profiler.start');
+    if (run === 0 && process.env.BENCH_TRACE)
+      await browser.startTracing(page, { path: process.env.BENCH_TRACE });
     const node = await nodeBox();
     const drag = await gesture({ x: node.x + node.width / 2, y: node.y + 8 }, { x: 3, y: 2 });
+    if (run === 0 && process.env.BENCH_TRACE) await browser.stopTracing();
     const moved = await nodeBox();
     if (Math.abs(moved.x - node.x) < 50) throw new Error(`the node did not move (pressed on ${drag.on})`);
 
@@ -143,6 +149,13 @@ try {
     }
     frames.push(...drag.intervals, ...pan.intervals);
     dragFrames.push(...drag.intervals);
+    if (process.env.BENCH_DEBUG)
+      console.log(
+        'drag',
+        drag.intervals.map(Math.round).join(' '),
+        '\npan',
+        pan.intervals.map(Math.round).join(' '),
+      );
     panFrames.push(...pan.intervals);
     await context.close();
   }

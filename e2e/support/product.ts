@@ -35,6 +35,8 @@ export async function startProduct(): Promise<Product> {
     'error',
     '--outDir',
     editorDir,
+    // BENCH_UNMINIFIED=1: readable names in bench profiles.
+    ...(process.env.BENCH_UNMINIFIED ? ['--minify', 'false'] : []),
   ]);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

@@ -2,8 +2,6 @@
 // minimap, zoom controls, dotted background and the lint panel.
 import '@xyflow/react/dist/style.css';
 import {
-  Background,
-  BackgroundVariant,
   ConnectionLineType,
   Controls,
   type IsValidConnection,
@@ -17,6 +15,7 @@ import { type DragEvent, useCallback, useState } from 'react';
 import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { canConnect } from './can-connect.ts';
 import { CATEGORY_STYLES, UNKNOWN_STYLE } from './categories.ts';
+import { DotGrid } from './DotGrid.tsx';
 import { EmptyCanvas } from './EmptyCanvas.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import { LintPanel } from './LintPanel.tsx';
@@ -111,7 +110,7 @@ export function Canvas() {
       onError={onError}
       className="bg-slate-50"
     >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
+      <DotGrid gap={20} size={1.4} color="#cbd5e1" />
       <Controls
         position="top-left"
         showInteractive={false}

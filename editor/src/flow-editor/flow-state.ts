@@ -9,6 +9,8 @@ import type { Clipboard } from './clipboard.ts';
 import type { History, Snapshot } from './history.ts';
 
 export type EditorMode = 'edit' | 'stats';
+/** The issues of the document's content; `document` is what was linted (its positions may lag behind
+ * moves, which change no issue: see use-live-lint.ts). */
 export type Lint = ValidationResult & { document: FlowDocument };
 
 export type FlowState = {
