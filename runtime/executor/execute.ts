@@ -1,5 +1,6 @@
-// Executes one turn of one run inside the caller's transaction (DESIGN "Execute one turn"): lock the
-// run, restore its XState snapshot, send the event, settle, then write snapshot, wake, effects, stats.
+// Executes one turn of one run inside the caller's transaction (DESIGN "Execute one turn"): on the run
+// row the caller locked, restore its XState snapshot, send the event, settle, then add the snapshot,
+// wake, effects and stats to the transaction's write batch.
 import { eq, sql } from 'drizzle-orm';
 import { contacts, runs } from '../../shared/db/schema.ts';
 import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '../../shared/flow/index.ts';
@@ -7,13 +8,10 @@ import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
 import { claimCoupon } from './coupons.ts';
-import { type ContactTouch, persistTurn, type TurnScope, type WriteBatch } from './persist.ts';
+import type { ContactTouch, TurnScope, WriteBatch } from './persist.ts';
 
 type RunRow = typeof runs.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
-
-/** A run to lock by id, or a run row the caller already locked (or just opened with `openRuns`). */
-export type TurnTarget = { kind: 'run'; runId: string } | { kind: 'locked'; run: RunRow };
 
 export interface TurnOutcome {
   workspaceId: string;
@@ -21,28 +19,30 @@ export interface TurnOutcome {
   flowId: string;
   flowVersionId: string;
   status: TurnResult['status'];
-  /** Outbox rows this turn queued. */
+  /** Outbox rows this turn offered (a replay's are dropped by their idempotency keys at the write). */
   queued: number;
 }
 
-/** Null when there is nothing to do: a finished run, a stale timer, or a run already open for this flow. */
+/**
+ * `run` is locked by the caller (or just opened with `openRuns`). Null when there is nothing to do:
+ * a finished run or a stale timer.
+ */
 export async function executeTurn(
   tx: Db,
-  target: TurnTarget,
+  run: RunRow,
   event: FlowEvent,
   now: Date,
   options: {
+    /** The transaction's batch of turn writes, sent in one statement at its end. */
+    batch: WriteBatch;
     /** The contact row, when the caller holds it locked and current (saves a read). */
     contact?: ContactRow;
-    /** The transaction's batch of turn writes, sent in one statement at its end. */
-    batch?: WriteBatch;
     /** The inbound message's activity count, written with the turn's contact update. */
     touch?: ContactTouch;
-  } = {},
+  },
 ): Promise<TurnOutcome | null> {
   const known = options.contact;
-  const run = target.kind === 'locked' ? target.run : await lockRun(tx, target.runId);
-  if (!run || (run.status !== 'active' && run.status !== 'waiting')) return null;
+  if (run.status !== 'active' && run.status !== 'waiting') return null;
   if (event.type === 'TIMER' && event.token !== run.wakeToken) return null;
 
   const machine = await machineFor(tx, run.flowVersionId);
@@ -88,8 +88,7 @@ export async function executeTurn(
   }
 
   const timer = turn.wait?.timer ?? null;
-  const queued = await persistTurn(
-    tx,
+  const queued = options.batch.add(
     scope,
     {
       status: runStatus(turn.status),
@@ -104,7 +103,7 @@ export async function executeTurn(
           : null,
     },
     turn,
-    { batch: options.batch, touch: options.touch },
+    options.touch,
   );
   return outcome(run, turn.status, queued);
 }
@@ -120,11 +119,6 @@ const outcome = (run: RunRow, status: TurnResult['status'], queued: number): Tur
   status,
   queued,
 });
-
-async function lockRun(tx: Db, runId: string): Promise<RunRow | undefined> {
-  const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for('update');
-  return run;
-}
 
 export interface RunToOpen {
   workspaceId: string;

@@ -1,4 +1,4 @@
-// Writes turns (DESIGN "Execute one turn") in ONE statement of fixed shape: the runs' new snapshots
+// Writes a transaction's turns (DESIGN "Execute one turn") in ONE statement of fixed shape: the runs' new snapshots
 // and wakes, their outbox rows (idempotency keys), node visits, node_stats increments, contact
 // attribute/tag/activity writes and goals. Each is a data-modifying CTE over a jsonb array of rows,
 // so one turn and fifty share a statement text — one round trip, and no SQL built per turn.
@@ -254,21 +254,4 @@ export class WriteBatch {
     }
     return write;
   }
-}
-
-/**
- * Persists the turn; returns how many outbox rows it queued (0 for a replay). In a batch, the
- * writes wait for the batch's flush and the count is of rows offered.
- */
-export async function persistTurn(
-  tx: Db,
-  scope: TurnScope,
-  run: RunWrite,
-  turn: TurnResult,
-  options: { batch?: WriteBatch; touch?: ContactTouch } = {},
-): Promise<number> {
-  if (options.batch) return options.batch.add(scope, run, turn, options.touch);
-  const batch = new WriteBatch();
-  batch.add(scope, run, turn, options.touch);
-  return batch.flush(tx);
 }

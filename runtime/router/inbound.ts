@@ -1,5 +1,7 @@
-// Inbound → router → executor (DESIGN "Data flow" 1–3), one transaction per inbound event: archive
-// with dedupe, activity counts, then route — handoff, a run waiting for input, a trigger, or nothing.
+// Inbound → router → executor (DESIGN "Data flow" 1–3): archive with dedupe, activity counts, then
+// route — handoff, a run waiting for input, a trigger, or the fallback. Contacts' messages and friend
+// confirms run in batches (one event per contact) that share a transaction and one write statement;
+// the batcher groups them under load, and a single event is a batch of one.
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { contacts, messages, outbox } from '../../shared/db/schema.ts';
 import type { InboundEvent } from '../bots/port.ts';
@@ -8,7 +10,7 @@ import { executeTurn, openRuns, type TurnOutcome } from '../executor/execute.ts'
 import { type ContactTouch, WriteBatch } from '../executor/persist.ts';
 import { type ContactRow, hourOfWeek, lockContact, lockContacts } from './contacts.ts';
 import { fallback } from './fallback.ts';
-import { pointsFor, publishedFlows, type StartPoint, startPoints } from './flows.ts';
+import { type PublishedFlow, pointsFor, publishedFlows, type StartPoint, startPoints } from './flows.ts';
 import { type MessageEvent, type MessageRead, readMessages } from './message-read.ts';
 
 export type ConfirmEvent = Extract<InboundEvent, { kind: 'friend_confirm' }>;
@@ -32,38 +34,22 @@ export interface InboundResult {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const cleanText = (text: string) => text.replace(CONTROL, '');
 
+/** One inbound event in its own transaction; contacts' messages and friend confirms go as a batch of one. */
 export async function handleInbound(
   db: Db,
   account: BotAccountRef,
   event: InboundEvent,
   now: Date,
 ): Promise<InboundResult> {
+  if (event.kind === 'message' && !event.self) return (await handleMessages(db, account, [event], now))[0]!;
+  if (event.kind === 'friend_confirm') return (await handleConfirms(db, account, [event], now))[0]!;
   return db.transaction(async (tx) => {
-    let result: InboundResult;
-    if (event.kind === 'message' && !event.self) result = await onMessage(tx, account, event, now);
-    else {
-      const contact = await lockContact(tx, account, event.contact);
-      result = { contactId: contact.id, duplicate: false, turns: [], queued: 0 };
-      if (event.kind === 'message') await onOperatorMessage(tx, account, contact, event, now, result);
-      else if (event.kind === 'friend_request')
-        await onFriendRequest(tx, account, contact, event, now, result);
-      else await confirmFriends(tx, account, [contact], now, [result]);
-    }
-    result.queued += result.turns.reduce((n, t) => n + t.queued, 0);
+    const contact = await lockContact(tx, account, event.contact);
+    const result: InboundResult = { contactId: contact.id, duplicate: false, turns: [], queued: 0 };
+    if (event.kind === 'message') await onOperatorMessage(tx, account, contact, event, now, result);
+    else await onFriendRequest(tx, account, contact, event, now, result);
     return result;
   });
-}
-
-/** A contact's message alone: read, then route. */
-async function onMessage(
-  tx: Db,
-  account: BotAccountRef,
-  event: MessageEvent,
-  now: Date,
-): Promise<InboundResult> {
-  const text = cleanText(event.text);
-  const [read] = await readMessages(tx, account, [event], [text]);
-  return routeMessage(tx, account, event, text, read!, now);
 }
 
 /**
@@ -72,18 +58,18 @@ async function onMessage(
  * caller handles each message alone, so one bad message cannot hold back the rest.
  */
 export const handleMessages = (db: Db, account: BotAccountRef, events: MessageEvent[], now: Date) =>
-  inOneTransaction(db, events, async (tx, batch) => {
+  inOneTransaction(db, account, events, async (tx, shared) => {
     const texts = events.map((e) => cleanText(e.text));
     const reads = await readMessages(tx, account, events, texts);
     const results: InboundResult[] = [];
     for (const [i, event] of events.entries())
-      results.push(await routeMessage(tx, account, event, texts[i]!, reads[i]!, now, batch));
+      results.push(await routeMessage(tx, account, event, texts[i]!, reads[i]!, now, shared));
     return results;
   });
 
 /** Friend confirms of several contacts in ONE transaction, as `handleMessages` does for messages. */
 export const handleConfirms = (db: Db, account: BotAccountRef, events: ConfirmEvent[], now: Date) =>
-  inOneTransaction(db, events, async (tx, batch) => {
+  inOneTransaction(db, account, events, async (tx, shared) => {
     const list = await lockContacts(
       tx,
       account,
@@ -92,22 +78,33 @@ export const handleConfirms = (db: Db, account: BotAccountRef, events: ConfirmEv
     const results = list.map(
       (c): InboundResult => ({ contactId: c.id, duplicate: false, turns: [], queued: 0 }),
     );
-    await confirmFriends(tx, account, list, now, results, batch);
+    await confirmFriends(tx, list, now, results, shared);
     return results;
   });
+
+/** What the turns of one transaction share: their writes, and the published flows, read once. */
+interface Shared {
+  batch: WriteBatch;
+  published(): Promise<PublishedFlow[]>;
+}
 
 /** One event per contact (the batcher's rule; a repeated contact is refused); turn writes in one statement. */
 async function inOneTransaction(
   db: Db,
+  account: BotAccountRef,
   events: InboundEvent[],
-  body: (tx: Db, batch: WriteBatch) => Promise<InboundResult[]>,
+  body: (tx: Db, shared: Shared) => Promise<InboundResult[]>,
 ): Promise<InboundResult[]> {
   if (new Set(events.map((e) => e.contact.puppetId)).size !== events.length)
     throw new Error('a batch holds one event per contact');
   return db.transaction(async (tx) => {
-    const batch = new WriteBatch();
-    const results = await body(tx, batch);
-    await batch.flush(tx);
+    let flows: Promise<PublishedFlow[]> | undefined;
+    const shared: Shared = {
+      batch: new WriteBatch(),
+      published: () => (flows ??= publishedFlows(tx, account.workspaceId)),
+    };
+    const results = await body(tx, shared);
+    await shared.batch.flush(tx);
     for (const result of results) result.queued += result.turns.reduce((n, t) => n + t.queued, 0);
     return results;
   });
@@ -121,11 +118,11 @@ async function routeMessage(
   text: string,
   { contact, archived, waiting }: MessageRead,
   now: Date,
-  batch?: WriteBatch,
+  shared: Shared,
 ): Promise<InboundResult> {
   const result: InboundResult = { contactId: contact.id, duplicate: !archived, turns: [], queued: 0 };
   if (!archived) return result;
-  // The activity count rides on the turn's own contact write; without a turn it is written here.
+  // The activity count rides on the turn's own contact write; without a turn it is written alone.
   const slot = hourOfWeek(event.at, account.timeZone);
   contact.activity[slot] = (contact.activity[slot] ?? 0) + 1;
   const touch = { activity: contact.activity, lastInboundAt: now, written: false };
@@ -133,25 +130,18 @@ async function routeMessage(
   if (contact.handoff) {
     // A human has the conversation: archive only.
   } else if (waiting) {
-    const turn = await executeTurn(tx, { kind: 'locked', run: waiting }, { type: 'MESSAGE', text }, now, {
+    const turn = await executeTurn(tx, waiting, { type: 'MESSAGE', text }, now, {
       contact,
       touch,
-      batch,
+      batch: shared.batch,
     });
     if (turn) result.turns.push(turn);
   } else {
-    const points = await startPoints(tx, account.workspaceId, { kind: 'message', text, room });
-    if (points.length > 0) await startRuns(tx, [{ contact, points, result, touch }], now, batch);
+    const points = pointsFor(await shared.published(), { kind: 'message', text, room });
+    if (points.length > 0) await startRuns(tx, [{ contact, points, result, touch }], now, shared.batch);
     else if (!room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
   }
-  if (!touch.written) {
-    if (batch) batch.touch(contact.id, touch);
-    else
-      await tx
-        .update(contacts)
-        .set({ activity: touch.activity, lastInboundAt: now })
-        .where(eq(contacts.id, contact.id));
-  }
+  if (!touch.written) shared.batch.touch(contact.id, touch);
   return result;
 }
 
@@ -237,11 +227,10 @@ async function onFriendRequest(
 /** Contacts that are friends now (we accepted, or the operator did on the phone): friend-request flows start. */
 async function confirmFriends(
   tx: Db,
-  account: BotAccountRef,
   list: ContactRow[],
   now: Date,
   results: InboundResult[],
-  batch?: WriteBatch,
+  shared: Shared,
 ): Promise<void> {
   const fresh = list.flatMap((c, i) => (c.friendStatus === 'friend' ? [] : [i]));
   if (fresh.length === 0) return;
@@ -254,13 +243,13 @@ async function confirmFriends(
         fresh.map((i) => list[i]!.id),
       ),
     );
-  const published = await publishedFlows(tx, account.workspaceId);
+  const published = await shared.published();
   const starts = fresh.map((i) => ({
     contact: list[i]!,
     result: results[i]!,
     points: pointsFor(published, { kind: 'friend_request', hello: list[i]!.friendHello ?? '' }),
   }));
-  await startRuns(tx, starts, now, batch);
+  await startRuns(tx, starts, now, shared.batch);
 }
 
 interface Start {
@@ -275,7 +264,7 @@ interface Start {
  * Starts a run at each start point (one per flow) of each contact, all opened in one statement; a
  * flow the contact already runs is skipped.
  */
-async function startRuns(tx: Db, starts: Start[], now: Date, batch?: WriteBatch) {
+async function startRuns(tx: Db, starts: Start[], now: Date, batch: WriteBatch) {
   const pairs = starts.flatMap((s) => s.points.map((p, i) => ({ s, p, i })));
   const opened = await openRuns(
     tx,
@@ -292,18 +281,12 @@ async function startRuns(tx: Db, starts: Start[], now: Date, batch?: WriteBatch)
     if (!run) continue;
     // A batch writes a contact once: a second flow's turn goes after the first one's writes, and
     // only the first turn may reuse the row (a turn can change the contact's attributes and tags).
-    if (i > 0 && batch) await batch.flush(tx);
-    const turn = await executeTurn(
-      tx,
-      { kind: 'locked', run },
-      { type: 'START', entry: p.entry.nodeId },
-      now,
-      {
-        contact: i === 0 ? s.contact : undefined,
-        touch: i === 0 ? s.touch : undefined,
-        batch,
-      },
-    );
+    if (i > 0) await batch.flush(tx);
+    const turn = await executeTurn(tx, run, { type: 'START', entry: p.entry.nodeId }, now, {
+      contact: i === 0 ? s.contact : undefined,
+      touch: i === 0 ? s.touch : undefined,
+      batch,
+    });
     if (turn) s.result.turns.push(turn);
   }
 }

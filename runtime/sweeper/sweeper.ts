@@ -71,10 +71,9 @@ export async function fireRuns(db: Db, due: DueRun[], now: Date): Promise<(TurnO
         const again = inBatch.has(row.contact.id);
         if (again) await batch.flush(tx);
         inBatch.add(row.contact.id);
-        const target = { kind: 'locked' as const, run: row.run };
         const event = { type: 'TIMER' as const, token: d.wakeToken };
         outcomes.push(
-          await executeTurn(tx, target, event, now, { contact: again ? undefined : row.contact, batch }),
+          await executeTurn(tx, row.run, event, now, { contact: again ? undefined : row.contact, batch }),
         );
       }
       await batch.flush(tx);
