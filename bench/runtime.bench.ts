@@ -1,7 +1,9 @@
 // `npm run bench:runtime` (DATABASE_URL = a PostgreSQL database it may fill; PGlite without it):
 // (a) the database's own single-row insert transactions/s, (b) end-to-end turns/s of many contacts
 // answering a 5-turn flow concurrently (inbound → committed snapshot + outbox + stats) with p50/p99,
-// (c) waiting runs made due at once: wakes fired/s.
+// their events through the runtime's batcher as the bot manager sends them, (c) waiting runs made due
+// at once: wakes fired/s. Knobs: BENCH_CONTACTS, BENCH_TALKING (contacts in conversation at once),
+// BENCH_CONCURRENCY (transactions at once in (a)), BENCH_WAKES, BENCH_SWEEPERS.
 import { sql } from 'drizzle-orm';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';

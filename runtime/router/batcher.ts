@@ -99,9 +99,11 @@ export class InboundBatcher {
   }
 
   private async run(account: BotAccountRef, batch: Pending[]): Promise<void> {
-    const messages = batch.filter((p) => isContactMessage(p.event));
-    const confirms = batch.filter((p) => p.event.kind === 'friend_confirm');
-    const others = batch.filter((p) => !messages.includes(p) && !confirms.includes(p));
+    const messages: Pending[] = [];
+    const confirms: Pending[] = [];
+    const others: Pending[] = [];
+    for (const p of batch)
+      (isContactMessage(p.event) ? messages : p.event.kind === 'friend_confirm' ? confirms : others).push(p);
     await Promise.all([
       this.grouped(account, messages, handleMessages),
       this.grouped(account, confirms, handleConfirms),
