@@ -1,23 +1,24 @@
 // The canvas: React Flow wired to the flow store, with drop-from-palette, the connecting rules,
-// minimap, zoom controls, dotted background and the lint panel.
+// our minimap, zoom controls, dotted background and the lint panel.
 import '@xyflow/react/dist/style.css';
 import {
   ConnectionLineType,
   Controls,
   type IsValidConnection,
   MarkerType,
-  MiniMap,
   type OnError,
   Panel,
   ReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useState } from 'react';
-import { nodeRegistry } from '../../../shared/nodes/index.ts';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
 import { canConnect } from './can-connect.ts';
-import { CATEGORY_STYLES, UNKNOWN_STYLE } from './categories.ts';
+import type { CanvasEdge, CanvasNode } from './canvas-document.ts';
 import { DotGrid } from './DotGrid.tsx';
+import { createDragRelay } from './drag-relay.ts';
 import { EmptyCanvas } from './EmptyCanvas.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
+import { FlowMiniMap } from './FlowMiniMap.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { LARGE_FLOW, startViewport } from './large-flow.ts';
 import { useT } from './messages.ts';
@@ -40,11 +41,6 @@ const DEFAULT_EDGE = {
 };
 const FIT = { padding: 0.2, maxZoom: 1 };
 
-const minimapColor = (node: { type?: string }) => {
-  const definition = node.type ? nodeRegistry.get(node.type) : undefined;
-  return (definition ? CATEGORY_STYLES[definition.category] : UNKNOWN_STYLE).color;
-};
-
 // Unknown node types are drawn by our own card (see element-types.ts): not worth a console warning.
 const onError: OnError = (code, message) => {
   if (code !== '003') console.warn(message);
@@ -55,7 +51,15 @@ export function Canvas() {
   const store = useFlowStoreApi();
   const nodes = useFlowStore((s) => s.nodes);
   const edges = useFlowStore((s) => s.edges);
-  const onNodesChange = useFlowStore((s) => s.onNodesChange);
+  const reactFlow = useStoreApi<CanvasNode, CanvasEdge>();
+  const onNodesChange = useMemo(
+    () =>
+      createDragRelay({
+        live: () => reactFlow.getState(),
+        commit: (changes) => store.getState().onNodesChange(changes),
+      }),
+    [reactFlow, store],
+  );
   const onEdgesChange = useFlowStore((s) => s.onEdgesChange);
   const onConnect = useFlowStore((s) => s.onConnect);
   const canEdit = useFlowStore(editable);
@@ -116,16 +120,7 @@ export function Canvas() {
         showInteractive={false}
         className="overflow-hidden rounded-lg shadow-sm"
       />
-      {!empty && (
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeBorderRadius={6}
-          maskColor="rgba(241, 245, 249, 0.75)"
-          className="overflow-hidden rounded-lg border border-slate-200 shadow-sm"
-        />
-      )}
+      {!empty && <FlowMiniMap />}
       <Panel position="bottom-left">
         <LintPanel />
       </Panel>

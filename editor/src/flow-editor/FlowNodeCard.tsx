@@ -82,4 +82,9 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
   );
 }
 
-export const FlowNodeCard = memo(FlowNodeCardView);
+// Only what the card shows: React Flow also passes the position, size and drag state, which change on
+// every frame of a drag and would otherwise redraw the whole card each frame.
+export const FlowNodeCard = memo(
+  FlowNodeCardView,
+  (a, b) => a.id === b.id && a.type === b.type && a.data === b.data && a.selected === b.selected,
+);

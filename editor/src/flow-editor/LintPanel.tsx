@@ -65,7 +65,7 @@ export function LintPanel() {
   return (
     <div
       data-testid="lint-panel"
-      className="w-96 max-w-[calc(100vw-2rem)] overflow-hidden rounded-xl border border-slate-200 bg-white/95 shadow-lg backdrop-blur"
+      className="w-96 max-w-[calc(100vw-2rem)] overflow-hidden rounded-xl border border-slate-200 bg-white shadow-lg"
     >
       <button
         type="button"

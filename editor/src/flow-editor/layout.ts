@@ -3,7 +3,7 @@ import dagre from '@dagrejs/dagre';
 import type { CanvasEdge, CanvasNode } from './canvas-document.ts';
 
 export const NODE_WIDTH = 272;
-const FALLBACK_HEIGHT = 120;
+export const FALLBACK_HEIGHT = 120;
 
 export function layoutNodes(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): CanvasNode[] {
   const graph = new dagre.graphlib.Graph();

@@ -33,6 +33,7 @@ export const { useT } = defineMessages({
     categoryLogic: '逻辑',
     categoryAction: '动作',
     unknownType: '未知节点类型',
+    minimap: '流程缩略图：拖动可平移，滚动可缩放',
     noTrigger: '还没有触发节点：从左侧拖入「好友申请」或「关键词」开始。',
     emptyTitle: '从一个触发开始',
     emptyHint: '流程从联系人加好友或发来关键词时开始。也可以把左侧的节点拖到画布上。',
@@ -94,6 +95,7 @@ export const { useT } = defineMessages({
     categoryLogic: 'Logic',
     categoryAction: 'Actions',
     unknownType: 'Unknown node type',
+    minimap: 'Flow overview: drag to pan, scroll to zoom',
     noTrigger: 'No trigger yet: drag “Friend request” or “Keyword” from the left to start.',
     emptyTitle: 'Start with a trigger',
     emptyHint:
