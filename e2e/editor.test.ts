@@ -1,6 +1,7 @@
 // The marketer's day in a real browser: sign in, build a collection funnel by dragging six node types
 // from the palette and wiring their ports, watch a lint error come and go, publish, talk to it in the
-// simulator (with a clock advance over its wait), and see Stats mode counts move without a reload.
+// simulator (with a clock advance over its wait), and see Stats mode counts move without a reload; on the way it
+// moves a card and undoes the move, and pans the canvas from the minimap.
 // Screenshots of the canvas, the simulator and the stats mode land in test-results/e2e/.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -121,6 +122,23 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
       .toBe('saved');
     await page.screenshot({ path: `${SHOTS}/canvas.png` });
 
+    // Moving a card is one undo step, and the moved place is what gets saved.
+    const goalCard = page.locator(`.react-flow__node[data-id="${goal}"]`);
+    const placed = (await goalCard.boundingBox())!;
+    await page.mouse.move(placed.x + placed.width / 2, placed.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(placed.x + placed.width / 2 + 160, placed.y + 10, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await goalCard.boundingBox())!.x).toBeGreaterThan(placed.x + 100);
+    await expect
+      .poll(() => page.getAttribute('[data-testid=save-status]', 'data-status'), { timeout: 10_000 })
+      .toBe('saved');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Math.round((await goalCard.boundingBox())!.x)).toBe(Math.round(placed.x));
+    await expect
+      .poll(() => page.getAttribute('[data-testid=save-status]', 'data-status'), { timeout: 10_000 })
+      .toBe('saved');
+
     await page.click('[data-testid=publish]');
     await page.click('[data-testid=publish-confirm]');
     await page.waitForSelector('[data-testid=publish-done]');
@@ -144,5 +162,15 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await visible('[data-testid=sim-bubble-out]', 'WELCOME-');
     await expect.poll(textOf(`[data-testid="node-entered-${goal}"]`), { timeout: 10_000 }).toBe('1');
     await page.screenshot({ path: `${SHOTS}/stats.png` });
+
+    // The minimap pans the canvas.
+    const viewport = () => page.getAttribute('.react-flow__viewport', 'style');
+    const still = await viewport();
+    const map = (await page.locator('[data-testid=minimap] svg').first().boundingBox())!;
+    await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(map.x + map.width / 2 + 30, map.y + map.height / 2 + 20, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(viewport).not.toBe(still);
   }, 180_000);
 });
