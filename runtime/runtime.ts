@@ -19,7 +19,7 @@ import { InboundBatcher } from './router/batcher.ts';
 import { claimDueRuns, fireRuns, nextWakeAt, WAKE_BATCH } from './sweeper/sweeper.ts';
 
 /** The sandbox world lives in memory: on connect it learns the contacts the database remembers. */
-async function sandboxContacts(db: Db, accountId: string) {
+async function sandboxWorldContacts(db: Db, accountId: string) {
   const rows = await db
     .select({
       puppetId: contacts.puppetId,
@@ -203,7 +203,7 @@ export class Runtime {
       );
       if (sandbox) {
         await starting;
-        sandbox.restore(await sandboxContacts(this.o.db, account.id));
+        sandbox.restore(await sandboxWorldContacts(this.o.db, account.id));
       }
     } catch (err) {
       await this.setStatus(account.id, account.workspaceId, {

@@ -1,14 +1,10 @@
 // Where the contact is in this flow, and (collapsible) what the flow has learnt: tags and attributes.
-import { useT } from './messages.ts';
+import { statusText, useT } from './messages.ts';
 import type { ContactDetail } from './sandboxApi.ts';
 
 export function ContactDetails({ contact, flowId }: { contact: ContactDetail; flowId: string }) {
   const t = useT();
-  // Statuses the server may add later show as they come.
-  const status = (key: string, value: string) => {
-    const text = t(key as Parameters<typeof t>[0]);
-    return text === key ? value : text;
-  };
+  const status = (key: string, value: string) => statusText(t, key, value);
   const run = contact.runs.find((r) => r.flowId === flowId);
   const attributes = Object.entries(contact.attributes);
   return (

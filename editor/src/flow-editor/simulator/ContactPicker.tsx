@@ -1,8 +1,7 @@
-// Choose one of this flow's sandbox contacts, or create a new one (it is selected at once).
+// Choose one of the workspace's sandbox contacts, or create a new one (it is selected at once).
 import { type FormEvent, useState } from 'react';
-import { useT } from './messages.ts';
-import { useCreateContact } from './sandboxApi.ts';
-import type { SimContact } from './simContacts.ts';
+import { statusText, useT } from './messages.ts';
+import { type SimContact, useCreateContact } from './sandboxApi.ts';
 
 const field =
   'min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-emerald-500 focus:outline-none';
@@ -11,10 +10,9 @@ export function ContactPicker(props: {
   contacts: SimContact[];
   selectedId: string | null;
   onSelect: (id: string) => void;
-  onCreated: (contact: SimContact) => void;
-  onForget: (id: string) => void;
+  onCreated: (contact: { id: string }) => void;
 }) {
-  const { contacts, selectedId, onSelect, onCreated, onForget } = props;
+  const { contacts, selectedId, onSelect, onCreated } = props;
   const t = useT();
   const [name, setName] = useState('');
   const create = useCreateContact();
@@ -32,32 +30,21 @@ export function ContactPicker(props: {
 
   return (
     <section className="space-y-2 border-b border-slate-200 px-4 py-3">
-      <div className="flex items-center gap-2">
-        <select
-          className={field}
-          aria-label={t('contact')}
-          value={selectedId ?? ''}
-          onChange={(e) => onSelect(e.target.value)}
-          disabled={contacts.length === 0}
-          data-testid="sim-contact-select"
-        >
-          {contacts.length === 0 && <option value="">{t('noContacts')}</option>}
-          {contacts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        {selectedId && (
-          <button
-            type="button"
-            className="text-xs text-slate-400 hover:text-rose-600"
-            onClick={() => onForget(selectedId)}
-          >
-            {t('forget')}
-          </button>
-        )}
-      </div>
+      <select
+        className={`${field} w-full`}
+        aria-label={t('contact')}
+        value={selectedId ?? ''}
+        onChange={(e) => onSelect(e.target.value)}
+        disabled={contacts.length === 0}
+        data-testid="sim-contact-select"
+      >
+        {contacts.length === 0 && <option value="">{t('noContacts')}</option>}
+        {contacts.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} · {statusText(t, `friend_${c.friendStatus}`, c.friendStatus)}
+          </option>
+        ))}
+      </select>
       <form className="flex items-center gap-2" onSubmit={submit}>
         <input
           className={field}

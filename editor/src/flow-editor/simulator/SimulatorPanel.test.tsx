@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import onboarding from '../../../../shared/nodes/__fixtures__/onboarding.flow.json' with { type: 'json' };
 import { LangProvider } from '../../i18n.ts';
 import { createFlowStore, FlowStoreProvider } from '../store.ts';
@@ -53,9 +53,11 @@ const contact = (currentNodeId: string | null) => ({
   runs: currentNodeId ? [{ flowId: FLOW, version: 1, status: 'waiting', currentNodeId }] : [],
 });
 
-beforeEach(() => {
-  localStorage.clear();
-});
+const listed =
+  (name: string, friendStatus = 'friend') =>
+  () =>
+    json([{ id: CONTACT, name, friendStatus }]);
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -65,10 +67,15 @@ describe('SimulatorPanel', () => {
   it('creates a contact, sends a message, shows the replies and rings the run node', async () => {
     let node: string | null = null;
     const transcript: unknown[] = [];
+    const sandboxContacts: unknown[] = [];
     const { store, calls } = setup({
+      'GET /sandbox/contacts': () => json(sandboxContacts),
       'GET /flows/00000000-0000-4000-8000-000000000001/versions': () =>
         json([{ version: 1, publishedAt: AT, publishedBy: null, hash: 'h' }]),
-      'POST /sandbox/contacts': () => json({ id: CONTACT, name: 'Ming' }, 201),
+      'POST /sandbox/contacts': () => {
+        sandboxContacts.push({ id: CONTACT, name: 'Ming', friendStatus: 'stranger' });
+        return json({ id: CONTACT, name: 'Ming' }, 201);
+      },
       [`GET /sandbox/contacts/${CONTACT}/transcript`]: () => json(transcript),
       [`GET /contacts/${CONTACT}`]: () => json(contact(node)),
       [`POST /sandbox/contacts/${CONTACT}/messages`]: () => {
@@ -81,13 +88,14 @@ describe('SimulatorPanel', () => {
       },
     });
     expect(await screen.findByText('Runs v1')).toBeTruthy();
+    expect(await screen.findByText('No test contacts yet')).toBeTruthy();
 
     fireEvent.change(screen.getByTestId('sim-contact-name'), { target: { value: 'Ming' } });
     fireEvent.click(screen.getByTestId('sim-create'));
     expect(await screen.findByText(/No messages yet/)).toBeTruthy();
-    expect(JSON.parse(localStorage.getItem(`wefunnel.simulator.${FLOW}`)!)).toEqual([
-      { id: CONTACT, name: 'Ming' },
-    ]);
+    const picker = screen.getByTestId('sim-contact-select') as HTMLSelectElement;
+    expect(picker.value).toBe(CONTACT);
+    expect(picker.selectedOptions[0]?.textContent).toBe('Ming · stranger');
 
     fireEvent.change(screen.getByTestId('sim-input'), { target: { value: 'hi' } });
     fireEvent.submit(screen.getByTestId('sim-input'));
@@ -105,21 +113,21 @@ describe('SimulatorPanel', () => {
   });
 
   it('keeps the typed text and shows the error when the contact is gone', async () => {
-    localStorage.setItem(`wefunnel.simulator.${FLOW}`, JSON.stringify([{ id: CONTACT, name: 'Gone' }]));
     setup({
+      'GET /sandbox/contacts': listed('Gone'),
       [`POST /sandbox/contacts/${CONTACT}/messages`]: () =>
         json({ error: { code: 'not_found', message: 'Contact not found' } }, 404),
     });
-    fireEvent.change(screen.getByTestId('sim-input'), { target: { value: '还在吗' } });
+    fireEvent.change(await screen.findByTestId('sim-input'), { target: { value: '还在吗' } });
     fireEvent.click(screen.getByTestId('sim-send'));
     expect((await screen.findByTestId('sim-error')).textContent).toBe('Contact not found');
     expect((screen.getByTestId('sim-input') as HTMLInputElement).value).toBe('还在吗');
   });
 
   it('advances the sandbox clock and reloads the transcript', async () => {
-    localStorage.setItem(`wefunnel.simulator.${FLOW}`, JSON.stringify([{ id: CONTACT, name: 'Ming' }]));
     let transcript: unknown[] = [];
     const { calls } = setup({
+      'GET /sandbox/contacts': listed('Ming'),
       [`GET /sandbox/contacts/${CONTACT}/transcript`]: () => json(transcript),
       [`GET /contacts/${CONTACT}`]: () => json(contact(null)),
       'POST /sandbox/clock/advance': () => {

@@ -8,8 +8,7 @@ import { ContactDetails } from './ContactDetails.tsx';
 import { ContactPicker } from './ContactPicker.tsx';
 import { FriendRequest } from './FriendRequest.tsx';
 import { useT } from './messages.ts';
-import { useContact, useSimActions } from './sandboxApi.ts';
-import { useSimContacts } from './simContacts.ts';
+import { useContact, useSandboxContacts, useSimActions } from './sandboxApi.ts';
 import { useRunHighlight } from './useRunHighlight.ts';
 
 export function SimulatorPanel({ flowId }: { flowId: string }) {
@@ -20,7 +19,7 @@ function Simulator({ flowId }: { flowId: string }) {
   const t = useT();
   const versions = useVersions(flowId);
   const published = latestVersion(versions.data);
-  const { contacts, add, forget } = useSimContacts(flowId);
+  const contacts = useSandboxContacts().data ?? [];
   const [picked, setPicked] = useState<string | null>(null);
   const contactId = contacts.find((c) => c.id === picked)?.id ?? contacts[0]?.id ?? null;
 
@@ -46,11 +45,7 @@ function Simulator({ flowId }: { flowId: string }) {
         contacts={contacts}
         selectedId={contactId}
         onSelect={setPicked}
-        onCreated={(contact) => {
-          add(contact);
-          setPicked(contact.id);
-        }}
-        onForget={forget}
+        onCreated={(contact) => setPicked(contact.id)}
       />
       {contactId && <Conversation key={contactId} contactId={contactId} flowId={flowId} />}
     </section>

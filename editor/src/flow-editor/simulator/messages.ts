@@ -9,7 +9,6 @@ export const { useT } = defineMessages({
     notPublished: '此流程尚未发布：发布后才能在模拟器中测试。',
     contact: '测试联系人',
     noContacts: '还没有测试联系人',
-    forget: '移除',
     newContactName: '新联系人名称',
     create: '创建',
     hello: '打招呼内容',
@@ -56,7 +55,6 @@ export const { useT } = defineMessages({
     notPublished: 'This flow is not published yet: publish it to test it here.',
     contact: 'Test contact',
     noContacts: 'No test contacts yet',
-    forget: 'Forget',
     newContactName: 'New contact name',
     create: 'Create',
     hello: 'Hello text',
@@ -99,3 +97,9 @@ export const { useT } = defineMessages({
 });
 
 export type SimT = ReturnType<typeof useT>;
+
+/** A status word in the interface language; statuses the server may add later show as they come. */
+export function statusText(t: SimT, key: string, value: string): string {
+  const text = t(key as Parameters<SimT>[0]);
+  return text === key ? value : text;
+}

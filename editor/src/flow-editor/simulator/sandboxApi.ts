@@ -7,14 +7,17 @@ import type {
   clockAdvanced,
   repliesBody,
   sandboxContact,
+  sandboxContactList,
   transcriptBody,
 } from '../../../../shared/api/sandbox.ts';
 import { api } from '../../api.ts';
 
 export type Transcript = z.infer<typeof transcriptBody>;
 export type ContactDetail = z.infer<typeof contactDetail>;
+export type SimContact = z.infer<typeof sandboxContactList>[number];
 type Replies = z.infer<typeof repliesBody>;
 
+const contactsKey = ['sandbox', 'contacts'] as const;
 const transcriptKey = (contactId: string) => ['sandbox', 'transcript', contactId] as const;
 const contactKey = (contactId: string) => ['contacts', contactId] as const;
 
@@ -36,14 +39,34 @@ export const useContact = (contactId: string) =>
 export const currentNodeOf = (contact: ContactDetail | undefined, flowId: string): string | null =>
   contact?.runs.find((run) => run.flowId === flowId)?.currentNodeId ?? null;
 
-export const useCreateContact = () =>
-  useMutation({
-    mutationFn: (name: string) => api<z.infer<typeof sandboxContact>>('POST', '/sandbox/contacts', { name }),
+/** The workspace's sandbox contacts, newest first: the same list for every flow, browser and teammate. */
+export const useSandboxContacts = () =>
+  useQuery({
+    queryKey: contactsKey,
+    queryFn: () => api<SimContact[]>('GET', '/sandbox/contacts'),
   });
+
+export function useCreateContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api<z.infer<typeof sandboxContact>>('POST', '/sandbox/contacts', { name }),
+    onSuccess: (contact) => {
+      queryClient.setQueryData<SimContact[]>(contactsKey, (old = []) => [
+        { ...contact, friendStatus: 'stranger' },
+        ...old.filter((c) => c.id !== contact.id),
+      ]);
+      void queryClient.invalidateQueries({ queryKey: contactsKey });
+    },
+  });
+}
 
 export function useSimActions(contactId: string) {
   const queryClient = useQueryClient();
-  const refreshContact = () => queryClient.invalidateQueries({ queryKey: contactKey(contactId) });
+  const refreshContact = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: contactKey(contactId) }),
+      queryClient.invalidateQueries({ queryKey: contactsKey }),
+    ]);
   // What the contact said and what the bot answered show at once; the refetch then brings exact times.
   const append = (said: string | null, { replies }: Replies) => {
     const at = new Date().toISOString();
