@@ -1,6 +1,8 @@
 // Copy and paste of a selection: the selected nodes and the edges between them, pasted under new
-// ids with an offset so the copy never hides the original.
-import type { CanvasEdge, CanvasNode } from './canvas-document.ts';
+// ids with an offset so the copy never hides the original. The clipboard is the browser's, not the
+// flow's: kept in localStorage, a copy made in one flow (or tab) pastes into another.
+import { flowDocumentSchema } from '../../../shared/flow/document.ts';
+import { type CanvasEdge, type CanvasNode, fromDocument } from './canvas-document.ts';
 import { newEdgeId, newNodeId } from './ids.ts';
 
 export type Clipboard = { nodes: CanvasNode[]; edges: CanvasEdge[] };
@@ -47,4 +49,37 @@ export function pasteClipboard(
     return { ...edge, id, source: idMap.get(edge.source)!, target: idMap.get(edge.target)!, selected: false };
   });
   return { nodes: pastedNodes, edges: pastedEdges, next: { nodes: next, edges: clipboard.edges } };
+}
+
+const STORAGE_KEY = 'wefunnel.clipboard';
+/** Where there is no localStorage (tests, a locked-down browser) the clipboard lives in this tab. */
+let inMemory: Clipboard | null = null;
+
+export function writeClipboard(clipboard: Clipboard): void {
+  inMemory = clipboard;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(clipboard));
+  } catch {
+    // Full or forbidden storage: this tab still has its copy.
+  }
+}
+
+/** The last copy, from any tab; whatever is stored that is not a copy of nodes is no clipboard. */
+export function readClipboard(): Clipboard | null {
+  let stored: string | null | undefined;
+  try {
+    stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  } catch {
+    stored = undefined;
+  }
+  if (stored == null) return inMemory;
+  try {
+    const parsed = flowDocumentSchema.safeParse(JSON.parse(stored));
+    if (!parsed.success || parsed.data.nodes.length === 0) return null;
+    const { nodes, edges } = fromDocument(parsed.data);
+    const ids = new Set(nodes.map((node) => node.id));
+    return { nodes, edges: edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)) };
+  } catch {
+    return null;
+  }
 }

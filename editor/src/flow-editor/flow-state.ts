@@ -5,7 +5,6 @@ import type { StatsBody } from '../../../shared/api/flows.ts';
 import type { FlowDocument } from '../../../shared/flow/document.ts';
 import type { ValidationResult } from '../../../shared/flow/issues.ts';
 import type { CanvasEdge, CanvasNode } from './canvas-document.ts';
-import type { Clipboard } from './clipboard.ts';
 import type { History, Snapshot } from './history.ts';
 
 export type EditorMode = 'edit' | 'stats';
@@ -21,7 +20,6 @@ export type FlowState = {
   /** Bumped by every change to the saved document (not selection or measuring): autosave follows it. */
   revision: number;
   history: History;
-  clipboard: Clipboard | null;
   mode: EditorMode;
   stats: StatsBody | null;
   /** The node the simulator's contact is at. */

@@ -1,4 +1,4 @@
-// The editor's state for one flow: the live document, history, clipboard, lint, view mode and the
+// The editor's state for one flow: the live document, history, lint, view mode and the
 // stats/simulator overlays. One store per open flow, made by `createFlowStore`, given through context.
 import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import { createContext, createElement, type ReactNode, useContext } from 'react';
@@ -8,7 +8,7 @@ import { validate } from '../../../shared/flow/validate.ts';
 import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { canConnect } from './can-connect.ts';
 import { type CanvasEdge, type CanvasNode, fromDocument, toDocument } from './canvas-document.ts';
-import { copySelection, pasteClipboard } from './clipboard.ts';
+import { copySelection, pasteClipboard, readClipboard, writeClipboard } from './clipboard.ts';
 import type { FlowState, Lint } from './flow-state.ts';
 import { emptyHistory, type History, record, redo, type Snapshot, undo } from './history.ts';
 import { newEdgeId, newNodeId } from './ids.ts';
@@ -55,7 +55,6 @@ export function createFlowStore(flowId: string, doc: FlowDocument, name = ''): S
       ...initial,
       revision: 0,
       history: emptyHistory(),
-      clipboard: null,
       mode: 'edit',
       stats: null,
       highlightNodeId: null,
@@ -154,17 +153,18 @@ export function createFlowStore(flowId: string, doc: FlowDocument, name = ''): S
       },
       copy: () => {
         const clipboard = copySelection(get().nodes, get().edges);
-        if (clipboard) set({ clipboard });
+        if (clipboard) writeClipboard(clipboard);
       },
       paste: () => {
-        const { clipboard, nodes, edges } = get();
+        const { nodes, edges } = get();
+        const clipboard = readClipboard();
         if (!clipboard || !editable()) return;
         const pasted = pasteClipboard(clipboard, nodes, edges);
         change({
           nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted.nodes],
           edges: [...edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...pasted.edges],
         });
-        set({ clipboard: pasted.next });
+        writeClipboard(pasted.next);
       },
       undo: () => restore(undo(get().history, { nodes: get().nodes, edges: get().edges })),
       redo: () => restore(redo(get().history, { nodes: get().nodes, edges: get().edges })),
