@@ -1,5 +1,6 @@
 // Small building blocks every page uses: page header, card, buttons, inputs, badges, empty state.
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, InputHTMLAttributes, MouseEvent, ReactNode } from 'react';
+import { useLocation } from 'wouter';
 
 export function PageHeader(props: { title: string; subtitle?: string; actions?: ReactNode }) {
   return (
@@ -91,4 +92,21 @@ export function relativeTime(iso: string | null | undefined, lang: string): stri
   for (const [unit, size] of steps)
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   return format.format(Math.round(seconds), 'second');
+}
+
+/**
+ * A table row that opens `href` when clicked anywhere, as the row's own link does for the keyboard.
+ * Clicks on the row's buttons, fields and links, and a drag that selects text, stay theirs.
+ */
+export function useRowLink(href: string) {
+  const [, navigate] = useLocation();
+  return {
+    className: 'cursor-pointer hover:bg-slate-50',
+    onClick: (event: MouseEvent<HTMLElement>) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('a, button, input, select, textarea, label, form')) return;
+      if (window.getSelection()?.toString()) return;
+      navigate(href);
+    },
+  };
 }

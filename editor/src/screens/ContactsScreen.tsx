@@ -5,7 +5,17 @@ import { Link } from 'wouter';
 import type { z } from 'zod';
 import type { contactPage } from '../../../shared/api/contacts.ts';
 import { api } from '../api.ts';
-import { Badge, Button, Card, Empty, ErrorNote, Input, PageHeader, relativeTime } from '../app/ui.tsx';
+import {
+  Badge,
+  Button,
+  Card,
+  Empty,
+  ErrorNote,
+  Input,
+  PageHeader,
+  relativeTime,
+  useRowLink,
+} from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
 import { contactsMessages, friendKey } from './contacts-messages.ts';
 
@@ -64,38 +74,7 @@ export function ContactsScreen() {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {items.map((c) => (
-                <tr key={c.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/contacts/${c.id}`}
-                      className="font-medium text-slate-900 hover:text-emerald-700"
-                    >
-                      {c.name || '—'}
-                    </Link>
-                    {c.alias && <span className="ml-2 text-slate-400">{c.alias}</span>}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge
-                      tone={
-                        c.friendStatus === 'friend'
-                          ? 'green'
-                          : c.friendStatus === 'deleted_us'
-                            ? 'red'
-                            : 'slate'
-                      }
-                    >
-                      {t(friendKey(c.friendStatus))}
-                    </Badge>
-                  </td>
-                  <td className="space-x-1 px-4 py-3">
-                    {c.tags.map((tagName) => (
-                      <Badge key={tagName} tone="blue">
-                        {tagName}
-                      </Badge>
-                    ))}
-                  </td>
-                  <td className="px-4 py-3 text-slate-500">{relativeTime(c.lastInboundAt, lang)}</td>
-                </tr>
+                <ContactRow key={c.id} contact={c} lang={lang} />
               ))}
             </tbody>
           </table>
@@ -109,5 +88,35 @@ export function ContactsScreen() {
         </div>
       )}
     </>
+  );
+}
+
+function ContactRow({ contact: c, lang }: { contact: Page['items'][number]; lang: string }) {
+  const t = contactsMessages.useT();
+  const rowLink = useRowLink(`/contacts/${c.id}`);
+  return (
+    <tr {...rowLink}>
+      <td className="px-4 py-3">
+        <Link href={`/contacts/${c.id}`} className="font-medium text-slate-900 hover:text-emerald-700">
+          {c.name || '—'}
+        </Link>
+        {c.alias && <span className="ml-2 text-slate-400">{c.alias}</span>}
+      </td>
+      <td className="px-4 py-3">
+        <Badge
+          tone={c.friendStatus === 'friend' ? 'green' : c.friendStatus === 'deleted_us' ? 'red' : 'slate'}
+        >
+          {t(friendKey(c.friendStatus))}
+        </Badge>
+      </td>
+      <td className="space-x-1 px-4 py-3">
+        {c.tags.map((tagName) => (
+          <Badge key={tagName} tone="blue">
+            {tagName}
+          </Badge>
+        ))}
+      </td>
+      <td className="px-4 py-3 text-slate-500">{relativeTime(c.lastInboundAt, lang)}</td>
+    </tr>
   );
 }

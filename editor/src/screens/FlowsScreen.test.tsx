@@ -65,6 +65,17 @@ describe('flows list', () => {
     expect(row.textContent).toContain('25%');
   });
 
+  it('opens a flow from anywhere on its row, but not from its buttons', async () => {
+    const location = memoryLocation({ path: '/flows', record: true });
+    render(<Harness initial="en" hook={location.hook} />);
+    const row = await screen.findByTestId('flow-row');
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    expect(location.history.at(-1)).toBe('/flows');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(row.querySelectorAll('td')[3]!);
+    expect(location.history.at(-1)).toBe(`/flows/${FLOW.id}`);
+  });
+
   it('creates a flow and opens it', async () => {
     const location = memoryLocation({ path: '/flows', record: true });
     render(<Harness initial="en" hook={location.hook} />);

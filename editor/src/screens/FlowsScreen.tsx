@@ -6,7 +6,17 @@ import { Link, useLocation } from 'wouter';
 import type { z } from 'zod';
 import type { flowDetail, flowListItem } from '../../../shared/api/flows.ts';
 import { api } from '../api.ts';
-import { Badge, Button, Card, Empty, ErrorNote, Input, PageHeader, relativeTime } from '../app/ui.tsx';
+import {
+  Badge,
+  Button,
+  Card,
+  Empty,
+  ErrorNote,
+  Input,
+  PageHeader,
+  relativeTime,
+  useRowLink,
+} from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
 import { flowsMessages } from './flows-messages.ts';
 
@@ -159,6 +169,7 @@ function FlowRow(props: {
   const t = flowsMessages.useT();
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const rowLink = useRowLink(`/flows/${flow.id}`);
   const rename = useMutation({
     mutationFn: (name: string) => api('PUT', `/flows/${flow.id}`, { name }),
     onSuccess: () => {
@@ -167,7 +178,7 @@ function FlowRow(props: {
     },
   });
   return (
-    <tr className="hover:bg-slate-50" data-testid="flow-row">
+    <tr {...rowLink} data-testid="flow-row">
       <td className="px-4 py-3">
         {renaming === null ? (
           <Link href={`/flows/${flow.id}`} className="font-medium text-slate-900 hover:text-emerald-700">
@@ -181,10 +192,16 @@ function FlowRow(props: {
               if (renaming.trim()) rename.mutate(renaming.trim());
             }}
           >
-            <Input autoFocus value={renaming} onChange={(e) => setRenaming(e.target.value)} />
+            <Input
+              autoFocus
+              value={renaming}
+              onChange={(e) => setRenaming(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+            />
             <Button type="submit" tone="primary">
               {t('save')}
             </Button>
+            <Button onClick={() => setRenaming(null)}>{t('cancel')}</Button>
           </form>
         )}
       </td>
