@@ -14,8 +14,9 @@ import { FALLBACK_HEIGHT, NODE_WIDTH } from './layout.ts';
 import { useT } from './messages.ts';
 import { useFlowStore } from './store.ts';
 
-const WIDTH = 200;
-const HEIGHT = 150;
+/** A laptop's canvas (under 900 px wide) gets a smaller minimap, so it hides fewer cards. */
+const sizeFor = (canvasWidth: number) =>
+  canvasWidth < 900 ? { WIDTH: 150, HEIGHT: 112 } : { WIDTH: 200, HEIGHT: 150 };
 /** Margin around the drawing, in minimap pixels. */
 const OFFSET = 5;
 
@@ -59,6 +60,7 @@ export function FlowMiniMap() {
   const flowWidth = useStore((s) => s.width);
   const flowHeight = useStore((s) => s.height);
   const store = useStoreApi();
+  const { WIDTH, HEIGHT } = sizeFor(flowWidth);
   const svg = useRef<SVGSVGElement>(null);
   const minimap = useRef<XYMinimapInstance | null>(null);
 

@@ -5,6 +5,7 @@ import type { Issue } from '../../../shared/flow/issues.ts';
 import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { useLang } from '../i18n.ts';
 import { GLYPHS, Icon } from './icons.tsx';
+import { issueText } from './issue-text.ts';
 import { issueKey, lintTitle } from './lint-copy.ts';
 import { useT } from './messages.ts';
 import { type FlowState, useFlowStore } from './store.ts';
@@ -46,7 +47,7 @@ function IssueRow(props: { issue: Issue; level: 'error' | 'warning' }) {
           </span>
           <span className="block text-[11px] leading-snug text-slate-500">
             {issue.path ? `${issue.path}: ` : ''}
-            {issue.message}
+            {issueText(issue.message, lang)}
           </span>
         </span>
       </button>

@@ -5,6 +5,7 @@ import type { Issue } from '../../../shared/flow/issues.ts';
 import { useLang } from '../i18n.ts';
 import { flowKeys, publishFlow } from './flow-api.ts';
 import { GLYPHS, Icon } from './icons.tsx';
+import { issueText } from './issue-text.ts';
 import { issueKey, lintTitle } from './lint-copy.ts';
 import { Modal } from './Modal.tsx';
 import { useT } from './messages.ts';
@@ -24,7 +25,7 @@ function IssueList(props: { issues: Issue[]; tone: 'error' | 'warning' }) {
           <span>
             <span className="font-medium text-slate-800">{lintTitle(issue.code)?.[lang] ?? issue.code}</span>
             {issue.nodeId && <span className="ml-1 font-mono text-slate-400">{issue.nodeId}</span>}
-            <span className="block text-slate-500">{issue.message}</span>
+            <span className="block text-slate-500">{issueText(issue.message, lang)}</span>
           </span>
         </li>
       ))}

@@ -1,15 +1,16 @@
 // Moves the view for the editor: once the cards of a freshly shown document (the draft, or a
 // version) are measured, lays it out if they overlap and fits it; and centres a node whenever
 // someone asks the store to (lint panel, simulator).
-import { type FitViewOptions, useReactFlow } from '@xyflow/react';
+import { type FitViewOptions, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { LARGE_FLOW } from './large-flow.ts';
+import { LARGE_FLOW, READABLE_ZOOM, startViewport } from './large-flow.ts';
 import { hasOverlaps, NODE_WIDTH } from './layout.ts';
 import { useFlowStore, useFlowStoreApi } from './store.ts';
 
 export function useCanvasView(fit: FitViewOptions) {
   const store = useFlowStoreApi();
   const flow = useReactFlow();
+  const reactFlow = useStoreApi();
   const shown = useFlowStore((s) => s.viewingVersion);
   // A large flow renders only the nodes in view, so it is never measured whole: it keeps its layout.
   const measured = useFlowStore(
@@ -27,8 +28,12 @@ export function useCanvasView(fit: FitViewOptions) {
     const tidy = hasOverlaps(store.getState().nodes);
     if (tidy) store.getState().autoLayout({ silent: true });
     // The first load was already fitted by React Flow itself, unless it just moved.
-    if (tidy || !first) requestAnimationFrame(() => flow.fitView(fit));
-  }, [measured, shown, store, flow, fit]);
+    requestAnimationFrame(async () => {
+      if (tidy || !first) await flow.fitView(fit);
+      if (flow.getZoom() < READABLE_ZOOM)
+        await flow.setViewport(startViewport(store.getState().nodes, reactFlow.getState().width));
+    });
+  }, [measured, shown, store, flow, fit, reactFlow]);
 
   useEffect(() => {
     if (!focus) return;

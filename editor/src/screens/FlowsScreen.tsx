@@ -186,7 +186,7 @@ function FlowRow(props: {
           </Link>
         ) : (
           <form
-            className="flex gap-2"
+            className="flex max-w-md items-center gap-2"
             onSubmit={(e) => {
               e.preventDefault();
               if (renaming.trim()) rename.mutate(renaming.trim());
@@ -194,6 +194,7 @@ function FlowRow(props: {
           >
             <Input
               autoFocus
+              className="min-w-0 flex-1"
               value={renaming}
               onChange={(e) => setRenaming(e.target.value)}
               onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
@@ -224,9 +225,11 @@ function FlowRow(props: {
           </span>
         )}
       </td>
-      <td className="px-4 py-3 text-slate-500">{relativeTime(flow.updatedAt, props.lang)}</td>
+      <td className="whitespace-nowrap px-4 py-3 text-slate-500">
+        {relativeTime(flow.updatedAt, props.lang)}
+      </td>
       <td className="space-x-1 whitespace-nowrap px-4 py-3 text-right">
-        <Button onClick={() => setRenaming(flow.name)}>{t('rename')}</Button>
+        {renaming === null && <Button onClick={() => setRenaming(flow.name)}>{t('rename')}</Button>}
         <Button onClick={() => props.onAction('duplicate')}>{t('duplicate')}</Button>
         <Button onClick={() => props.onAction(flow.archived ? 'unarchive' : 'archive')}>
           {flow.archived ? t('unarchive') : t('archive')}

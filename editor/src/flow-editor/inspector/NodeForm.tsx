@@ -35,7 +35,7 @@ export function NodeForm(props: {
     }),
     [document],
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `lang` re-words zod's messages through `t`
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` is new each render; `lang` is what it depends on
   const errors = useMemo(
     () =>
       nodeErrors(
@@ -43,6 +43,7 @@ export function NodeForm(props: {
         data,
         issues.filter((issue) => issue.nodeId === nodeId),
         t,
+        lang,
       ),
     [definition, data, issues, nodeId, lang],
   );

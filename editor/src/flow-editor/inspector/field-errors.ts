@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { type Issue, LINT_LEVELS } from '../../../../shared/flow/issues.ts';
 import type { AnyNodeDefinition } from '../../../../shared/flow/node-definition.ts';
 import { ATTRIBUTE_KEY } from '../../../../shared/flow/variables.ts';
+import type { Lang } from '../../i18n.ts';
+import { issueText } from '../issue-text.ts';
 import type { NodeData } from './field-values.ts';
 import type { InspectorT } from './messages.ts';
 
@@ -12,8 +14,8 @@ export type FieldError = { path: string[]; message: string; level: 'error' | 'wa
 
 export type NodeErrors = { byField: Map<string, FieldError[]>; node: FieldError[] };
 
-/** zod's generic English texts, said in the marketer's language; the schemas' own messages stay. */
-function zodMessage(issue: z.core.$ZodIssue, t: InspectorT): string {
+/** zod's generic English texts, said the way the form says them; the rest through `issueText`. */
+function zodMessage(issue: z.core.$ZodIssue, t: InspectorT, lang: Lang): string {
   if (issue.code === 'invalid_type') return t('required');
   if (issue.code === 'invalid_format' && issue.pattern === String(ATTRIBUTE_KEY)) return t('badAttribute');
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
@@ -21,7 +23,7 @@ function zodMessage(issue: z.core.$ZodIssue, t: InspectorT): string {
   if (issue.code === 'too_small' && issue.origin === 'array')
     return t('atLeast', { n: Number(issue.minimum) });
   if (issue.code === 'too_big' && issue.origin === 'array') return t('atMost', { n: Number(issue.maximum) });
-  return issue.message;
+  return issueText(issue.message, lang);
 }
 
 export function nodeErrors(
@@ -29,6 +31,7 @@ export function nodeErrors(
   data: NodeData,
   issues: readonly Issue[],
   t: InspectorT,
+  lang: Lang,
 ): NodeErrors {
   const result: NodeErrors = { byField: new Map(), node: [] };
   const push = (list: FieldError[], error: FieldError) => {
@@ -44,13 +47,14 @@ export function nodeErrors(
     push(result.byField.get(key)!, { path: rest, message, level });
   };
   const parsed = definition.data.safeParse(data);
-  for (const issue of parsed.error?.issues ?? []) add(issue.path.map(String), zodMessage(issue, t), 'error');
+  for (const issue of parsed.error?.issues ?? [])
+    add(issue.path.map(String), zodMessage(issue, t, lang), 'error');
   for (const issue of issues) {
     const [root, ...path] = issue.path?.split('.') ?? [];
     // The live parse above already reports the data's schema errors, in the current language.
     if (issue.code === 'invalid_data' && root === 'data') continue;
     const level = LINT_LEVELS[issue.code];
-    add(root === 'data' ? path : [], issue.message, level);
+    add(root === 'data' ? path : [], issueText(issue.message, lang), level);
   }
   return result;
 }
