@@ -3,15 +3,24 @@ import type { SessionBody } from '../../shared/api/auth.ts';
 
 let csrfToken: string | null = null;
 
+/** A field the server refused: `path` like `body.limits.messagesPerMinute`. */
+export type ErrorDetail = { path: string; message: string };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
   }
 }
+
+const detailsOf = (details: unknown): ErrorDetail[] =>
+  Array.isArray(details)
+    ? details.filter((d): d is ErrorDetail => typeof d?.path === 'string' && typeof d?.message === 'string')
+    : [];
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
@@ -25,7 +34,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (res.status === 204) return undefined as T;
   const json = await res.json().catch(() => ({}));
   if (!res.ok)
-    throw new ApiError(res.status, json.error?.code ?? 'error', json.error?.message ?? res.statusText);
+    throw new ApiError(
+      res.status,
+      json.error?.code ?? 'error',
+      json.error?.message ?? res.statusText,
+      detailsOf(json.error?.details),
+    );
   return json as T;
 }
 

@@ -92,3 +92,15 @@ export const shellMessages = defineMessages({
     settings: 'Settings',
   },
 });
+
+/** A sentence recognised by its pattern and said again in Chinese from the parts it captured. */
+export type PatternRule = [pattern: RegExp, zh: (...parts: string[]) => string];
+
+/** The first rule's Chinese for `message`, or the message as it came when no rule knows it. */
+export function byPattern(rules: readonly PatternRule[], message: string): string {
+  for (const [pattern, zh] of rules) {
+    const match = pattern.exec(message);
+    if (match) return zh(...match.slice(1));
+  }
+  return message;
+}

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'wouter';
 import type { SessionBody } from '../../../shared/api/auth.ts';
 import { signOut } from '../api.ts';
 import { shellMessages } from '../i18n.ts';
+import { membersMessages } from '../screens/members-messages.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NAV_ICONS, NavIcon } from './nav-icons.tsx';
 
@@ -12,6 +13,7 @@ const NAV = ['flows', 'contacts', 'coupons', 'bots', 'members', 'settings'] as c
 
 export function Shell({ session, children }: { session: SessionBody; children: ReactNode }) {
   const t = shellMessages.useT();
+  const roleName = membersMessages.useT();
   const [location] = useLocation();
   const queryClient = useQueryClient();
   return (
@@ -47,7 +49,7 @@ export function Shell({ session, children }: { session: SessionBody; children: R
         <div className="space-y-2 border-t border-slate-200 p-3">
           <div className="hidden truncate text-xs text-slate-500 xl:block" title={session.user?.email}>
             <div className="font-medium text-slate-700">{session.workspace.name}</div>
-            <span data-testid="me-email">{session.user?.email}</span> · {session.role}
+            <span data-testid="me-email">{session.user?.email}</span> · {roleName(session.role)}
           </div>
           <div className="flex flex-col items-start gap-1 xl:flex-row xl:items-center xl:justify-between">
             <LangSwitch />

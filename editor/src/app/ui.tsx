@@ -1,6 +1,7 @@
 // Small building blocks every page uses: page header, card, buttons, inputs, badges, empty state.
 import type { ButtonHTMLAttributes, InputHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { useLocation } from 'wouter';
+import { useErrorText } from '../error-text.ts';
 
 export function PageHeader(props: { title: string; subtitle?: string; actions?: ReactNode }) {
   return (
@@ -71,10 +72,11 @@ export function Empty(props: { title: string; hint?: string; action?: ReactNode 
 }
 
 export function ErrorNote({ error }: { error: unknown }) {
+  const errorText = useErrorText();
   if (!error) return null;
   return (
     <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
-      {error instanceof Error ? error.message : String(error)}
+      {errorText(error)}
     </p>
   );
 }

@@ -1,7 +1,10 @@
 // The flow editor page at /flows/:id: loads the flow, then gives the editor its own store for it.
+
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
+import { Link } from 'wouter';
+import { useErrorText } from '../error-text.ts';
 import { EditorLayout } from './EditorLayout.tsx';
 import { type FlowDetail, flowKeys, getFlow, readGraph } from './flow-api.ts';
 import { useT } from './messages.ts';
@@ -10,6 +13,7 @@ import { Button } from './ui.tsx';
 
 export function FlowEditorPage({ flowId }: { flowId: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const flow = useQuery({ queryKey: flowKeys.detail(flowId), queryFn: () => getFlow(flowId) });
   if (flow.isPending) {
     return (
@@ -22,8 +26,13 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
   if (flow.isError) {
     return (
       <div className="flex h-dvh flex-col items-center justify-center gap-3 bg-slate-50 text-sm text-slate-600">
-        <p role="alert">{t('loadFailed', { message: flow.error.message })}</p>
-        <Button onClick={() => flow.refetch()}>{t('retry')}</Button>
+        <p role="alert">{t('loadFailed', { message: errorText(flow.error) })}</p>
+        <div className="flex gap-2">
+          <Link href="/flows" className="rounded-lg px-3 py-1.5 text-emerald-700 hover:bg-emerald-50">
+            {t('back')}
+          </Link>
+          <Button onClick={() => flow.refetch()}>{t('retry')}</Button>
+        </div>
       </div>
     );
   }

@@ -1,7 +1,9 @@
 // Publishing: the lint summary first (errors block, warnings inform), then the draft is saved and
 // published as a new version, whose number the dialog shows.
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Issue } from '../../../shared/flow/issues.ts';
+import { useErrorText } from '../error-text.ts';
 import { useLang } from '../i18n.ts';
 import { flowKeys, publishFlow } from './flow-api.ts';
 import { GLYPHS, Icon } from './icons.tsx';
@@ -35,6 +37,7 @@ function IssueList(props: { issues: Issue[]; tone: 'error' | 'warning' }) {
 
 export function PublishDialog(props: { onClose: () => void; saveNow: () => Promise<void> }) {
   const t = useT();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const flowId = useFlowStore((s) => s.flowId);
   const errors = useFlowStore((s) => s.lint.errors);
@@ -100,7 +103,7 @@ export function PublishDialog(props: { onClose: () => void; saveNow: () => Promi
           )}
           {publish.isError && (
             <p className="rounded-lg bg-rose-50 p-3 text-rose-700" role="alert">
-              {t('publishFailed', { message: publish.error.message })}
+              {t('publishFailed', { message: errorText(publish.error) })}
             </p>
           )}
         </div>

@@ -1,9 +1,7 @@
 // The lint's and the node schemas' messages in the marketer's language. `validate` (shared with the
 // server and outside scripts) speaks English; the editor says the same in Chinese by recognising each
 // message's pattern. A message no pattern knows (a newer server) shows as it came.
-import type { Lang } from '../i18n.ts';
-
-type Rule = [pattern: RegExp, zh: (...parts: string[]) => string];
+import { byPattern, type Lang, type PatternRule as Rule } from '../i18n.ts';
 
 /** Reasons `checkVariable` gives after `{{name}}: `. */
 const VARIABLE_REASONS: Rule[] = [
@@ -64,7 +62,7 @@ const RULES: Rule[] = [
     /^No node of this flow writes attributes\.(.+): it is empty unless set elsewhere$/,
     (key) => `本流程没有节点写入 attributes.${key}：除非在别处设置，否则它为空`,
   ],
-  [/^(\{\{.+\}\}): (.+)$/, (variable, reason) => `${variable}：${translate(VARIABLE_REASONS, reason)}`],
+  [/^(\{\{.+\}\}): (.+)$/, (variable, reason) => `${variable}：${byPattern(VARIABLE_REASONS, reason)}`],
   // shared/flow/schemas.ts and shared/nodes: the node forms' own checks.
   [
     /^Use an ISO-8601 duration such as PT30S, PT10M, PT2H, P3D or P1W$/,
@@ -111,14 +109,6 @@ const RULES: Rule[] = [
   [/^Invalid input$/, () => '格式不对'],
 ];
 
-function translate(rules: readonly Rule[], message: string): string {
-  for (const [pattern, zh] of rules) {
-    const match = pattern.exec(message);
-    if (match) return zh(...match.slice(1));
-  }
-  return message;
-}
-
 /** A lint or schema message in `lang`. */
 export const issueText = (message: string, lang: Lang): string =>
-  lang === 'zh-CN' ? translate(RULES, message) : message;
+  lang === 'zh-CN' ? byPattern(RULES, message) : message;

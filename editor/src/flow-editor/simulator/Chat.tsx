@@ -1,6 +1,8 @@
 // The conversation with one sandbox contact: the transcript as bubbles, and the contact's composer.
 // Typed text survives a failed send; it is cleared only once the runtime has taken the message.
+
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useErrorText } from '../../error-text.ts';
 import { Bubble } from './Bubble.tsx';
 import { useT } from './messages.ts';
 import { type useSimActions, useTranscript } from './sandboxApi.ts';
@@ -13,6 +15,7 @@ export function Chat({
   send: ReturnType<typeof useSimActions>['send'];
 }) {
   const t = useT();
+  const errorText = useErrorText();
   const transcript = useTranscript(contactId);
   const [draft, setDraft] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
@@ -35,7 +38,7 @@ export function Chat({
       <div ref={scroller} className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-[#ededed] px-3 py-3">
         {transcript.error && (
           <p className="text-center text-xs text-rose-600" role="alert">
-            {transcript.error.message}
+            {errorText(transcript.error)}
           </p>
         )}
         {transcript.data?.length === 0 && !pending && (
@@ -70,7 +73,7 @@ export function Chat({
       </form>
       {send.error && (
         <p className="bg-[#f7f7f7] px-3 pb-2 text-xs text-rose-600" role="alert" data-testid="sim-error">
-          {send.error.message}
+          {errorText(send.error)}
         </p>
       )}
     </>

@@ -1,5 +1,7 @@
 // Moves the sandbox clock forward so waits and timeouts fall due, and shows the sandbox's "now".
+
 import { type FormEvent, useState } from 'react';
+import { useErrorText } from '../../error-text.ts';
 import { useLang } from '../../i18n.ts';
 import { DURATION_UNITS, type DurationUnit, isoDuration } from './duration.ts';
 import { useT } from './messages.ts';
@@ -10,6 +12,7 @@ const button =
 
 export function ClockControls({ action }: { action: ReturnType<typeof useSimActions>['advance'] }) {
   const t = useT();
+  const errorText = useErrorText();
   const { lang } = useLang();
   const [amount, setAmount] = useState('2');
   const [unit, setUnit] = useState<DurationUnit>('hours');
@@ -86,7 +89,7 @@ export function ClockControls({ action }: { action: ReturnType<typeof useSimActi
       {invalid && <p className="text-xs text-rose-600">{t('badAmount')}</p>}
       {action.error && (
         <p className="text-xs text-rose-600" role="alert">
-          {action.error.message}
+          {errorText(action.error)}
         </p>
       )}
     </section>

@@ -1,5 +1,7 @@
 // Choose one of the workspace's sandbox contacts, or create a new one (it is selected at once).
+
 import { type FormEvent, useState } from 'react';
+import { useErrorText } from '../../error-text.ts';
 import { statusText, useT } from './messages.ts';
 import { type SimContact, useCreateContact } from './sandboxApi.ts';
 
@@ -14,6 +16,7 @@ export function ContactPicker(props: {
 }) {
   const { contacts, selectedId, onSelect, onCreated } = props;
   const t = useT();
+  const errorText = useErrorText();
   const [name, setName] = useState('');
   const create = useCreateContact();
 
@@ -66,7 +69,7 @@ export function ContactPicker(props: {
       </form>
       {create.error && (
         <p className="text-xs text-rose-600" role="alert">
-          {create.error.message}
+          {errorText(create.error)}
         </p>
       )}
     </section>

@@ -1,10 +1,13 @@
 // The contact adds the bot: a friend request with its hello text, as a new WeChat user would.
+
 import { type FormEvent, useState } from 'react';
+import { useErrorText } from '../../error-text.ts';
 import { useT } from './messages.ts';
 import type { useSimActions } from './sandboxApi.ts';
 
 export function FriendRequest({ action }: { action: ReturnType<typeof useSimActions>['friendRequest'] }) {
   const t = useT();
+  const errorText = useErrorText();
   const [hello, setHello] = useState(() => t('helloDefault'));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -33,7 +36,7 @@ export function FriendRequest({ action }: { action: ReturnType<typeof useSimActi
       </div>
       {action.error && (
         <p className="text-xs text-rose-600" role="alert">
-          {action.error.message}
+          {errorText(action.error)}
         </p>
       )}
     </form>

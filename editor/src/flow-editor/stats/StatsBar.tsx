@@ -1,6 +1,8 @@
 // Stats bar above the canvas: version picker (the canvas shows that version), run totals and goal
 // counts, kept live by the stream.
+
 import { useState } from 'react';
+import { useErrorText } from '../../error-text.ts';
 import { useLang } from '../../i18n.ts';
 import { useFlowStore } from '../store.ts';
 import { LiveDot } from './LiveDot.tsx';
@@ -14,6 +16,7 @@ const bar = 'flex min-h-11 items-center gap-4 border-b border-slate-200 bg-white
 
 export function StatsBar({ flowId }: { flowId: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const { lang } = useLang();
   const versions = useVersions(flowId);
   const [picked, setPicked] = useState<number | null>(null);
@@ -27,7 +30,7 @@ export function StatsBar({ flowId }: { flowId: string }) {
   if (versions.error)
     return (
       <div className={`${bar} text-rose-600`} role="alert">
-        {t('loadFailed', { message: versions.error.message })}
+        {t('loadFailed', { message: errorText(versions.error) })}
       </div>
     );
   if (!versions.data) return <div className={bar} />;
@@ -62,7 +65,7 @@ export function StatsBar({ flowId }: { flowId: string }) {
       {stats?.version === version && <StatsPills stats={stats} />}
       {live.error && !stats && (
         <span className="text-xs text-rose-600" role="alert">
-          {t('loadFailed', { message: live.error.message })}
+          {t('loadFailed', { message: errorText(live.error) })}
         </span>
       )}
     </div>
