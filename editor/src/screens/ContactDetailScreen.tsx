@@ -5,12 +5,15 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { z } from 'zod';
 import type { contactDetail, messageSchema } from '../../../shared/api/contacts.ts';
+import type { flowListItem } from '../../../shared/api/flows.ts';
 import { api } from '../api.ts';
 import { Badge, Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
+import { statusText, useT as useSimT } from '../flow-editor/simulator/messages.ts';
 import { contactsMessages, friendKey } from './contacts-messages.ts';
 
 type Contact = z.infer<typeof contactDetail>;
 type Message = z.infer<typeof messageSchema>;
+type FlowItem = z.infer<typeof flowListItem>;
 type Patch = { tags?: string[]; attributes?: Record<string, string | null>; handoff?: boolean };
 
 export function ContactDetailScreen({ id }: { id: string }) {
@@ -28,6 +31,9 @@ export function ContactDetailScreen({ id }: { id: string }) {
     mutationFn: (body: Patch) => api<Contact>('PATCH', `/contacts/${id}`, body),
     onSuccess: (next) => queryClient.setQueryData(['contact', id], next),
   });
+  const flows = useQuery({ queryKey: ['flows'], queryFn: () => api<FlowItem[]>('GET', '/flows') });
+  const flowNames = new Map(flows.data?.map((flow) => [flow.id, flow.name]));
+  const simT = useSimT();
   const c = contact.data;
   return (
     <>
@@ -58,19 +64,23 @@ export function ContactDetailScreen({ id }: { id: string }) {
                   {c.runs.map((r) => (
                     <li
                       key={`${r.flowId}-${r.version}-${r.status}-${r.currentNodeId}`}
-                      className="flex items-center gap-2"
+                      className="flex flex-wrap items-center gap-2"
                     >
-                      <Link href={`/flows/${r.flowId}`} className="text-emerald-700 hover:underline">
-                        {t('version')} {r.version}
+                      <Link
+                        href={`/flows/${r.flowId}`}
+                        className="font-medium text-emerald-700 hover:underline"
+                      >
+                        {flowNames.get(r.flowId) ?? t('version')}
                       </Link>
+                      <span className="text-xs text-slate-400">v{r.version}</span>
                       <Badge
                         tone={r.status === 'completed' ? 'green' : r.status === 'failed' ? 'red' : 'slate'}
                       >
-                        {r.status}
+                        {statusText(simT, `run_${r.status}`, r.status)}
                       </Badge>
                       {r.currentNodeId && (
                         <span className="text-slate-500">
-                          {t('at')}: <code>{r.currentNodeId}</code>
+                          {t('at')}: <code className="text-xs">{r.currentNodeId}</code>
                         </span>
                       )}
                     </li>
@@ -141,7 +151,7 @@ function Attributes(props: {
         <tbody className="divide-y divide-slate-100">
           {Object.entries(props.attributes).map(([k, v]) => (
             <tr key={k}>
-              <td className="py-1.5 pr-4 font-mono text-xs text-slate-500">{k}</td>
+              <td className="w-1/3 py-1.5 pr-4 font-mono text-xs text-slate-500">{k}</td>
               <td className="py-1.5">{String(v)}</td>
               <td className="py-1.5 text-right">
                 <button
