@@ -2,6 +2,7 @@
 // account, feeds its inbound events to the router, and runs the dispatcher and the sweeper.
 // `npm start` runs it beside the server; `npm run worker` runs it alone; many can share PostgreSQL.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { BotLimits } from '../shared/api/bot-limits.ts';
 import { botAccounts, contacts, workspaces } from '../shared/db/schema.ts';
@@ -39,6 +40,8 @@ export interface RuntimeOptions {
   secret: string;
   leaseTtlMs?: number;
   tickMs?: number;
+  /** Folder for each real account's Wechaty memory card (its login session); none: kept in memory. */
+  sessionDir?: string;
 }
 
 export interface RuntimeLog {
@@ -175,6 +178,7 @@ export class Runtime {
         name: account.name,
         puppet: account.puppet,
         puppetOptions: options as Record<string, unknown> | undefined,
+        sessionFile: this.o.sessionDir && join(this.o.sessionDir, account.id),
       });
       const bot: LiveBot = {
         lease,

@@ -1,10 +1,12 @@
 // `npm run worker`: the runtime alone (bot connections, dispatcher, sweeper), no HTTP server.
 // Run several against one PostgreSQL (DATABASE_URL) to share the work; leases decide who drives which account.
+import { join } from 'node:path';
 import { Bus } from '../runtime/bus.ts';
 import { relayBus } from '../runtime/bus-relay.ts';
 import { RuntimeClock } from '../runtime/clock.ts';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
+import { keepRunningOnUnhandledRejections } from '../runtime/process-guard.ts';
 import { Runtime } from '../runtime/runtime.ts';
 import { loadConfigOrExit } from '../server/config.ts';
 
@@ -20,8 +22,10 @@ const runtime = new Runtime({
   clock: new RuntimeClock(),
   secret: config.secret,
   leaseTtlMs: config.leaseTtlMs,
+  sessionDir: join(config.dataDir, 'wechaty'),
 });
 runtime.log = { error: (obj, msg) => console.error(msg ?? 'error', obj) };
+keepRunningOnUnhandledRejections(runtime.log);
 await runtime.start();
 console.log(`Wefunnel worker ${runtime.owner} running (database: ${handle.kind})`);
 

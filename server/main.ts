@@ -1,4 +1,5 @@
 // `npm start`: listen, and shut down gracefully on SIGINT/SIGTERM.
+import { keepRunningOnUnhandledRejections } from '../runtime/process-guard.ts';
 import { loadConfigOrExit } from './config.ts';
 import { startApp } from './start.ts';
 
@@ -13,6 +14,7 @@ const logger = config.prettyLogs
 
 // `npm run server` (--api-only) serves the API without driving bot accounts; `npm start` does both.
 const { app } = await startApp(config, logger, { runtime: !process.argv.includes('--api-only') });
+keepRunningOnUnhandledRejections(app.log);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,6 @@
 // Opens the database, migrates, bootstraps the first workspace (with its sandbox bot and the demo
 // funnel), and builds the app with the runtime beside it: what main.ts and tests share.
+import { join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { Bus } from '../runtime/bus.ts';
 import { relayBus } from '../runtime/bus-relay.ts';
@@ -23,7 +24,14 @@ export async function startApp(
   const stopRelay = await relayBus(handle, bus);
   const clock = new RuntimeClock();
   const runtime = options.runtime
-    ? new Runtime({ db: handle.db, bus, clock, secret: config.secret, leaseTtlMs: config.leaseTtlMs })
+    ? new Runtime({
+        db: handle.db,
+        bus,
+        clock,
+        secret: config.secret,
+        leaseTtlMs: config.leaseTtlMs,
+        sessionDir: join(config.dataDir, 'wechaty'),
+      })
     : null;
   const app = await buildApp(handle, config, logger, { bus, clock, runtime });
   if (runtime) {

@@ -7,6 +7,7 @@ export async function connect(account: {
   name: string;
   puppet: string;
   puppetOptions?: Record<string, unknown>;
+  sessionFile?: string;
 }): Promise<{ connection: BotConnection; sandbox?: SandboxWorld }> {
   if (account.puppet === 'sandbox') {
     const world = new SandboxWorld(account.name);

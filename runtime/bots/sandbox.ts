@@ -1,7 +1,9 @@
 // The `sandbox` puppet: a simulated WeChat on wechaty-puppet-mock, driven by the simulator API and
 // tests. Contacts' messages travel through a real Wechaty instance to the runtime; friend requests
 // are simulated here because the mock's friendship payloads and accept are not usable as they ship.
+
 import { randomUUID } from 'node:crypto';
+import { MemoryCard } from 'memory-card';
 import { type Contact, type Message, type Wechaty, WechatyBuilder } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { type BotConnection, type BotStatusEvent, type InboundEvent, NotAFriendError } from './port.ts';
@@ -24,6 +26,8 @@ export class SandboxWorld implements BotConnection {
     this.bot = WechatyBuilder.build({
       name: `sandbox-${randomUUID()}`,
       puppet: new PuppetMock({ mocker: this.mocker }),
+      // The simulated world keeps nothing on disk.
+      memory: new MemoryCard(),
     });
     // Without an error listener Wechaty rethrows and would take the process down.
     this.bot.on('error', (err: unknown) =>

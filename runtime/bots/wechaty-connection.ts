@@ -1,5 +1,8 @@
 // A bot account on real WeChat / WeCom: a Wechaty with the account's puppet (wechaty-puppet-wechat4u,
 // wechaty-puppet-service, or any Wechaty 1.x puppet package), mapped onto the runtime's port.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MemoryCard } from 'memory-card';
 import { type Friendship, type Message, type Wechaty, WechatyBuilder } from 'wechaty';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
 import { type BotConnection, type BotStatusEvent, type InboundEvent, NotAFriendError } from './port.ts';
@@ -10,6 +13,8 @@ export async function createWechatyConnection(account: {
   name: string;
   puppet: string;
   puppetOptions?: Record<string, unknown>;
+  /** Where Wechaty keeps the account's memory card (the puppet's login session survives a restart). */
+  sessionFile?: string;
 }): Promise<BotConnection> {
   let puppet: PuppetInterface;
   try {
@@ -26,7 +31,18 @@ export async function createWechatyConnection(account: {
   } catch (err) {
     throw new Error(`cannot load puppet package "${account.puppet}": ${(err as Error).message}`);
   }
-  const bot: Wechaty = WechatyBuilder.build({ name: account.name, puppet });
+  // Without a memory card of our own, Wechaty writes `<name>.memory-card.json` into the working folder.
+  let memory: MemoryCard | undefined;
+  if (account.sessionFile) {
+    mkdirSync(dirname(account.sessionFile), { recursive: true });
+    memory = new MemoryCard({ name: account.sessionFile });
+    await memory.load();
+  }
+  const bot: Wechaty = WechatyBuilder.build({
+    name: account.name,
+    puppet,
+    memory: memory ?? new MemoryCard(),
+  });
   const requests = new Map<string, Friendship>();
   let inbound: (event: InboundEvent) => void = () => {};
   let status: (event: BotStatusEvent) => void = () => {};
