@@ -22,6 +22,7 @@ export const INPUT_KINDS = [
   'duration',
   'stringList',
   'attribute',
+  'couponPool',
   'rules',
   'branches',
   'window',

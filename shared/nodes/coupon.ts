@@ -17,7 +17,7 @@ export const couponNode = defineNode({
   },
   data: z.object({
     pool: field(z.string().trim().min(1).max(60), {
-      input: 'text',
+      input: 'couponPool',
       label: { 'zh-CN': '券池', en: 'Coupon pool' },
     }),
     text: field(z.string().trim().min(1), {

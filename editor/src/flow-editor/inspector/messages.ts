@@ -35,6 +35,10 @@ export const inspectorMessages = defineMessages({
     proportional: '按比例分配，合计不必为 100。',
     variables: '变量',
     noVariables: '没有匹配的变量',
+    poolLeft: '已发 {issued} / 共 {total} 个券码，剩 {left} 个',
+    poolEmpty: '这个券池的券码已发完：联系人会走「已领完」出口。',
+    poolMissing: '没有名为「{name}」的券池：联系人会走「已领完」出口。',
+    poolCreate: '去优惠券页面创建',
   },
   en: {
     panel: 'Node settings',
@@ -69,6 +73,10 @@ export const inspectorMessages = defineMessages({
     proportional: 'Weights are proportional; they need not add up to 100.',
     variables: 'Variables',
     noVariables: 'No matching variable',
+    poolLeft: '{issued} of {total} codes issued, {left} left',
+    poolEmpty: 'This pool has no codes left: contacts take the Exhausted exit.',
+    poolMissing: 'No coupon pool is named “{name}”: contacts take the Exhausted exit.',
+    poolCreate: 'Create it on the Coupons page',
   },
 });
 

@@ -1,4 +1,5 @@
 // Renders the inspector the way the canvas does: the data it emits becomes the node's data.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -28,19 +29,22 @@ function Harness(props: {
   const [data, setData] = useState(node.data);
   const current = { ...node, data };
   const document: FlowDocument = { nodes: [current, ...(options.others ?? [])], edges: [] };
+  const [queries] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
-    <LangProvider lang={options.lang ?? 'en'} setLang={() => {}}>
-      <Inspector
-        node={current}
-        document={document}
-        issues={options.issues ?? []}
-        readOnly={options.readOnly}
-        onChange={(next) => {
-          props.onChange(next);
-          setData(next);
-        }}
-      />
-    </LangProvider>
+    <QueryClientProvider client={queries}>
+      <LangProvider lang={options.lang ?? 'en'} setLang={() => {}}>
+        <Inspector
+          node={current}
+          document={document}
+          issues={options.issues ?? []}
+          readOnly={options.readOnly}
+          onChange={(next) => {
+            props.onChange(next);
+            setData(next);
+          }}
+        />
+      </LangProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -5,6 +5,7 @@ import type { InputKind } from '../../../../../shared/flow/node-definition.ts';
 import { AttributeInput } from './AttributeInput.tsx';
 import { BooleanToggle } from './BooleanToggle.tsx';
 import { BranchesInput } from './BranchesInput.tsx';
+import { CouponPoolInput } from './CouponPoolInput.tsx';
 import { DurationInput } from './DurationInput.tsx';
 import { NumberInput } from './NumberInput.tsx';
 import { RulesInput } from './RulesInput.tsx';
@@ -27,6 +28,7 @@ export const WIDGETS: Record<InputKind, ComponentType<WidgetProps>> = {
   duration: DurationInput,
   stringList: StringListInput,
   attribute: AttributeInput,
+  couponPool: CouponPoolInput,
   rules: RulesInput,
   branches: BranchesInput,
   window: WindowInput,
