@@ -1,6 +1,7 @@
 // `couponPool` fields: a pool name, suggesting the workspace's pools and saying how many codes the
 // chosen one has left, or that no pool has that name (the node would always take `exhausted`).
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
 import type { z } from 'zod';
 import type { couponPoolSchema } from '../../../../../shared/api/coupons.ts';
 import { api } from '../../../api.ts';
@@ -48,9 +49,9 @@ export function CouponPoolInput(props: WidgetProps) {
           {!pool ? (
             <>
               {t('poolMissing', { name: name.trim() })}{' '}
-              <a href="/coupons" className="font-medium text-emerald-700 underline">
+              <Link href="/coupons" className="font-medium text-emerald-700 underline">
                 {t('poolCreate')}
-              </a>
+              </Link>
             </>
           ) : left > 0 ? (
             t('poolLeft', { issued: pool.issued, total: pool.total, left })
