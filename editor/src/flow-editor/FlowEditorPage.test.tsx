@@ -7,6 +7,7 @@ import type { FlowDocument } from '../../../shared/flow/document.ts';
 import onboarding from '../../../shared/nodes/__fixtures__/onboarding.flow.json' with { type: 'json' };
 import { LangProvider } from '../i18n.ts';
 import { FlowEditorPage } from './FlowEditorPage.tsx';
+import { freeSpot } from './layout.ts';
 import { useFlowStore } from './store.ts';
 
 // The panels other engineers own are stood in for: these tests are about the canvas page.
@@ -123,6 +124,12 @@ describe('FlowEditorPage', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true), { timeout: 3000 });
     const put = calls.find((c) => c.method === 'PUT')!.body as { graph: FlowDocument };
     expect(put.graph.nodes.filter((n) => n.type === 'wait')).toHaveLength(1);
+    // Added mid-canvas with nothing selected, it lands beside the cards already there, not on one.
+    const [added] = put.graph.nodes.filter((n) => n.type === 'wait');
+    const others = put.graph.nodes
+      .filter((n) => n !== added)
+      .map((n) => ({ ...n, position: n.position!, data: {} }));
+    expect(freeSpot(added!.position!, others)).toEqual(added!.position);
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved'));
     expect(screen.getByTestId('inspector').textContent).toMatch(/^wait_/);
   });

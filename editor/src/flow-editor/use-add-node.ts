@@ -1,5 +1,6 @@
 // Where a node from the palette lands: at the drop point, or (on click) under the selected node
-// (beside what is already there), connected from its first free port, or else mid-canvas.
+// (beside what is already there), connected from its first free port, or else mid-canvas beside
+// any card already there.
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { freeSpot, NODE_WIDTH } from './layout.ts';
@@ -43,9 +44,11 @@ export function useAddNode() {
       }
       const rect = flowStore.getState().domNode?.getBoundingClientRect();
       const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 0, y: 0 };
-      addAt(type, centre);
+      const point = flow.screenToFlowPosition(centre);
+      const spot = freeSpot({ x: point.x - NODE_WIDTH / 2, y: point.y - 20 }, state.nodes);
+      state.selectNode(state.addNode(type, spot));
     },
-    [store, flowStore, addAt],
+    [store, flowStore, flow],
   );
 
   return { addAt, addNear };
