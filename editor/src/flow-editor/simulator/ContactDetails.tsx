@@ -1,4 +1,7 @@
 // Where the contact is in this flow, and (collapsible) what the flow has learnt: tags and attributes.
+import { nodeRegistry } from '../../../../shared/nodes/index.ts';
+import { useLocalize } from '../../i18n.ts';
+import { useFlowStore } from '../store.ts';
 import { statusText, useT } from './messages.ts';
 import type { ContactDetail } from './sandboxApi.ts';
 
@@ -6,14 +9,20 @@ export function ContactDetails({ contact, flowId }: { contact: ContactDetail; fl
   const t = useT();
   const status = (key: string, value: string) => statusText(t, key, value);
   const run = contact.runs.find((r) => r.flowId === flowId);
+  const localize = useLocalize();
+  const nodeType = useFlowStore((s) => s.nodes.find((n) => n.id === run?.currentNodeId)?.type);
+  const definition = nodeType ? nodeRegistry.get(nodeType) : undefined;
+  const node = run?.currentNodeId
+    ? definition
+      ? `${localize(definition.label)} (${run.currentNodeId})`
+      : run.currentNodeId
+    : '—';
   const attributes = Object.entries(contact.attributes);
   return (
     <section className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
       <p className="flex justify-between gap-2">
         <span data-testid="sim-run">
-          {run
-            ? t('run', { status: status(`run_${run.status}`, run.status), node: run.currentNodeId ?? '—' })
-            : t('noRun')}
+          {run ? t('run', { status: status(`run_${run.status}`, run.status), node }) : t('noRun')}
         </span>
         <span className="text-slate-400">
           {t('friendStatus', {

@@ -112,6 +112,16 @@ describe('SimulatorPanel', () => {
     expect(screen.getByTestId('sim-run').textContent).toContain('city');
   });
 
+  it('says so when the flow is paused', async () => {
+    setup({
+      'GET /flows/00000000-0000-4000-8000-000000000001/versions': () =>
+        json([{ version: 1, publishedAt: AT, publishedBy: null, hash: 'h' }]),
+      'GET /flows/00000000-0000-4000-8000-000000000001': () => json({ id: FLOW, status: 'paused' }),
+      'GET /sandbox/contacts': listed('Ming'),
+    });
+    expect((await screen.findByTestId('sim-paused')).textContent).toMatch(/paused/);
+  });
+
   it('keeps the typed text and shows the error when the contact is gone', async () => {
     setup({
       'GET /sandbox/contacts': listed('Gone'),

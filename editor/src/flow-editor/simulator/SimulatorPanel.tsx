@@ -1,6 +1,8 @@
 // Simulator drawer: a sandbox contact talks to the PUBLISHED version of the flow through the real
 // runtime; the canvas rings the node where that contact's run is now. It fills the drawer it is given.
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { flowKeys, getFlow } from '../flow-api.ts';
 import { latestVersion, useVersions } from '../stats/queries.ts';
 import { Chat } from './Chat.tsx';
 import { ClockControls } from './ClockControls.tsx';
@@ -18,6 +20,7 @@ export function SimulatorPanel({ flowId }: { flowId: string }) {
 function Simulator({ flowId }: { flowId: string }) {
   const t = useT();
   const versions = useVersions(flowId);
+  const flow = useQuery({ queryKey: flowKeys.detail(flowId), queryFn: () => getFlow(flowId) });
   const published = latestVersion(versions.data);
   const contacts = useSandboxContacts().data ?? [];
   const [picked, setPicked] = useState<string | null>(null);
@@ -38,6 +41,15 @@ function Simulator({ flowId }: { flowId: string }) {
         {versions.data && published === null && (
           <p className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800" role="status">
             {t('notPublished')}
+          </p>
+        )}
+        {published !== null && flow.data?.status === 'paused' && (
+          <p
+            className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800"
+            role="status"
+            data-testid="sim-paused"
+          >
+            {t('paused')}
           </p>
         )}
       </header>
