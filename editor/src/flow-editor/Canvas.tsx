@@ -12,6 +12,7 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { useLang } from '../i18n.ts';
 import { canConnect } from './can-connect.ts';
 import type { CanvasEdge, CanvasNode } from './canvas-document.ts';
 import { DotGrid } from './DotGrid.tsx';
@@ -70,6 +71,22 @@ export function Canvas() {
   const [opening] = useState(() => (large ? startViewport(store.getState().nodes) : null));
   const { addAt } = useAddNode();
   useCanvasView(FIT);
+  const { lang } = useLang();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` is new each render; `lang` is what it depends on
+  const ariaLabels = useMemo(
+    () => ({
+      'controls.ariaLabel': t('canvasControls'),
+      'controls.zoomIn.ariaLabel': t('zoomIn'),
+      'controls.zoomOut.ariaLabel': t('zoomOut'),
+      'controls.fitView.ariaLabel': t('fitView'),
+      'minimap.ariaLabel': t('minimap'),
+      'node.a11yDescription.default': t('nodeA11y'),
+      'node.a11yDescription.keyboardDisabled': t('nodeA11y'),
+      'edge.a11yDescription.default': t('edgeA11y'),
+      'handle.ariaLabel': t('handle'),
+    }),
+    [lang],
+  );
 
   const isValidConnection = useCallback<IsValidConnection>(
     (connection) => canConnect(connection, store.getState().nodes, store.getState().edges),
@@ -108,6 +125,7 @@ export function Canvas() {
       defaultViewport={opening ?? undefined}
       onlyRenderVisibleElements={large}
       minZoom={0.2}
+      ariaLabelConfig={ariaLabels}
       maxZoom={1.75}
       onDragOver={onDragOver}
       onDrop={onDrop}

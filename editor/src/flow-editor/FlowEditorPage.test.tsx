@@ -113,6 +113,8 @@ describe('FlowEditorPage', () => {
     expect((screen.getByTestId('flow-name') as HTMLInputElement).value).toBe('Onboarding');
     expect(screen.getByTestId('save-status').textContent).toBe('Saved');
     expect(screen.getByTestId('lint-summary').textContent).toMatch(/No problems/);
+    // React Flow's own controls speak the editor's words (and its language).
+    expect(screen.getByRole('button', { name: 'Zoom to fit' })).toBeTruthy();
   });
 
   it('adds a node from the palette and autosaves the document', async () => {
