@@ -7,7 +7,7 @@ export function LangSwitch({ className = '' }: { className?: string }) {
     <button
       type="button"
       data-testid="lang-switch"
-      className={`rounded-md px-2 py-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-900 ${className}`}
+      className={`whitespace-nowrap rounded-md px-2 py-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-900 ${className}`}
       onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
     >
       {lang === 'en' ? '中文' : 'English'}
