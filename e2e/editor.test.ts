@@ -77,6 +77,7 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     // The demo funnel also starts on friend requests: archive it so only ours answers.
     const demo = page.locator('[data-testid=flow-row]', { hasText: 'Onboarding' });
     await demo.getByRole('button', { name: 'Archive' }).click();
+    await demo.locator('[data-testid=flow-archive-confirm]').click();
     await expect.poll(() => page.locator('[data-testid=flow-row]').count()).toBe(0);
 
     await page.click('[data-testid=flow-create]');

@@ -8,7 +8,7 @@ import type { botSchema } from '../../../shared/api/bots.ts';
 import { api } from '../api.ts';
 import { Badge, Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
 import { botsMessages } from './bots-messages.ts';
-import { NewBotForm } from './NewBotForm.tsx';
+import { NewBotForm, usePuppetName } from './NewBotForm.tsx';
 
 type Bot = z.infer<typeof botSchema>;
 const TONE = {
@@ -52,6 +52,7 @@ export function BotsScreen() {
 
 function BotCard({ bot }: { bot: Bot }) {
   const t = botsMessages.useT();
+  const puppetName = usePuppetName();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['bots'] });
   const power = useMutation({
@@ -64,7 +65,9 @@ function BotCard({ bot }: { bot: Bot }) {
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-medium text-slate-900">{bot.name}</h2>
         <Badge tone={TONE[bot.status]}>{t(bot.status)}</Badge>
-        <code className="text-xs text-slate-500">{bot.puppet}</code>
+        <span className="text-sm text-slate-500" title={bot.puppet}>
+          {puppetName(bot.puppet) ?? <code className="text-xs">{bot.puppet}</code>}
+        </span>
         {bot.self?.name && (
           <span className="text-sm text-slate-500">{t('loggedInAs', { name: bot.self.name })}</span>
         )}

@@ -15,11 +15,12 @@ const messages = defineMessages({
     subtitle: '券码池：流程中的「发券」节点每个联系人只发一次。',
     add: '新建券码池 / 添加券码',
     pool: '券码池名称',
-    codes: '每行一个券码（也可粘贴 CSV）',
+    codes: '券码：每行一个（CSV 取第一列，表头自动跳过）',
     upload: '上传 .txt / .csv',
     save: '保存',
+    cancel: '取消',
     parsed: '识别到 {n} 个券码',
-    added: '已添加 {n} 个新券码',
+    added: '已向「{pool}」添加 {n} 个新券码',
     issued: '已发放 {issued} / {total}',
     empty: '还没有券码池',
     emptyHint: '新建一个券码池，然后在流程里用「发券」节点发给联系人。',
@@ -30,11 +31,12 @@ const messages = defineMessages({
     subtitle: 'Code pools: a flow’s Coupon node gives each contact one code, once.',
     add: 'New pool / add codes',
     pool: 'Pool name',
-    codes: 'One code per line (CSV works too)',
+    codes: 'Codes: one per line (from a CSV, the first column; a header row is skipped)',
     upload: 'Upload .txt / .csv',
     save: 'Save',
+    cancel: 'Cancel',
     parsed: '{n} codes found',
-    added: '{n} new codes added',
+    added: '{n} new codes added to “{pool}”',
     issued: '{issued} of {total} issued',
     empty: 'No coupon pools yet',
     emptyHint: 'Create a pool, then give its codes out with a Coupon node in a flow.',
@@ -55,13 +57,21 @@ export function CouponsScreen() {
       api<z.infer<typeof couponPoolCreated>>('POST', '/coupon-pools', { name: name.trim(), codes }),
     onSuccess: () => {
       setText('');
+      setOpen(false);
       queryClient.invalidateQueries({ queryKey: ['coupon-pools'] });
     },
   });
   const openFor = (pool = '') => {
+    save.reset();
     setName(pool);
     setOpen(true);
   };
+  const close = () => {
+    save.reset();
+    setText('');
+    setOpen(false);
+  };
+  const label = 'block text-xs font-medium text-slate-600';
   return (
     <>
       <PageHeader
@@ -75,18 +85,25 @@ export function CouponsScreen() {
       />
       {open && (
         <Card className="mb-6 space-y-3 p-4">
-          <Input
-            placeholder={t('pool')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            className="w-72"
-          />
-          <textarea
-            className="h-32 w-full rounded-lg border border-slate-300 p-3 font-mono text-sm focus:border-emerald-500 focus:outline-none"
-            placeholder={t('codes')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
+          <label className={label}>
+            {t('pool')}
+            <Input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className="mt-1 block w-72"
+              data-testid="pool-name"
+            />
+          </label>
+          <label className={label}>
+            {t('codes')}
+            <textarea
+              className="mt-1 block h-32 w-full rounded-lg border border-slate-300 p-3 font-mono text-sm font-normal text-slate-900 focus:border-emerald-500 focus:outline-none"
+              placeholder={'CODE-001\nCODE-002'}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              data-testid="pool-codes"
+            />
+          </label>
           <div className="flex items-center gap-3">
             <label className="cursor-pointer text-sm text-emerald-700 hover:underline">
               {t('upload')}
@@ -99,10 +116,13 @@ export function CouponsScreen() {
                   if (!file) return;
                   const content = await file.text();
                   setText((prev) => `${prev}\n${content}`);
+                  e.target.value = '';
                 }}
               />
             </label>
-            <span className="text-sm text-slate-500">{t('parsed', { n: codes.length })}</span>
+            <span className="text-sm text-slate-500" data-testid="pool-parsed">
+              {t('parsed', { n: codes.length })}
+            </span>
             <Button
               tone="primary"
               className="ml-auto"
@@ -111,10 +131,15 @@ export function CouponsScreen() {
             >
               {t('save')}
             </Button>
+            <Button onClick={close}>{t('cancel')}</Button>
           </div>
-          {save.data && <p className="text-sm text-emerald-700">{t('added', { n: save.data.added })}</p>}
           <ErrorNote error={save.error} />
         </Card>
+      )}
+      {save.data && (
+        <p role="status" className="mb-4 text-sm text-emerald-700">
+          {t('added', { n: save.data.added, pool: save.data.name })}
+        </p>
       )}
       <ErrorNote error={pools.error} />
       {pools.data?.length === 0 && (

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
@@ -87,6 +87,42 @@ describe('flows list', () => {
       url: '/api/flows',
       body: { name: 'New' },
     });
+  });
+
+  it('asks before archiving a flow, in place in its row', async () => {
+    const location = memoryLocation({ path: '/flows', record: true });
+    render(<Harness initial="en" hook={location.hook} />);
+    const row = await screen.findByTestId('flow-row');
+    fireEvent.click(within(row).getByRole('button', { name: 'Archive' }));
+    const ask = within(row).getByRole('form', { name: 'Archive this flow?' });
+    expect(ask.textContent).toContain('Archive this flow?');
+    expect(within(row).queryByRole('button', { name: 'Duplicate' })).toBeNull();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    fireEvent.click(within(ask).getByText('Archive this flow?'));
+    expect(location.history.at(-1)).toBe('/flows');
+    fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(within(row).queryByRole('form')).toBeNull();
+    expect(within(row).getByRole('button', { name: 'Duplicate' })).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Archive' }));
+    expect(within(row).getAllByRole('button', { name: 'Archive' })).toHaveLength(1);
+    fireEvent.click(within(row).getByTestId('flow-archive-confirm'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([
+        `/api/flows/${FLOW.id}/archive`,
+      ]),
+    );
+  });
+
+  it('asks before archiving in Chinese too', async () => {
+    render(<Harness initial="zh-CN" hook={memoryLocation({ path: '/flows' }).hook} />);
+    const row = await screen.findByTestId('flow-row');
+    fireEvent.click(within(row).getByRole('button', { name: '归档' }));
+    expect(within(row).getByRole('form', { name: '归档此流程？' })).toBeTruthy();
+    fireEvent.keyDown(within(row).getByTestId('flow-archive-confirm'), { key: 'Escape' });
+    expect(within(row).queryByRole('form')).toBeNull();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 
   it('switches between Chinese and English', async () => {

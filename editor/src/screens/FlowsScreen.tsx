@@ -18,6 +18,7 @@ import {
   useRowLink,
 } from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { flowsMessages } from './flows-messages.ts';
 
 type FlowItem = z.infer<typeof flowListItem>;
@@ -169,6 +170,7 @@ function FlowRow(props: {
   const t = flowsMessages.useT();
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const rowLink = useRowLink(`/flows/${flow.id}`);
   const rename = useMutation({
     mutationFn: (name: string) => api('PUT', `/flows/${flow.id}`, { name }),
@@ -229,11 +231,21 @@ function FlowRow(props: {
         {relativeTime(flow.updatedAt, props.lang)}
       </td>
       <td className="space-x-1 whitespace-nowrap px-4 py-3 text-right">
-        {renaming === null && <Button onClick={() => setRenaming(flow.name)}>{t('rename')}</Button>}
-        <Button onClick={() => props.onAction('duplicate')}>{t('duplicate')}</Button>
-        <Button onClick={() => props.onAction(flow.archived ? 'unarchive' : 'archive')}>
-          {flow.archived ? t('unarchive') : t('archive')}
-        </Button>
+        {renaming === null && !confirming && (
+          <Button onClick={() => setRenaming(flow.name)}>{t('rename')}</Button>
+        )}
+        {!confirming && <Button onClick={() => props.onAction('duplicate')}>{t('duplicate')}</Button>}
+        {flow.archived ? (
+          <Button onClick={() => props.onAction('unarchive')}>{t('unarchive')}</Button>
+        ) : (
+          <ConfirmButton
+            label={t('archive')}
+            question={t('archiveQuestion')}
+            confirmTestId="flow-archive-confirm"
+            onAsk={setConfirming}
+            onConfirm={() => props.onAction('archive')}
+          />
+        )}
       </td>
     </tr>
   );

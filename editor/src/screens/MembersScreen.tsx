@@ -1,11 +1,12 @@
 // Members (invite with a role, change role, remove) and API keys (the key is shown once).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { apiKeyCreated, apiKeySchema, Member } from '../../../shared/api/auth.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { api } from '../api.ts';
 import { Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { membersMessages } from './members-messages.ts';
 
 type ApiKey = z.infer<typeof apiKeySchema>;
@@ -44,23 +45,36 @@ export function MembersScreen() {
       queryClient.invalidateQueries({ queryKey: ['members'] });
     },
   });
+  const error = members.error ?? change.error ?? add.error;
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card className="mb-6 overflow-hidden">
         <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-4 py-3">{t('member')}</th>
+              <th className="px-4 py-3">{t('role')}</th>
+              <th className="px-4 py-3 text-right">{t('actions')}</th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {members.data?.map((m) => (
-              <tr key={m.id}>
-                <td className="px-4 py-3 font-medium text-slate-900">{m.name || m.email}</td>
-                <td className="px-4 py-3 text-slate-500">{m.email}</td>
+              <tr key={m.id} data-testid="member-row">
+                <td className="px-4 py-3">
+                  <div className="font-medium text-slate-900">{m.name || m.email}</div>
+                  {m.name && m.name !== m.email && <div className="text-slate-500">{m.email}</div>}
+                </td>
                 <td className="px-4 py-3">
                   <RoleSelect value={m.role} onChange={(role) => change.mutate({ id: m.id, role })} />
                 </td>
                 <td className="px-4 py-3 text-right">
-                  <Button tone="danger" onClick={() => change.mutate({ id: m.id })}>
-                    {t('remove')}
-                  </Button>
+                  <ConfirmButton
+                    tone="danger"
+                    label={t('remove')}
+                    question={t('removeQuestion')}
+                    onConfirm={() => change.mutate({ id: m.id })}
+                  />
                 </td>
               </tr>
             ))}
@@ -93,8 +107,12 @@ export function MembersScreen() {
             {t('invite')}
           </Button>
         </form>
+        {error && (
+          <div className="border-t border-slate-200 p-4">
+            <ErrorNote error={error} />
+          </div>
+        )}
       </Card>
-      <ErrorNote error={members.error ?? change.error ?? add.error} />
       <ApiKeys />
     </>
   );
@@ -107,7 +125,10 @@ function ApiKeys() {
   const [draft, setDraft] = useState({ name: '', role: 'marketer' });
   const create = useMutation({
     mutationFn: () => api<z.infer<typeof apiKeyCreated>>('POST', '/api-keys', draft),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['api-keys'] }),
+    onSuccess: () => {
+      setDraft((d) => ({ ...d, name: '' }));
+      queryClient.invalidateQueries({ queryKey: ['api-keys'] });
+    },
   });
   const revoke = useMutation({
     mutationFn: (id: string) => api('DELETE', `/api-keys/${id}`),
@@ -120,8 +141,7 @@ function ApiKeys() {
       {create.data && (
         <div className="mb-3 flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm">
           <span>{t('shownOnce')}</span>
-          <code className="select-all break-all font-mono">{create.data.key}</code>
-          <Button onClick={() => navigator.clipboard?.writeText(create.data.key)}>{t('copy')}</Button>
+          <CopyKey key={create.data.key} value={create.data.key} />
         </div>
       )}
       <ul className="mb-3 divide-y divide-slate-100 text-sm">
@@ -130,9 +150,14 @@ function ApiKeys() {
             <span className="font-medium">{k.name}</span>
             <code className="text-slate-500">{k.prefix}…</code>
             <span className="text-slate-500">{t(k.role)}</span>
-            <Button tone="danger" className="ml-auto" onClick={() => revoke.mutate(k.id)}>
-              {t('revoke')}
-            </Button>
+            <span className="ml-auto">
+              <ConfirmButton
+                tone="danger"
+                label={t('revoke')}
+                question={t('revokeQuestion')}
+                onConfirm={() => revoke.mutate(k.id)}
+              />
+            </span>
           </li>
         ))}
       </ul>
@@ -154,5 +179,42 @@ function ApiKeys() {
       </form>
       <ErrorNote error={keys.error ?? create.error ?? revoke.error} />
     </Card>
+  );
+}
+
+/** The new key and its Copy button: "Copied" for two seconds, or, without a clipboard, the key selected. */
+function CopyKey({ value }: { value: string }) {
+  const t = membersMessages.useT();
+  const code = useRef<HTMLElement>(null);
+  const [state, setState] = useState<'idle' | 'copied' | 'selected'>('idle');
+  useEffect(() => {
+    if (state !== 'copied') return;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(value);
+      setState('copied');
+    } catch {
+      const selection = window.getSelection();
+      if (code.current && selection) selection.selectAllChildren(code.current);
+      setState('selected');
+    }
+  };
+  return (
+    <>
+      <code ref={code} className="select-all break-all font-mono" data-testid="api-key">
+        {value}
+      </code>
+      <Button onClick={copy}>
+        {state === 'copied' && <span aria-hidden="true">✓</span>}
+        {state === 'copied' ? t('copied') : t('copy')}
+      </Button>
+      <span aria-live="polite" className="text-slate-600">
+        {state === 'selected' && t('copyManually')}
+      </span>
+    </>
   );
 }

@@ -13,6 +13,7 @@ const messages = defineMessages({
     subtitle: '工作区的时区、机器人署名，以及没有流程接住的消息怎么处理。',
     timeZone: '时区（等待时段与活跃时间按此计算）',
     signature: '机器人署名（附在每条机器人消息后，留空则不附）',
+    signaturePlaceholder: '—— 来自我的机器人助理',
     fallback: '兜底回复',
     fallbackHint: '没有等待中的流程、也没有触发器匹配时：先按关键词自动回复，否则转人工。',
     keywords: '关键词（逗号分隔）',
@@ -29,6 +30,7 @@ const messages = defineMessages({
     subtitle: 'The workspace’s time zone, bot signature, and what happens to messages no flow takes.',
     timeZone: 'Time zone (wait windows and activity hours use it)',
     signature: 'Bot signature (appended to every bot message; empty: none)',
+    signaturePlaceholder: '— Sent by my bot assistant',
     fallback: 'Fallback',
     fallbackHint:
       'When no run waits for the contact and no trigger matches: keyword auto-replies first, else a human.',
@@ -43,12 +45,46 @@ const messages = defineMessages({
   },
 });
 
+/** Used where the browser cannot list its time zones (Intl.supportedValuesOf is missing). */
+const COMMON_TIME_ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Australia/Sydney',
+  'Europe/London',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+];
+
+/** Every IANA time zone the browser knows, and UTC (which Chromium leaves out of the list). */
+export function browserTimeZones(): string[] {
+  let zones: string[];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = COMMON_TIME_ZONES;
+  }
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+}
+
+/** The choices of the time-zone select: the workspace's own zone first when the list lacks it. */
+export function timeZoneChoices(current: string, known: string[]): string[] {
+  return current && !known.includes(current) ? [current, ...known] : known;
+}
+
 type Rule = { id: number; keywords: string; reply: string };
 let nextRuleId = 1;
 
 export function SettingsScreen() {
   const t = messages.useT();
   const queryClient = useQueryClient();
+  const [knownZones] = useState(browserTimeZones);
   const workspace = useQuery({
     queryKey: ['workspace'],
     queryFn: () => api<WorkspaceBody>('GET', '/workspace'),
@@ -103,23 +139,30 @@ export function SettingsScreen() {
       rules: rule ? form.rules.map((r, j) => (i === j ? rule : r)) : form.rules.filter((_, j) => j !== i),
     });
   const label = 'block text-xs font-medium text-slate-600';
+  const zones = timeZoneChoices(form.timeZone, knownZones);
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card className="max-w-3xl space-y-5 p-6">
         <label className={label}>
           {t('timeZone')}
-          <Input
+          <select
             value={form.timeZone}
             onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
-            className="mt-1 block w-72"
-          />
+            className="mt-1 block w-72 rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-normal text-slate-900 focus:border-emerald-500 focus:outline-none focus:ring-2 focus:ring-emerald-500/20"
+          >
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
         </label>
         <label className={label}>
           {t('signature')}
           <Input
             value={form.signature}
-            placeholder="—— 来自我的机器人助理"
+            placeholder={t('signaturePlaceholder')}
             onChange={(e) => setForm({ ...form, signature: e.target.value })}
             className="mt-1 block w-full"
           />
