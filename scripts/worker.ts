@@ -1,6 +1,5 @@
 // `npm run worker`: the runtime alone (bot connections, dispatcher, sweeper), no HTTP server.
 // Run several against one PostgreSQL (DATABASE_URL) to share the work; leases decide who drives which account.
-import { join } from 'node:path';
 import { Bus } from '../runtime/bus.ts';
 import { relayBus } from '../runtime/bus-relay.ts';
 import { RuntimeClock } from '../runtime/clock.ts';
@@ -22,7 +21,7 @@ const runtime = new Runtime({
   clock: new RuntimeClock(),
   secret: config.secret,
   leaseTtlMs: config.leaseTtlMs,
-  sessionDir: join(config.dataDir, 'wechaty'),
+  sessionDir: config.sessionDir,
 });
 runtime.log = { error: (obj, msg) => console.error(msg ?? 'error', obj) };
 keepRunningOnUnhandledRejections(runtime.log);

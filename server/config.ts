@@ -33,6 +33,8 @@ export interface Config {
   host: string;
   db: DbTarget;
   dataDir: string;
+  /** Each real WeChat account's Wechaty memory card (its login session): `<dataDir>/wechaty`. */
+  sessionDir: string;
   admin: { email: string; password?: string };
   secret: string;
   loginAttemptsPerMinute: number;
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
     dataDir,
+    sessionDir: join(dataDir, 'wechaty'),
     admin: { email: e.WEFUNNEL_ADMIN_EMAIL, password: e.WEFUNNEL_ADMIN_PASSWORD },
     secret: e.WEFUNNEL_SECRET ?? localSecret(dataDir),
     loginAttemptsPerMinute: e.WEFUNNEL_LOGIN_ATTEMPTS_PER_MINUTE,

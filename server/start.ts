@@ -1,6 +1,5 @@
 // Opens the database, migrates, bootstraps the first workspace (with its sandbox bot and the demo
 // funnel), and builds the app with the runtime beside it: what main.ts and tests share.
-import { join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { Bus } from '../runtime/bus.ts';
 import { relayBus } from '../runtime/bus-relay.ts';
@@ -30,7 +29,7 @@ export async function startApp(
         clock,
         secret: config.secret,
         leaseTtlMs: config.leaseTtlMs,
-        sessionDir: join(config.dataDir, 'wechaty'),
+        sessionDir: config.sessionDir,
       })
     : null;
   const app = await buildApp(handle, config, logger, { bus, clock, runtime });

@@ -1,12 +1,14 @@
 // Email + password sign-in; errors from the API are shown in the page's language.
 import { type FormEvent, useState } from 'react';
 import type { SessionBody } from '../../shared/api/auth.ts';
-import { ApiError, signIn } from './api.ts';
+import { signIn } from './api.ts';
 import { LangSwitch } from './app/LangSwitch.tsx';
+import { useErrorText } from './error-text.ts';
 import { shellMessages } from './i18n.ts';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionBody) => void }) {
   const t = shellMessages.useT();
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -18,7 +20,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionBody) =
     try {
       onSignedIn(await signIn(String(form.get('email')), String(form.get('password'))));
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 429 ? t('tooMany') : t('badLogin'));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

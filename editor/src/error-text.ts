@@ -1,10 +1,9 @@
 // What went wrong, said to the marketer in their language: the API's errors by code (its messages
 // are English, for scripts), with the fields a refused request got wrong; a lost connection as one.
-
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { ApiError } from './api.ts';
 import { issueText } from './flow-editor/issue-text.ts';
-import { byPattern, type Lang, type PatternRule, useLang } from './i18n.ts';
+import { byPattern, type Lang, type PatternRule, shellMessages, useLang } from './i18n.ts';
 import { membersMessages } from './screens/members-messages.ts';
 
 const THINGS: Record<string, string> = {
@@ -29,7 +28,6 @@ const MESSAGES: PatternRule[] = [
   [/^Missing or wrong x-csrf-token header$/, () => '登录状态已过期，请刷新页面'],
   [/^An? (\w+) cannot grant the (\w+) role$/, (a, b) => `${role(a)}不能授予${role(b)}角色`],
   [/^The (\w+) role may not do this$/, (name) => `${role(name)}角色无权执行此操作`],
-  [/^Too many login attempts, retry in (.+)$/, (after) => `尝试次数过多，请在 ${after} 后重试`],
   [/^Authentication required$/, () => '请先登录'],
   [/^Not allowed$/, () => '无权执行此操作'],
 ];
@@ -37,7 +35,6 @@ const MESSAGES: PatternRule[] = [
 const BY_CODE: Record<string, Record<Lang, string>> = {
   invalid_request: { 'zh-CN': '有内容填写不正确', en: 'Some fields are not valid' },
   invalid_json: { 'zh-CN': '请求内容无法解析', en: 'The request could not be read' },
-  invalid_credentials: { 'zh-CN': '邮箱或密码错误', en: 'Wrong email or password' },
   invalid_flow: {
     'zh-CN': '流程有错误：请先修复再发布',
     en: 'The flow has errors: fix them before publishing',
@@ -57,6 +54,8 @@ const BY_CODE: Record<string, Record<Lang, string>> = {
     en: 'Something went wrong on the server; try again',
   },
 };
+/** Sign-in's own words, which the login page also shows. */
+const SHELL_CODES = { invalid_credentials: 'badLogin', rate_limited: 'tooMany' } as const;
 const OFFLINE: Record<Lang, string> = {
   'zh-CN': '连不上服务器，请检查网络后重试',
   en: 'Cannot reach the server; check the connection and retry',
@@ -67,8 +66,11 @@ const fieldOf = (path: string) => path.replace(/^(body|querystring|params)\.?/, 
 
 export function errorText(error: unknown, lang: Lang): string {
   if (error instanceof ApiError) {
-    const base =
-      BY_CODE[error.code]?.[lang] ?? (lang === 'zh-CN' ? byPattern(MESSAGES, error.message) : error.message);
+    const shell = SHELL_CODES[error.code as keyof typeof SHELL_CODES];
+    const base = shell
+      ? shellMessages.translate(lang, shell)
+      : (BY_CODE[error.code]?.[lang] ??
+        (lang === 'zh-CN' ? byPattern(MESSAGES, error.message) : error.message));
     if (error.details.length === 0) return base;
     const fields = error.details.map((d) => `${fieldOf(d.path)}: ${issueText(d.message, lang)}`);
     return `${base}${lang === 'zh-CN' ? '：' : ': '}${fields.join(lang === 'zh-CN' ? '；' : '; ')}`;

@@ -1,7 +1,6 @@
 // The `sandbox` puppet: a simulated WeChat on wechaty-puppet-mock, driven by the simulator API and
 // tests. Contacts' messages travel through a real Wechaty instance to the runtime; friend requests
 // are simulated here because the mock's friendship payloads and accept are not usable as they ship.
-
 import { randomUUID } from 'node:crypto';
 import { MemoryCard } from 'memory-card';
 import { type Contact, type Message, type Wechaty, WechatyBuilder } from 'wechaty';

@@ -1,5 +1,11 @@
 // Small building blocks every page uses: page header, card, buttons, inputs, badges, empty state.
-import type { ButtonHTMLAttributes, InputHTMLAttributes, MouseEvent, ReactNode } from 'react';
+import type {
+  ButtonHTMLAttributes,
+  InputHTMLAttributes,
+  MouseEvent,
+  ReactNode,
+  SelectHTMLAttributes,
+} from 'react';
 import { useLocation } from 'wouter';
 import { useErrorText } from '../error-text.ts';
 
@@ -35,13 +41,16 @@ export function Button({ tone = 'plain', className = '', type = 'button', ...res
   );
 }
 
+const FIELD =
+  'rounded-lg border border-slate-300 px-3 py-1.5 text-sm focus:border-emerald-500 focus:outline-none focus:ring-2 focus:ring-emerald-500/20';
+
 export function Input({ className = '', ...rest }: InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <input
-      className={`rounded-lg border border-slate-300 px-3 py-1.5 text-sm focus:border-emerald-500 focus:outline-none focus:ring-2 focus:ring-emerald-500/20 ${className}`}
-      {...rest}
-    />
-  );
+  return <input className={`${FIELD} ${className}`} {...rest} />;
+}
+
+/** A select inside a form label does not take the label's small grey type. */
+export function Select({ className = '', ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={`${FIELD} font-normal text-slate-900 ${className}`} {...rest} />;
 }
 
 const BADGE = {

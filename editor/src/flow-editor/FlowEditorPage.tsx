@@ -1,5 +1,4 @@
 // The flow editor page at /flows/:id: loads the flow, then gives the editor its own store for it.
-
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';

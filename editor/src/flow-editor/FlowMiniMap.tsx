@@ -15,8 +15,8 @@ import { useT } from './messages.ts';
 import { useFlowStore } from './store.ts';
 
 /** A laptop's canvas (under 900 px wide) gets a smaller minimap, so it hides fewer cards. */
-const sizeFor = (canvasWidth: number) =>
-  canvasWidth < 900 ? { WIDTH: 150, HEIGHT: 112 } : { WIDTH: 200, HEIGHT: 150 };
+const minimapSize = (canvasWidth: number) =>
+  canvasWidth < 900 ? { mapWidth: 150, mapHeight: 112 } : { mapWidth: 200, mapHeight: 150 };
 /** Margin around the drawing, in minimap pixels. */
 const OFFSET = 5;
 
@@ -60,18 +60,18 @@ export function FlowMiniMap() {
   const flowWidth = useStore((s) => s.width);
   const flowHeight = useStore((s) => s.height);
   const store = useStoreApi();
-  const { WIDTH, HEIGHT } = sizeFor(flowWidth);
+  const { mapWidth, mapHeight } = minimapSize(flowWidth);
   const svg = useRef<SVGSVGElement>(null);
   const minimap = useRef<XYMinimapInstance | null>(null);
 
   // The same fitting as React Flow's minimap: everything drawn and the view, centred, with a margin.
   const box = bounds ? getBoundsOfRects(bounds, view) : view;
-  const scale = Math.max(box.width / WIDTH, box.height / HEIGHT);
+  const scale = Math.max(box.width / mapWidth, box.height / mapHeight);
   const offset = OFFSET * scale;
-  const width = scale * WIDTH + offset * 2;
-  const height = scale * HEIGHT + offset * 2;
-  const x = box.x - (scale * WIDTH - box.width) / 2 - offset;
-  const y = box.y - (scale * HEIGHT - box.height) / 2 - offset;
+  const width = scale * mapWidth + offset * 2;
+  const height = scale * mapHeight + offset * 2;
+  const x = box.x - (scale * mapWidth - box.width) / 2 - offset;
+  const y = box.y - (scale * mapHeight - box.height) / 2 - offset;
   const scaleRef = useRef(scale);
   scaleRef.current = scale;
 
@@ -109,8 +109,8 @@ export function FlowMiniMap() {
     >
       <svg
         ref={svg}
-        width={WIDTH}
-        height={HEIGHT}
+        width={mapWidth}
+        height={mapHeight}
         viewBox={viewBox}
         role="img"
         aria-label={t('minimap')}
@@ -120,10 +120,11 @@ export function FlowMiniMap() {
           <path key={path.color} d={path.d} fill={path.color} />
         ))}
       </svg>
-      {/* The mask on its own layer: a pan redraws one path, not every node. */}
+      {/* The mask on its own layer: a pan redraws one path, not every node. Its outer edge lies beyond
+          the drawing, so only the view's outline shows a stroke. */}
       <svg
-        width={WIDTH}
-        height={HEIGHT}
+        width={mapWidth}
+        height={mapHeight}
         viewBox={viewBox}
         className="pointer-events-none absolute inset-0 will-change-transform"
         aria-hidden

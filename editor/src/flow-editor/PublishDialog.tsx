@@ -1,6 +1,5 @@
 // Publishing: the lint summary first (errors block, warnings inform), then the draft is saved and
 // published as a new version, whose number the dialog shows.
-
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Issue } from '../../../shared/flow/issues.ts';
 import { useErrorText } from '../error-text.ts';

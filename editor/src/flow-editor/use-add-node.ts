@@ -10,6 +10,9 @@ import { useFlowStoreApi } from './store.ts';
 
 const GAP = 72;
 
+/** A new card's corner for a point on the canvas: the point holds the card by its header. */
+const heldAt = (point: { x: number; y: number }) => ({ x: point.x - NODE_WIDTH / 2, y: point.y - 20 });
+
 export function useAddNode() {
   const store = useFlowStoreApi();
   const flow = useReactFlow();
@@ -17,9 +20,8 @@ export function useAddNode() {
 
   const addAt = useCallback(
     (type: string, client: { x: number; y: number }) => {
-      const point = flow.screenToFlowPosition(client);
       // The pointer holds the card by its header, as it looked while dragged.
-      store.getState().addNode(type, { x: point.x - NODE_WIDTH / 2, y: point.y - 20 });
+      store.getState().addNode(type, heldAt(flow.screenToFlowPosition(client)));
     },
     [flow, store],
   );
@@ -44,8 +46,7 @@ export function useAddNode() {
       }
       const rect = flowStore.getState().domNode?.getBoundingClientRect();
       const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 0, y: 0 };
-      const point = flow.screenToFlowPosition(centre);
-      const spot = freeSpot({ x: point.x - NODE_WIDTH / 2, y: point.y - 20 }, state.nodes);
+      const spot = freeSpot(heldAt(flow.screenToFlowPosition(centre)), state.nodes);
       state.selectNode(state.addNode(type, spot));
     },
     [store, flowStore, flow],

@@ -5,15 +5,14 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { z } from 'zod';
 import type { contactDetail, messageSchema } from '../../../shared/api/contacts.ts';
-import type { flowListItem } from '../../../shared/api/flows.ts';
 import { api } from '../api.ts';
 import { Badge, Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
 import { statusText, useT as useSimT } from '../flow-editor/simulator/messages.ts';
+import { useFlowList } from '../queries.ts';
 import { contactsMessages, friendKey } from './contacts-messages.ts';
 
 type Contact = z.infer<typeof contactDetail>;
 type Message = z.infer<typeof messageSchema>;
-type FlowItem = z.infer<typeof flowListItem>;
 type Patch = { tags?: string[]; attributes?: Record<string, string | null>; handoff?: boolean };
 
 export function ContactDetailScreen({ id }: { id: string }) {
@@ -31,7 +30,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
     mutationFn: (body: Patch) => api<Contact>('PATCH', `/contacts/${id}`, body),
     onSuccess: (next) => queryClient.setQueryData(['contact', id], next),
   });
-  const flows = useQuery({ queryKey: ['flows'], queryFn: () => api<FlowItem[]>('GET', '/flows') });
+  const flows = useFlowList();
   const flowNames = new Map(flows.data?.map((flow) => [flow.id, flow.name]));
   const simT = useSimT();
   const c = contact.data;

@@ -1,14 +1,14 @@
 // Coupon pools: issued / total bars; create a pool or add codes by pasting or uploading a file.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { couponPoolCreated, couponPoolSchema } from '../../../shared/api/coupons.ts';
+import type { couponPoolCreated } from '../../../shared/api/coupons.ts';
 import { api } from '../api.ts';
 import { Button, Card, Empty, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
 import { defineMessages } from '../i18n.ts';
+import { couponPoolsKey, useCouponPools } from '../queries.ts';
 import { parseCodes } from './coupon-codes.ts';
 
-type Pool = z.infer<typeof couponPoolSchema>;
 const messages = defineMessages({
   'zh-CN': {
     title: '优惠券',
@@ -47,7 +47,7 @@ const messages = defineMessages({
 export function CouponsScreen() {
   const t = messages.useT();
   const queryClient = useQueryClient();
-  const pools = useQuery({ queryKey: ['coupon-pools'], queryFn: () => api<Pool[]>('GET', '/coupon-pools') });
+  const pools = useCouponPools();
   const [name, setName] = useState('');
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -58,7 +58,7 @@ export function CouponsScreen() {
     onSuccess: () => {
       setText('');
       setOpen(false);
-      queryClient.invalidateQueries({ queryKey: ['coupon-pools'] });
+      queryClient.invalidateQueries({ queryKey: couponPoolsKey });
     },
   });
   const openFor = (pool = '') => {

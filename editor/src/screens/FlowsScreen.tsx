@@ -1,10 +1,10 @@
 // The flows list: status, published version and the funnel's entered / goal counts at a glance;
 // create, rename, duplicate, archive.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { z } from 'zod';
-import type { flowDetail, flowListItem } from '../../../shared/api/flows.ts';
+import type { flowDetail } from '../../../shared/api/flows.ts';
 import { api } from '../api.ts';
 import {
   Badge,
@@ -18,10 +18,10 @@ import {
   useRowLink,
 } from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
+import { type FlowItem, useFlowList } from '../queries.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { flowsMessages } from './flows-messages.ts';
 
-type FlowItem = z.infer<typeof flowListItem>;
 type FlowDetail = z.infer<typeof flowDetail>;
 const STATUS_TONE = { draft: 'slate', published: 'green', paused: 'amber' } as const;
 
@@ -32,7 +32,7 @@ export function FlowsScreen() {
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [showArchived, setShowArchived] = useState(false);
-  const flows = useQuery({ queryKey: ['flows'], queryFn: () => api<FlowItem[]>('GET', '/flows') });
+  const flows = useFlowList();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['flows'] });
   const create = useMutation({
     mutationFn: (body: { name: string; graph?: unknown }) => api<FlowDetail>('POST', '/flows', body),

@@ -4,7 +4,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api.ts';
-import { Button, Card, ErrorNote, Input } from '../app/ui.tsx';
+import { Button, Card, ErrorNote, Input, Select } from '../app/ui.tsx';
 import { botsMessages } from './bots-messages.ts';
 
 const PUPPETS = ['sandbox', 'wechaty-puppet-wechat4u', 'wechaty-puppet-service', 'other'] as const;
@@ -61,17 +61,13 @@ export function NewBotForm({ onDone }: { onDone: () => void }) {
         </label>
         <label className="text-xs font-medium text-slate-600">
           {t('puppet')}
-          <select
-            value={puppet}
-            onChange={(e) => setPuppet(e.target.value as Puppet)}
-            className="mt-1 block rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-normal text-slate-900"
-          >
+          <Select value={puppet} onChange={(e) => setPuppet(e.target.value as Puppet)} className="mt-1 block">
             {PUPPETS.map((p) => (
               <option key={p} value={p} title={p === 'other' ? undefined : p}>
                 {t(PUPPET_NAME[p])}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         {puppet === 'other' && (
           <label className="text-xs font-medium text-slate-600">

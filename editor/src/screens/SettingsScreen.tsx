@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { WorkspaceBody } from '../../../shared/api/workspace.ts';
 import { api } from '../api.ts';
-import { Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
+import { Button, Card, ErrorNote, Input, PageHeader, Select } from '../app/ui.tsx';
 import { defineMessages } from '../i18n.ts';
 
 const messages = defineMessages({
@@ -146,17 +146,17 @@ export function SettingsScreen() {
       <Card className="max-w-3xl space-y-5 p-6">
         <label className={label}>
           {t('timeZone')}
-          <select
+          <Select
             value={form.timeZone}
             onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
-            className="mt-1 block w-72 rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-normal text-slate-900 focus:border-emerald-500 focus:outline-none focus:ring-2 focus:ring-emerald-500/20"
+            className="mt-1 block w-72"
           >
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll('_', ' ')}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label className={label}>
           {t('signature')}

@@ -1,6 +1,5 @@
 // The conversation with one sandbox contact: the transcript as bubbles, and the contact's composer.
 // Typed text survives a failed send; it is cleared only once the runtime has taken the message.
-
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useErrorText } from '../../error-text.ts';
 import { Bubble } from './Bubble.tsx';

@@ -1,5 +1,4 @@
 // Moves the sandbox clock forward so waits and timeouts fall due, and shows the sandbox's "now".
-
 import { type FormEvent, useState } from 'react';
 import { useErrorText } from '../../error-text.ts';
 import { useLang } from '../../i18n.ts';

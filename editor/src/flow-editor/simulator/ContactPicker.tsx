@@ -1,5 +1,4 @@
 // Choose one of the workspace's sandbox contacts, or create a new one (it is selected at once).
-
 import { type FormEvent, useState } from 'react';
 import { useErrorText } from '../../error-text.ts';
 import { statusText, useT } from './messages.ts';

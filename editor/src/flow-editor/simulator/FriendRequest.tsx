@@ -1,5 +1,4 @@
 // The contact adds the bot: a friend request with its hello text, as a new WeChat user would.
-
 import { type FormEvent, useState } from 'react';
 import { useErrorText } from '../../error-text.ts';
 import { useT } from './messages.ts';

@@ -1,6 +1,5 @@
 // Stats bar above the canvas: version picker (the canvas shows that version), run totals and goal
 // counts, kept live by the stream.
-
 import { useState } from 'react';
 import { useErrorText } from '../../error-text.ts';
 import { useLang } from '../../i18n.ts';

@@ -1,25 +1,15 @@
 // `couponPool` fields: a pool name, suggesting the workspace's pools and saying how many codes the
 // chosen one has left, or that no pool has that name (the node would always take `exhausted`).
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import type { z } from 'zod';
-import type { couponPoolSchema } from '../../../../../shared/api/coupons.ts';
-import { api } from '../../../api.ts';
+import { useCouponPools } from '../../../queries.ts';
 import { useInspectorT } from '../messages.ts';
 import { inputClass } from '../styles.ts';
 import { hasError, type WidgetProps } from './types.ts';
 
-type Pool = z.infer<typeof couponPoolSchema>;
-
 export function CouponPoolInput(props: WidgetProps) {
   const { id, value, errors, onChange, disabled } = props;
   const t = useInspectorT();
-  const pools = useQuery({
-    queryKey: ['coupon-pools'],
-    queryFn: () => api<Pool[]>('GET', '/coupon-pools'),
-    retry: false,
-    staleTime: 30_000,
-  });
+  const pools = useCouponPools({ retry: false, staleTime: 30_000 });
   const name = typeof value === 'string' ? value : '';
   const pool = pools.data?.find((p) => p.name === name.trim());
   const left = pool ? pool.total - pool.issued : 0;
