@@ -1,5 +1,7 @@
 // The WeChat edge as the runtime sees it: normalized inbound events, status events, and the two
 // actions the dispatcher performs. Every puppet (sandbox, wechat4u, service…) sits behind this.
+import type { MessageKind } from '../../shared/db/schema.ts';
+
 export interface ContactRef {
   puppetId: string;
   name: string;
@@ -11,9 +13,20 @@ export type InboundEvent =
   | {
       kind: 'message';
       messageId: string;
+      /**
+       * The customer of the conversation: the talker of a contact's message; for a message the
+       * bot's own user typed on the phone (`self`), the contact it was typed TO (its listener). In a
+       * group, a `self` message carries the bot's own user here; the router files it under no contact.
+       */
       contact: ContactRef;
+      /** The group it was said in; null or absent for a private chat. */
       room?: { id: string; topic: string } | null;
+      /** The message text; '' for media (images, voice…), whose kind says what it was. */
       text: string;
+      /** What was sent: text, or a kind of media. Absent means text. */
+      messageKind?: MessageKind;
+      /** In a group: the bot's account was @-mentioned. */
+      mentionsBot?: boolean;
       self: boolean;
       at: Date;
     }

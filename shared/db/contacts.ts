@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -43,6 +44,11 @@ export const contacts = pgTable(
     activity: integer('activity').array().notNull().default(sql`array_fill(0, array[168])`),
     /** A human has taken over: the bot does not route this contact's messages into flows. */
     handoff: boolean('handoff').notNull().default(false),
+    /**
+     * Sandbox contacts only: the preview of a flow's draft this test contact talks to (the
+     * simulator's "try the draft"); its events start runs in that version only, never in published flows.
+     */
+    previewFlowVersionId: uuid('preview_flow_version_id'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -50,6 +56,42 @@ export const contacts = pgTable(
     index('contacts_workspace_name').on(t.workspaceId, t.name),
     index('contacts_tags').using('gin', t.tags),
   ],
+);
+
+/** What an inbound message was: text, or a kind of media (the archive keeps the kind, never only "[Image]"). */
+export const MESSAGE_KINDS = [
+  'text',
+  'image',
+  'voice',
+  'video',
+  'file',
+  'emoticon',
+  'link',
+  'mini_program',
+  'location',
+  'contact_card',
+  'transfer',
+  'red_envelope',
+  'recalled',
+  'system',
+  'other',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Groups (WeChat rooms) a bot account is in; the full group feature (room sets, members) comes later. */
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    botAccountId: uuid('bot_account_id')
+      .notNull()
+      .references(() => botAccounts.id, { onDelete: 'cascade' }),
+    puppetRoomId: text('puppet_room_id').notNull(),
+    topic: text('topic').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('rooms_account_puppet').on(t.botAccountId, t.puppetRoomId)],
 );
 
 export const messages = pgTable(
@@ -67,11 +109,16 @@ export const messages = pgTable(
     /** WeChat's id of the message; puppets replay history, so (account, id) is unique. */
     wechatMessageId: text('wechat_message_id').notNull(),
     text: text('text').notNull(),
+    kind: text('kind', { enum: MESSAGE_KINDS }).notNull().default('text'),
+    /** The group the message was said in; null for a private chat. */
+    roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'cascade' }),
     /** Who wrote an outbound message: the bot (a flow), an agent, or the operator on the phone. */
     author: text('author', { enum: ['contact', 'bot', 'agent', 'operator'] }).notNull(),
     flowId: uuid('flow_id'),
     nodeId: text('node_id'),
     runId: uuid('run_id'),
+    /** For a `send` with variants: the index in `[text, ...variants]` this contact got. */
+    variant: smallint('variant'),
     at: at('at').notNull(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 // Flows (editable draft) and their immutable published versions (graph + compiled machine + hash).
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns.ts';
 import { users } from './users.ts';
 import { workspaceId } from './workspaces.ts';
@@ -40,6 +41,14 @@ export const flowVersions = pgTable(
     hash: text('hash').notNull(),
     publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: at('published_at').notNull().defaultNow(),
+    /**
+     * A preview of the draft for the simulator (version 0): only sandbox test contacts bound to it
+     * run in it; it is never listed, never starts runs for anyone else, and its counts stay apart.
+     */
+    preview: boolean('preview').notNull().default(false),
   },
-  (t) => [uniqueIndex('flow_versions_flow_version').on(t.flowId, t.version)],
+  (t) => [
+    uniqueIndex('flow_versions_flow_version').on(t.flowId, t.version).where(sql`preview = false`),
+    index('flow_versions_preview').on(t.flowId, t.hash).where(sql`preview = true`),
+  ],
 );

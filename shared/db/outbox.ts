@@ -9,12 +9,15 @@ import { workspaceId } from './workspaces.ts';
 
 export const OUTBOX_KINDS = ['message', 'friend_accept'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
-/** `unknown`: found `sending` after a crash — WeChat has no idempotent send, so it is shown, not resent. */
-export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'unknown'] as const;
+/**
+ * `unknown`: found `sending` after a crash — WeChat has no idempotent send, so it is shown, not
+ * resent; a person resends it (back to `queued`) or dismisses it (`dismissed`), as a `failed` one.
+ */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'unknown', 'dismissed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export type OutboxPayload =
-  | { text: string; flowId?: string; nodeId?: string; author: 'bot' | 'agent' }
+  | { text: string; flowId?: string; nodeId?: string; author: 'bot' | 'agent'; variant?: number }
   | { requestId: string; hello: string };
 
 export const outbox = pgTable(
@@ -43,5 +46,8 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due').on(t.botAccountId, t.notBefore, t.id).where(sql`status = 'queued'`),
     index('outbox_sending').on(t.botAccountId).where(sql`status = 'sending'`),
+    index('outbox_undelivered')
+      .on(t.contactId)
+      .where(sql`status in ('unknown', 'failed')`),
   ],
 );

@@ -68,6 +68,8 @@ export const nodeVisits = pgTable(
     visit: integer('visit').notNull(),
     /** The port the run left through, once it has. */
     port: text('port'),
+    /** For a `send` with variants: the index in `[text, ...variants]` sent on this visit. */
+    variant: smallint('variant'),
     enteredAt: at('entered_at').notNull(),
   },
   (t) => [uniqueIndex('node_visits_run_node_visit').on(t.runId, t.nodeId, t.visit)],
