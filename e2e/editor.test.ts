@@ -1,7 +1,9 @@
 // The marketer's day in a real browser: sign in, build a collection funnel by dragging six node types
 // from the palette and wiring their ports, watch a lint error come and go, publish, talk to it in the
 // simulator (with a clock advance over its wait), and see Stats mode counts move without a reload; on the way it
-// moves a card and undoes the move, and pans the canvas from the minimap.
+// moves a card and undoes the move, and pans the canvas from the minimap. Then, on a 1280×720 screen, a
+// new flow: the first card stays where it is dropped, the fitted view keeps cards clear of the lint
+// panel, and the simulator tries the draft before it is ever published, then starts over.
 // Screenshots of the canvas, the simulator and the stats mode land in test-results/e2e/.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -174,4 +176,86 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await page.mouse.up();
     await expect.poll(viewport).not.toBe(still);
   }, 180_000);
+
+  it('on a small screen: keeps the first card where dropped, fits clear of the lint panel, tries the draft', async () => {
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    page.setDefaultTimeout(15_000);
+    await signIn(page, product.baseUrl);
+    await page.click('[data-testid=flow-create]');
+    await page.fill('[data-testid=flow-name]', 'Draft trial');
+    await page.click('[data-testid=flow-create-confirm]');
+
+    // An empty flow says where to start, not "1 error".
+    await page.waitForSelector('[data-testid="start-trigger.friend_request"]');
+    expect(await page.locator('[data-testid=lint-panel]').count()).toBe(0);
+    for (const tool of ['undo', 'redo', 'auto-layout']) {
+      const icon = (await page.locator(`[data-testid=${tool}] svg`).boundingBox())!;
+      expect([icon.width, icon.height], tool).toEqual([16, 16]);
+    }
+
+    const viewport = () => page.getAttribute('.react-flow__viewport', 'style');
+    const still = await viewport();
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const trigger = await drop('trigger.friend_request', 170, 100);
+    const card = page.locator(`.react-flow__node[data-id="${trigger}"]`);
+    await page.waitForTimeout(300);
+    const placed = (await card.boundingBox())!;
+    // Held by its header under the pointer, at the zoom the canvas had: no fit on the first card.
+    expect(Math.abs(placed.x + placed.width / 2 - (pane.x + 170))).toBeLessThan(3);
+    expect(Math.abs(placed.y + 20 - (pane.y + 100))).toBeLessThan(3);
+    expect(await viewport()).toBe(still);
+
+    const hello = await drop('send', 170, 260);
+    const city = await drop('ask', 170, 420);
+    const later = await drop('wait', 490, 100);
+    const goal = await drop('goal', 490, 300);
+    await connect(trigger, 'next', hello);
+    await connect(hello, 'next', city);
+    await connect(city, 'answered', later);
+    await connect(later, 'next', goal);
+    // The ask's other exits end the flow where nothing is connected: the card says so.
+    await visible(`[data-testid="node-${city}"] [data-testid=port-end-invalid]`);
+
+    await page.click('[data-testid=auto-layout]');
+    await page.waitForTimeout(600);
+    // Every card, with its handles and "ends here" marks, at least 8 px clear of the lint panel.
+    const lint = (await page.locator('[data-testid=lint-panel]').boundingBox())!;
+    const boxes = await page.$$eval(
+      '.react-flow__node, .react-flow__node .react-flow__handle, [data-testid^=port-end-]',
+      (elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect),
+    );
+    const near = boxes.filter(
+      (b) =>
+        b.x < lint.x + lint.width + 8 &&
+        lint.x - 8 < b.right &&
+        b.y < lint.y + lint.height + 8 &&
+        lint.y - 8 < b.bottom,
+    );
+    expect(near).toEqual([]);
+    // The fit filled the height (the chain is taller than the canvas), so the check above means something.
+    expect(Math.max(...boxes.map((b) => b.bottom))).toBeGreaterThan(pane.y + pane.height * 0.8);
+    await page.screenshot({ path: `${SHOTS}/small-canvas.png` });
+
+    // Never published: the simulator tries the draft.
+    await page.click('[data-testid=sim-open]');
+    await page.click('[data-testid=sim-contact-add]');
+    await page.fill('[data-testid=sim-contact-name]', '阿强');
+    await page.click('[data-testid=sim-create]');
+    await expect.poll(textOf('[data-testid=sim-contact-select] option:checked')).toMatch(/^阿强/);
+    await visible('[data-testid=sim-not-published]');
+    await page.click('[data-testid=sim-talk-draft]');
+    await expect.poll(textOf('[data-testid=sim-runs]')).toBe('Trying the draft');
+    await page.click('[data-testid=sim-friend-request]');
+    await visible('[data-testid=sim-bubble-out]', '你好 阿强！');
+    await visible('[data-testid=sim-bubble-out]', '请问你在哪个城市？');
+    await expect.poll(textOf('[data-testid=sim-now]')).toMatch(/\d{2}:\d{2}/);
+    await page.screenshot({ path: `${SHOTS}/small-simulator.png` });
+
+    await page.click('[data-testid=sim-restart]');
+    await page.click('[data-testid=sim-restart-confirm]');
+    await visible('[data-testid=sim-chat]', 'No messages yet');
+    expect(await page.locator('[data-testid=sim-bubble-out]').count()).toBe(0);
+    await expect.poll(textOf('[data-testid=sim-runs]')).toBe('Trying the draft');
+  }, 120_000);
 });

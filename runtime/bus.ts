@@ -1,11 +1,16 @@
-// Change notifications inside one process (stats of a flow version moved, a bot changed state).
+// Change notifications inside one process (stats of a flow version moved, a bot changed state, a
+// bot command queued or done).
 // With PostgreSQL the runtime also relays them through LISTEN/NOTIFY so other processes hear them.
 import { EventEmitter } from 'node:events';
 
 export type BusEvent =
   | { kind: 'stats'; workspaceId: string; flowId: string; flowVersionId: string }
   | { kind: 'bot'; workspaceId: string; botAccountId: string }
-  | { kind: 'outbox'; botAccountId: string };
+  | { kind: 'outbox'; botAccountId: string }
+  /** A bot command was queued for the account: its lease holder should take it. */
+  | { kind: 'command'; botAccountId: string }
+  /** A bot command finished (done or failed): whoever queued it may read the result. */
+  | { kind: 'command_done'; id: number };
 
 export class Bus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);

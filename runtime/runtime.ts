@@ -1,26 +1,28 @@
-// The runtime of one process: holds bot account leases, keeps a Wechaty connection per leased
-// account, feeds its inbound events to the router, and runs the dispatcher and the sweeper.
-// `npm start` runs it beside the server; `npm run worker` runs it alone; many can share PostgreSQL.
+// The runtime of one process: holds bot account leases and drives each leased account (an
+// AccountDriver: its Wechaty connection, inbound turns, dispatcher, sandbox clock and commands), and
+// fires the runs the wall clock has made due. `npm start` runs it beside the server; `npm run worker`
+// runs it alone; many can share PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { BotLimits } from '../shared/api/bot-limits.ts';
 import { botAccounts, contacts, workspaces } from '../shared/db/schema.ts';
+import { AccountDriver, type DriverContext, type RuntimeLog } from './account-driver.ts';
 import { connect } from './bots/connect.ts';
 import { type Lease, refreshLeases, releaseLeases } from './bots/leases.ts';
-import type { BotConnection, BotStatusEvent, InboundEvent } from './bots/port.ts';
-import type { SandboxWorld } from './bots/sandbox.ts';
+import type { BotStatusEvent } from './bots/port.ts';
+import { SANDBOX_COMMANDS } from './bots/sandbox-commands.ts';
 import { open } from './bots/secret-box.ts';
 import type { Bus } from './bus.ts';
-import type { RuntimeClock } from './clock.ts';
+import { AccountClock } from './clock.ts';
 import type { Db } from './db/client.ts';
-import { dispatchAccount } from './dispatcher/dispatcher.ts';
 import type { TurnOutcome } from './executor/execute.ts';
 import { InboundBatcher } from './router/batcher.ts';
-import { claimDueRuns, fireRuns, nextWakeAt, WAKE_BATCH } from './sweeper/sweeper.ts';
+import { claimDueRuns, fireRuns, WAKE_BATCH } from './sweeper/sweeper.ts';
 
-/** The sandbox world lives in memory: on connect it learns the contacts the database remembers. */
-async function sandboxWorldContacts(db: Db, accountId: string) {
+export type { RuntimeLog } from './account-driver.ts';
+
+/** The simulated world lives in memory: on connect it learns the contacts the database remembers. */
+async function rememberedContacts(db: Db, accountId: string) {
   const rows = await db
     .select({
       puppetId: contacts.puppetId,
@@ -36,7 +38,6 @@ async function sandboxWorldContacts(db: Db, accountId: string) {
 export interface RuntimeOptions {
   db: Db;
   bus: Bus;
-  clock: RuntimeClock;
   secret: string;
   leaseTtlMs?: number;
   tickMs?: number;
@@ -44,37 +45,37 @@ export interface RuntimeOptions {
   sessionDir?: string;
 }
 
-export interface RuntimeLog {
-  error(obj: unknown, msg?: string): void;
-}
-
-interface LiveBot {
-  lease: Lease;
-  workspaceId: string;
-  timeZone: string;
-  limits: BotLimits;
-  connection: BotConnection;
-  sandbox?: SandboxWorld;
-}
-
 export class Runtime {
   readonly owner = `worker-${randomUUID()}`;
-  private readonly bots = new Map<string, LiveBot>();
-  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly drivers = new Map<string, AccountDriver>();
   private timer: NodeJS.Timeout | null = null;
-  /** Inbound events received per account, so the sandbox can wait for the one it just caused. */
-  private readonly received = new Map<string, number>();
   private ticking: Promise<void> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private readonly context: DriverContext;
 
   log: RuntimeLog | null = null;
 
-  private readonly batcher: InboundBatcher;
-
   constructor(private readonly o: RuntimeOptions) {
-    this.batcher = new InboundBatcher(o.db, () => o.clock.now());
+    const batcher = new InboundBatcher(
+      o.db,
+      (accountId) => this.drivers.get(accountId)?.clock.now() ?? new Date(),
+    );
+    this.context = {
+      db: o.db,
+      bus: o.bus,
+      owner: this.owner,
+      batcher,
+      commands: SANDBOX_COMMANDS,
+      log: () => this.log,
+    };
   }
 
   async start(): Promise<void> {
+    // Commands and resent rows are picked up at once, not at the next tick.
+    this.unsubscribe = this.o.bus.subscribe((event) => {
+      if (event.kind === 'command') void this.drivers.get(event.botAccountId)?.runCommands();
+      if (event.kind === 'outbox') void this.drivers.get(event.botAccountId)?.dispatch();
+    });
     await this.tick();
     this.timer = setInterval(() => void this.tick(), this.o.tickMs ?? 1000);
     this.timer.unref();
@@ -82,20 +83,24 @@ export class Runtime {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.unsubscribe?.();
     await this.ticking;
-    await Promise.allSettled(this.inflight);
-    await Promise.allSettled([...this.bots.values()].map((bot) => bot.connection.stop()));
-    this.bots.clear();
+    await Promise.allSettled([...this.drivers.values()].map((d) => d.stop()));
+    this.drivers.clear();
     await releaseLeases(this.o.db, this.owner).catch(() => {});
   }
 
-  /** One round: leases and connections, due timers, due outbox rows. Never throws. */
+  /** One round: leases and connections, due timers, commands, due outbox rows. Never throws. */
   tick(): Promise<void> {
     this.ticking ??= (async () => {
       try {
         await this.syncLeases();
-        await this.sweep();
-        await this.dispatchAll();
+        await this.sweepWallClock();
+        for (const driver of this.drivers.values()) {
+          await driver.sweepOwnClock();
+          void driver.runCommands();
+          await driver.dispatch();
+        }
       } catch (err) {
         this.log?.error({ err }, 'runtime tick failed');
       } finally {
@@ -105,61 +110,22 @@ export class Runtime {
     return this.ticking;
   }
 
-  /** Resolves once every inbound event received so far is executed and its due messages are sent. */
-  async settle(): Promise<void> {
-    for (let round = 0; round < 50; round++) {
-      await Promise.allSettled(this.inflight);
-      const done = await this.dispatchAll();
-      if (this.inflight.size === 0 && done === 0) return;
-    }
-  }
-
-  receivedCount(accountId: string): number {
-    return this.received.get(accountId) ?? 0;
-  }
-
-  /** Waits (up to `timeoutMs`) until the account has received more than `count` inbound events, then settles. */
-  async settleAfter(accountId: string, count: number, timeoutMs = 3000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.receivedCount(accountId) <= count && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    await this.settle();
-  }
-
-  /** Moves the clock forward, firing every wait that falls due in between, in order (the sandbox clock). */
-  async advanceClock(ms: number): Promise<{ now: Date; fired: number }> {
-    const target = this.o.clock.now().getTime() + ms;
-    let fired = 0;
-    for (;;) {
-      await this.settle();
-      const next = await nextWakeAt(this.o.db);
-      if (!next || next.getTime() > target) break;
-      this.o.clock.advance(Math.max(0, next.getTime() - this.o.clock.now().getTime()));
-      fired += await this.sweep();
-    }
-    this.o.clock.advance(target - this.o.clock.now().getTime());
-    await this.settle();
-    return { now: this.o.clock.now(), fired };
-  }
-
-  /** The simulated WeChat of a workspace's sandbox account, connecting it when needed. */
-  async sandbox(accountId: string): Promise<SandboxWorld | null> {
-    if (!this.bots.has(accountId)) await this.tick();
-    return this.bots.get(accountId)?.sandbox ?? null;
+  /** The driver of an account this process holds (tests and benchmarks). */
+  driver(accountId: string): AccountDriver | undefined {
+    return this.drivers.get(accountId);
   }
 
   private async syncLeases(): Promise<void> {
     const { held, taken } = await refreshLeases(this.o.db, this.owner, this.o.leaseTtlMs ?? 15_000);
     const live = new Set([...held, ...taken].map((l) => l.accountId));
-    for (const [id, bot] of this.bots) {
+    for (const [id, driver] of this.drivers) {
       if (live.has(id)) continue;
-      this.bots.delete(id);
-      await bot.connection.stop().catch(() => {});
+      this.drivers.delete(id);
+      await driver.stop();
     }
     for (const lease of [...held, ...taken]) {
-      const bot = this.bots.get(lease.accountId);
-      if (bot) bot.lease = lease;
+      const driver = this.drivers.get(lease.accountId);
+      if (driver) driver.lease = lease;
       else await this.connect(lease);
     }
   }
@@ -172,30 +138,31 @@ export class Runtime {
       .where(eq(botAccounts.id, lease.accountId));
     if (!row) return;
     const { account } = row;
+    const sandbox = account.puppet === 'sandbox';
+    // Only a sandbox account has a clock of its own; a real one lives on the wall clock.
+    const clock = new AccountClock(sandbox ? Number(account.clockOffsetMs) : 0);
     try {
       const options = account.puppetOptions ? open(this.o.secret, account.puppetOptions) : undefined;
-      const { connection, sandbox } = await connect({
+      const { connection, sandbox: world } = await connect({
         name: account.name,
         puppet: account.puppet,
         puppetOptions: options as Record<string, unknown> | undefined,
         sessionFile: this.o.sessionDir && join(this.o.sessionDir, account.id),
+        clock,
       });
-      const bot: LiveBot = {
-        lease,
+      const ref = {
+        id: account.id,
         workspaceId: account.workspaceId,
         timeZone: row.timeZone,
-        limits: account.limits,
-        connection,
-        sandbox,
+        puppet: account.puppet,
       };
-      this.bots.set(account.id, bot);
-      const ref = { id: account.id, workspaceId: account.workspaceId, timeZone: row.timeZone };
-      connection.onInbound((event: InboundEvent) => {
-        this.received.set(account.id, (this.received.get(account.id) ?? 0) + 1);
-        this.track(this.inbound(ref, event));
-      });
+      const driver = new AccountDriver(this.context, ref, lease, connection, clock, world);
+      this.drivers.set(account.id, driver);
+      connection.onInbound((event) => driver.inbound(event));
       connection.onStatus((event: BotStatusEvent) =>
-        this.track(this.status(account.id, account.workspaceId, event)),
+        this.status(account.id, account.workspaceId, event).catch((err) =>
+          this.log?.error({ err }, 'bot status not saved'),
+        ),
       );
       await this.setStatus(account.id, account.workspaceId, { status: 'starting', error: null });
       // A real puppet may take minutes (QR scan) or hang on the network: never hold the tick for it.
@@ -205,9 +172,9 @@ export class Runtime {
           error: String(err).slice(0, 500),
         }),
       );
-      if (sandbox) {
+      if (world) {
         await starting;
-        sandbox.restore(await sandboxWorldContacts(this.o.db, account.id));
+        for (const person of await rememberedContacts(this.o.db, account.id)) world.know(person);
       }
     } catch (err) {
       await this.setStatus(account.id, account.workspaceId, {
@@ -215,27 +182,6 @@ export class Runtime {
         error: String(err).slice(0, 500),
       });
     }
-  }
-
-  private track(work: Promise<unknown>): void {
-    const guarded = work.catch((err) => this.log?.error({ err }, 'runtime task failed'));
-    this.inflight.add(guarded);
-    void guarded.finally(() => this.inflight.delete(guarded));
-  }
-
-  private async inbound(account: { id: string; workspaceId: string; timeZone: string }, event: InboundEvent) {
-    let lastError: unknown;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const result = await this.batcher.submit(account, event);
-        this.announce(result.turns);
-        if (result.queued > 0) await this.dispatch(account.id);
-        return;
-      } catch (err) {
-        lastError = err;
-      }
-    }
-    throw lastError;
   }
 
   private async status(accountId: string, workspaceId: string, event: BotStatusEvent): Promise<void> {
@@ -262,57 +208,32 @@ export class Runtime {
     this.o.bus.publish({ kind: 'bot', workspaceId, botAccountId: accountId });
   }
 
-  private announce(turns: TurnOutcome[]): void {
-    const seen = new Set<string>();
-    for (const turn of turns) {
-      if (!turn || seen.has(turn.flowVersionId)) continue;
-      seen.add(turn.flowVersionId);
-      this.o.bus.publish({
-        kind: 'stats',
-        workspaceId: turn.workspaceId,
-        flowId: turn.flowId,
-        flowVersionId: turn.flowVersionId,
-      });
-    }
-  }
-
-  private async sweep(): Promise<number> {
+  /**
+   * Fires every run the wall clock has made due, of any account (another worker may hold it: firing
+   * only writes the database; its lease holder sends what the turn queued). Each fires at its
+   * account's time.
+   */
+  private async sweepWallClock(): Promise<number> {
     let fired = 0;
     for (;;) {
-      const now = this.o.clock.now();
-      const due = await claimDueRuns(this.o.db, now, 200);
+      const due = await claimDueRuns(this.o.db, new Date(), 200);
       if (due.length === 0) return fired;
       for (let i = 0; i < due.length; i += WAKE_BATCH) {
         const batch = due.slice(i, i + WAKE_BATCH);
-        const turns = await fireRuns(this.o.db, batch, now).catch((err): (TurnOutcome | null)[] => {
+        const turns = await fireRuns(this.o.db, batch).catch((err): (TurnOutcome | null)[] => {
           this.log?.error({ err, runs: batch.map((r) => r.id) }, 'timers failed');
           return [];
         });
         const firedNow = turns.filter((t): t is TurnOutcome => t !== null);
         fired += firedNow.length;
-        this.announce(firedNow);
+        for (const turn of firedNow)
+          this.o.bus.publish({
+            kind: 'stats',
+            workspaceId: turn.workspaceId,
+            flowId: turn.flowId,
+            flowVersionId: turn.flowVersionId,
+          });
       }
     }
-  }
-
-  private async dispatchAll(): Promise<number> {
-    let done = 0;
-    for (const id of this.bots.keys()) done += await this.dispatch(id);
-    return done;
-  }
-
-  private async dispatch(accountId: string): Promise<number> {
-    const bot = this.bots.get(accountId);
-    if (!bot) return 0;
-    const target = {
-      accountId,
-      owner: this.owner,
-      fencingToken: bot.lease.fencingToken,
-      connection: bot.connection,
-      limits: bot.limits,
-      timeZone: bot.timeZone,
-    };
-    const { done } = await dispatchAccount(this.o.db, target, () => this.o.clock.now());
-    return done;
   }
 }

@@ -2,7 +2,6 @@
 // Run several against one PostgreSQL (DATABASE_URL) to share the work; leases decide who drives which account.
 import { Bus } from '../runtime/bus.ts';
 import { relayBus } from '../runtime/bus-relay.ts';
-import { RuntimeClock } from '../runtime/clock.ts';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
 import { keepRunningOnUnhandledRejections } from '../runtime/process-guard.ts';
@@ -18,7 +17,6 @@ const stopRelay = await relayBus(handle, bus);
 const runtime = new Runtime({
   db: handle.db,
   bus,
-  clock: new RuntimeClock(),
   secret: config.secret,
   leaseTtlMs: config.leaseTtlMs,
   sessionDir: config.sessionDir,

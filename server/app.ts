@@ -3,11 +3,15 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DbHandle } from '../runtime/db/client.ts';
-import type { Config } from './config.ts';
+import { type Config, DEFAULT_LOGIN_ATTEMPTS_PER_IP } from './config.ts';
+import { withRedaction } from './logging.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import editorPlugin from './plugins/editor.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jsonBodyPlugin from './plugins/json-body.ts';
+import routeTablePlugin from './plugins/route-table.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
 import servicesPlugin, { defaultServices, type Services } from './plugins/services.ts';
 import apiKeyRoutes from './routes/api-keys.ts';
 import authRoutes from './routes/auth.ts';
@@ -17,10 +21,12 @@ import couponRoutes from './routes/coupons.ts';
 import flowRoutes from './routes/flows.ts';
 import healthRoutes from './routes/health.ts';
 import memberRoutes from './routes/members.ts';
+import outboxRoutes from './routes/outbox.ts';
 import sandboxRoutes from './routes/sandbox.ts';
 import workspaceRoutes from './routes/workspace.ts';
 
-export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy' | 'secret'>;
+export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy' | 'secret'> &
+  Partial<Pick<Config, 'loginAttemptsPerIpPerMinute'>>;
 
 export async function buildApp(
   handle: DbHandle,
@@ -29,7 +35,7 @@ export async function buildApp(
   services: Services = defaultServices(),
 ) {
   const app = Fastify({
-    logger,
+    logger: withRedaction(logger),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
@@ -37,7 +43,10 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(routeTablePlugin);
   await app.register(errorsPlugin);
+  await app.register(jsonBodyPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(dbPlugin, { handle });
   await app.register(servicesPlugin, { services });
   await app.register(rateLimit, { global: false });
@@ -46,13 +55,17 @@ export async function buildApp(
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
-      await api.register(authRoutes, { loginAttemptsPerMinute: config.loginAttemptsPerMinute });
+      await api.register(authRoutes, {
+        loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+        loginAttemptsPerIpPerMinute: config.loginAttemptsPerIpPerMinute ?? DEFAULT_LOGIN_ATTEMPTS_PER_IP,
+      });
       await api.register(memberRoutes);
       await api.register(workspaceRoutes);
       await api.register(apiKeyRoutes);
       await api.register(flowRoutes);
       await api.register(couponRoutes);
       await api.register(contactRoutes);
+      await api.register(outboxRoutes);
       await api.register(sandboxRoutes);
       await api.register(botRoutes, { secret: config.secret });
     },

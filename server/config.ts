@@ -6,6 +6,12 @@ import { z } from 'zod';
 import type { DbTarget } from '../runtime/db/client.ts';
 import { emailSchema } from '../shared/api/common.ts';
 
+const WHOLE_NUMBER = 'must be a whole number of at least 1';
+const atLeastOne = () => z.coerce.number({ error: WHOLE_NUMBER }).int(WHOLE_NUMBER).min(1, WHOLE_NUMBER);
+
+/** Failed logins one client address may make per minute, across every email. */
+export const DEFAULT_LOGIN_ATTEMPTS_PER_IP = 50;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -18,7 +24,8 @@ const envSchema = z.object({
   WEFUNNEL_ADMIN_EMAIL: emailSchema.default('admin@localhost'),
   WEFUNNEL_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   WEFUNNEL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  WEFUNNEL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  WEFUNNEL_LOGIN_ATTEMPTS_PER_MINUTE: atLeastOne().default(10),
+  WEFUNNEL_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: atLeastOne().default(DEFAULT_LOGIN_ATTEMPTS_PER_IP),
   WEFUNNEL_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -38,6 +45,8 @@ export interface Config {
   admin: { email: string; password?: string };
   secret: string;
   loginAttemptsPerMinute: number;
+  /** Failed logins per client address and minute, whatever the email: guessing across accounts. */
+  loginAttemptsPerIpPerMinute: number;
   trustProxy: boolean;
   /** How long a worker's bot account lease lasts unrenewed: a dead worker's accounts move after it. */
   leaseTtlMs: number;
@@ -66,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     admin: { email: e.WEFUNNEL_ADMIN_EMAIL, password: e.WEFUNNEL_ADMIN_PASSWORD },
     secret: e.WEFUNNEL_SECRET ?? localSecret(dataDir),
     loginAttemptsPerMinute: e.WEFUNNEL_LOGIN_ATTEMPTS_PER_MINUTE,
+    loginAttemptsPerIpPerMinute: e.WEFUNNEL_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE,
     trustProxy: e.WEFUNNEL_TRUST_PROXY,
     leaseTtlMs: e.WEFUNNEL_LEASE_TTL_MS,
     logLevel: e.LOG_LEVEL,

@@ -3,7 +3,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import { Bus } from '../runtime/bus.ts';
 import { relayBus } from '../runtime/bus-relay.ts';
-import { RuntimeClock } from '../runtime/clock.ts';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
 import { Runtime } from '../runtime/runtime.ts';
@@ -21,18 +20,16 @@ export async function startApp(
   const first = await handle.exclusive(() => bootstrap(handle.db, config.admin));
   const bus = new Bus();
   const stopRelay = await relayBus(handle, bus);
-  const clock = new RuntimeClock();
   const runtime = options.runtime
     ? new Runtime({
         db: handle.db,
         bus,
-        clock,
         secret: config.secret,
         leaseTtlMs: config.leaseTtlMs,
         sessionDir: config.sessionDir,
       })
     : null;
-  const app = await buildApp(handle, config, logger, { bus, clock, runtime });
+  const app = await buildApp(handle, config, logger, { bus, runtime });
   if (runtime) {
     runtime.log = app.log;
     await runtime.start();

@@ -1,10 +1,12 @@
 // Auth and workspaces through the HTTP API (API.md "Auth and workspaces"), on every database driver.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { App } from '../server/app.ts';
+import { type App, buildApp } from '../server/app.ts';
 import { bootstrap } from '../server/auth/bootstrap.ts';
 import { addMember } from '../server/auth/members.ts';
-import { members, users, workspaces } from '../shared/db/schema.ts';
+import { sha256 } from '../server/auth/secrets.ts';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { apiKeys, members, users, workspaces } from '../shared/db/schema.ts';
 import { login, OWNER, type Session, testApp } from './support/app.ts';
 import { describeDb } from './support/db.ts';
 
@@ -153,5 +155,153 @@ describeDb('auth', (db) => {
     expect(codes).toEqual([401, 401, 401, 429, 429]);
     expect((await attempt()).json().error.code).toBe('rate_limited');
     await limited.close();
+  });
+
+  /** Adds a member through the API and answers their member id and a session. */
+  async function member(email: string, role: string, password = `password-${email}`) {
+    const res = await post('/api/members', { email, password, role }, owner.headers);
+    expect(res.statusCode).toBe(201);
+    return { id: res.json().id as string, session: await login(app, { email, password }) };
+  }
+  const remove = (memberId: string) =>
+    app.inject({ method: 'DELETE', url: `/api/members/${memberId}`, headers: owner.headers });
+  const status = async (headers: Record<string, string>) =>
+    (await app.inject({ url: '/api/me', headers })).statusCode;
+
+  it("revokes a removed admin's API keys, also the keys those keys made", async () => {
+    const admin = await member('leaving-admin@example.com', 'admin');
+    const key = (
+      await post('/api/api-keys', { name: 'deploy', role: 'admin' }, admin.session.headers)
+    ).json();
+    const bearer = { authorization: `Bearer ${key.key}` };
+    const child = (await post('/api/api-keys', { name: 'child', role: 'marketer' }, bearer)).json();
+    expect(await status({ authorization: `Bearer ${child.key}` })).toBe(200);
+    expect((await remove(admin.id)).statusCode).toBe(204);
+    expect(await status(bearer)).toBe(401);
+    expect(await status({ authorization: `Bearer ${child.key}` })).toBe(401);
+    const created = await post(
+      '/api/members',
+      { email: 'mole@example.com', password: 'password-mole', role: 'admin' },
+      bearer,
+    );
+    expect(created.statusCode).toBe(401);
+    const listed = (await app.inject({ url: '/api/api-keys', headers: { cookie: owner.cookie } })).json();
+    expect(listed.map((k: { id: string }) => k.id)).not.toContain(key.id);
+  });
+
+  it('refuses a key whose creator is no longer a member, however the membership ended', async () => {
+    const ownerKey = (await post('/api/api-keys', { name: 'crm', role: 'viewer' }, owner.headers)).json();
+    const admin = await member('keys-admin@example.com', 'admin');
+    const theirs = (
+      await post('/api/api-keys', { name: 'theirs', role: 'viewer' }, admin.session.headers)
+    ).json();
+    expect(await status({ authorization: `Bearer ${theirs.key}` })).toBe(200);
+    // The membership row goes without the API (no revocation ran): the key dies all the same.
+    await db().db.delete(members).where(eq(members.id, admin.id));
+    expect(await status({ authorization: `Bearer ${theirs.key}` })).toBe(401);
+    // A key nobody created (its creator's user deleted) is nobody's.
+    const workspaceId = (await app.inject({ url: '/api/me', headers: { cookie: owner.cookie } })).json()
+      .workspace.id;
+    await db()
+      .db.insert(apiKeys)
+      .values({
+        workspaceId,
+        name: 'orphan',
+        role: 'admin',
+        keyHash: sha256('wf_orphan'),
+        prefix: 'wf_orphan',
+      });
+    expect(await status({ authorization: 'Bearer wf_orphan' })).toBe(401);
+    expect(await status({ authorization: `Bearer ${ownerKey.key}` })).toBe(200);
+  });
+
+  it('gives a re-added member the password given now, and not their old sessions', async () => {
+    const first = await member('returning@example.com', 'agent', 'first-password-1');
+    expect((await remove(first.id)).statusCode).toBe(204);
+    expect(await status({ cookie: first.session.cookie })).toBe(401);
+    const again = await post(
+      '/api/members',
+      { email: 'returning@example.com', password: 'second-password-2', role: 'viewer' },
+      owner.headers,
+    );
+    expect(again.statusCode).toBe(201);
+    expect(await status({ cookie: first.session.cookie })).toBe(401);
+    const old = await post('/api/auth/login', {
+      email: 'returning@example.com',
+      password: 'first-password-1',
+    });
+    expect(old.statusCode).toBe(401);
+    const fresh = await login(app, { email: 'returning@example.com', password: 'second-password-2' });
+    expect((await app.inject({ url: '/api/me', headers: { cookie: fresh.cookie } })).json().role).toBe(
+      'viewer',
+    );
+  });
+
+  it("does not let another workspace's admin change a member's password by adding them", async () => {
+    const [other] = await db().db.insert(workspaces).values({ name: 'Elsewhere' }).returning();
+    await addMember(db().db, other!.id, {
+      email: 'shared@example.com',
+      password: 'own-password-1',
+      role: 'owner',
+    });
+    expect(
+      (
+        await post(
+          '/api/members',
+          { email: 'shared@example.com', password: 'chosen-by-admin', role: 'viewer' },
+          owner.headers,
+        )
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await post('/api/auth/login', { email: 'shared@example.com', password: 'own-password-1' })).statusCode,
+    ).toBe(200);
+    const [user] = await db().db.select().from(users).where(eq(users.email, 'shared@example.com'));
+    const memberships = await db()
+      .db.select()
+      .from(members)
+      .where(and(eq(members.userId, user!.id)));
+    expect(memberships).toHaveLength(2);
+  });
+
+  it('limits failed logins per address across emails, and not successful ones', async () => {
+    const limited = await buildApp(db(), {
+      loginAttemptsPerMinute: 1000,
+      loginAttemptsPerIpPerMinute: 3,
+      trustProxy: false,
+      secret: 'limit-secret-'.padEnd(32, 'x'),
+    });
+    const attempt = (email: string, password = 'bad-password') =>
+      limited.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    for (let i = 0; i < 5; i++) expect((await attempt(OWNER.email, OWNER.password)).statusCode).toBe(200);
+    const codes = [];
+    for (const email of ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com'])
+      codes.push((await attempt(email)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    const refused = await attempt(OWNER.email, OWNER.password);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('rate_limited');
+    const elsewhere = await limited.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: OWNER,
+      remoteAddress: '10.0.0.9',
+    });
+    expect(elsewhere.statusCode).toBe(200);
+    await limited.close();
+  });
+
+  it('reads the per-address login budget from the environment, and names a bad value', () => {
+    const env = { WEFUNNEL_SECRET: 'x'.repeat(32), WEFUNNEL_DATA_DIR: '/tmp/wefunnel-config-test' };
+    expect(loadConfig(env).loginAttemptsPerIpPerMinute).toBe(50);
+    expect(
+      loadConfig({ ...env, WEFUNNEL_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '200' }).loginAttemptsPerIpPerMinute,
+    ).toBe(200);
+    for (const bad of ['many', '0', '2.5', ''])
+      expect(() => loadConfig({ ...env, WEFUNNEL_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: bad })).toThrow(
+        new ConfigError(
+          'Invalid configuration:\n  WEFUNNEL_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: must be a whole number of at least 1',
+        ),
+      );
   });
 });

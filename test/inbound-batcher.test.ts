@@ -58,7 +58,7 @@ describeDb('inbound batcher', (handle) => {
     expect(batcher.counts.shared).toBeGreaterThan(N);
     expect(batcher.counts.transactions).toBeLessThan(results.length + N);
 
-    const ids = [...new Set(results.map((r) => r.contactId))];
+    const ids = [...new Set(results.map((r) => r.contactId!))];
     expect(ids).toHaveLength(N);
     const rows = await handle().db.select().from(contacts).where(inArray(contacts.id, ids));
     for (const row of rows) {

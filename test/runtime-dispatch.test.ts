@@ -6,7 +6,7 @@ import { refreshLeases } from '../runtime/bots/leases.ts';
 import { type BotConnection, NotAFriendError } from '../runtime/bots/port.ts';
 import { dispatchAccount } from '../runtime/dispatcher/dispatcher.ts';
 import { SANDBOX_LIMITS } from '../shared/api/bot-limits.ts';
-import { contacts, messages, outbox } from '../shared/db/schema.ts';
+import { botAccounts, contacts, messages, outbox } from '../shared/db/schema.ts';
 import { describeDb } from './support/db.ts';
 import { seedWorkspace } from './support/runtime.ts';
 
@@ -43,8 +43,6 @@ describeDb('dispatcher and leases', (handle) => {
     owner,
     fencingToken,
     connection: phone,
-    limits: SANDBOX_LIMITS,
-    timeZone: 'Asia/Shanghai',
   });
   const statusOf = async (key: string) =>
     (await handle().db.select({ s: outbox.status }).from(outbox).where(eq(outbox.idempotencyKey, key)))[0]?.s;
@@ -117,5 +115,18 @@ describeDb('dispatcher and leases', (handle) => {
     expect(await statusOf('k4')).toBe('failed');
     const [row] = await handle().db.select().from(contacts).where(eq(contacts.id, gone!.id));
     expect(row?.friendStatus).toBe('deleted_us');
+  });
+
+  it('paces by the limits on the account row now, not the ones it had when the worker connected', async () => {
+    await handle()
+      .db.update(botAccounts)
+      .set({ limits: { ...SANDBOX_LIMITS, messagesPerDay: 1 }, pacing: null })
+      .where(eq(botAccounts.id, account.id));
+    await queue('k5', 'five');
+    await queue('k6', 'six');
+    const pass = await dispatchAccount(handle().db, target('worker-b', 2), () => new Date());
+    expect(pass.done).toBe(1);
+    expect(pass.nextAt).not.toBeNull();
+    expect(await statusOf('k6')).toBe('queued');
   });
 });

@@ -26,13 +26,15 @@ describeDb('runtime executor', (handle) => {
   });
 
   const who = (puppetId: string) => ({ puppetId, name: puppetId === 'alice' ? '小美' : puppetId });
-  const say = (puppetId: string, text: string, messageId = `m${++seq}`, at = t0) =>
-    handleInbound(
+  const say = async (puppetId: string, text: string, messageId = `m${++seq}`, at = t0) => {
+    const result = await handleInbound(
       handle().db,
       account,
       { kind: 'message', messageId, contact: who(puppetId), text, self: false, at },
       at,
     );
+    return { ...result, contactId: result.contactId! };
+  };
   const befriend = async (puppetId: string, hello = '你好') => {
     await handleInbound(
       handle().db,
@@ -72,7 +74,7 @@ describeDb('runtime executor', (handle) => {
     );
     expect(confirm.turns).toHaveLength(1);
     expect(confirm.turns[0]?.status).toBe('waiting');
-    expect(await sent(confirm.contactId)).toEqual(['你好 小美，欢迎！先认识一下～', '你在哪个城市？']);
+    expect(await sent(confirm.contactId!)).toEqual(['你好 小美，欢迎！先认识一下～', '你在哪个城市？']);
   });
 
   it('runs the onboarding conversation to the goal, with a retry after an invalid answer', async () => {
@@ -106,7 +108,7 @@ describeDb('runtime executor', (handle) => {
     expect(again).toMatchObject({ duplicate: true, turns: [] });
     const copies = await Promise.all([1, 2, 3].map(() => say('bob', '30', 'dup-2')));
     expect(copies.filter((c) => !c.duplicate)).toHaveLength(1);
-    expect((await sent(bob.contactId)).filter((t) => t.includes('手机号'))).toHaveLength(1);
+    expect((await sent(bob.contactId!)).filter((t) => t.includes('手机号'))).toHaveLength(1);
   });
 
   it('takes the exhausted path when the pool is empty, and counts every node and port', async () => {
@@ -135,7 +137,7 @@ describeDb('runtime executor', (handle) => {
     const carol = await befriend('carol');
     const later = new Date(t0.getTime() + 2 * 3600_000);
     const due = await claimDueRuns(handle().db, later, 100);
-    expect(due.map((d) => d.contactId)).toContain(carol.contactId);
+    expect(due.map((d) => d.contactId)).toContain(carol.contactId!);
     const mine = due.find((d) => d.contactId === carol.contactId)!;
     expect((await fireRun(handle().db, mine, later))?.status).toBe('exited');
     expect(await fireRun(handle().db, mine, later)).toBeNull();

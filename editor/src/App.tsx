@@ -1,11 +1,11 @@
 // The app: the language, the session (login page until signed in), and the routes inside the shell.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
-import { loadSession } from './api.ts';
 import { Shell } from './app/Shell.tsx';
 import { detectLang, type Lang, LangProvider } from './i18n.ts';
 import { LoginPage } from './LoginPage.tsx';
+import { useSession } from './queries.ts';
 import { BotsScreen } from './screens/BotsScreen.tsx';
 import { ContactDetailScreen } from './screens/ContactDetailScreen.tsx';
 import { ContactsScreen } from './screens/ContactsScreen.tsx';
@@ -22,7 +22,7 @@ const FlowEditorPage = lazy(() =>
 export function App() {
   const [lang, setLang] = useState<Lang>(detectLang);
   const queryClient = useQueryClient();
-  const session = useQuery({ queryKey: ['session'], queryFn: loadSession, staleTime: Infinity });
+  const session = useSession();
 
   useEffect(() => {
     document.documentElement.lang = lang;

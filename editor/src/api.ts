@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The error's `details` as the server sent them, when they are not a list of fields. */
+    readonly raw: unknown = undefined,
   ) {
     super(message);
   }
@@ -39,6 +41,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       json.error?.code ?? 'error',
       json.error?.message ?? res.statusText,
       detailsOf(json.error?.details),
+      json.error?.details,
     );
   return json as T;
 }

@@ -23,6 +23,10 @@ describe('errorText', () => {
       '沙盒机器人已停止，或正被另一个进程使用',
     );
     expect(zh('conflict', 'Something new')).toBe('Something new');
+    expect(
+      zh('conflict', 'The message is sent: only an unknown or failed one can be resent or dismissed'),
+    ).toBe('这条消息已经发出，只有状态未知或失败的消息才能重发或忽略');
+    expect(zh('not_found', 'Outbox message not found')).toBe('待发送的消息不存在');
     expect(errorText(new ApiError(404, 'not_found', 'Flow not found'), 'en')).toBe('Flow not found');
   });
 

@@ -16,6 +16,13 @@ const THINGS: Record<string, string> = {
   'Published version': '已发布版本',
   Workspace: '工作区',
   Resource: '资源',
+  'Outbox message': '待发送的消息',
+};
+const OUTBOX_STATUS: Record<string, string> = {
+  queued: '已在排队发送',
+  sending: '正在发送',
+  sent: '已经发出',
+  dismissed: '已被忽略',
 };
 const role = (name: string) =>
   (ROLES as readonly string[]).includes(name) ? membersMessages.translate('zh-CN', name as Role) : name;
@@ -30,6 +37,10 @@ const MESSAGES: PatternRule[] = [
   [/^The (\w+) role may not do this$/, (name) => `${role(name)}角色无权执行此操作`],
   [/^Authentication required$/, () => '请先登录'],
   [/^Not allowed$/, () => '无权执行此操作'],
+  [
+    /^The message is (\w+): only an unknown or failed one can be resent or dismissed$/,
+    (status) => `这条消息${OUTBOX_STATUS[status] ?? status}，只有状态未知或失败的消息才能重发或忽略`,
+  ],
 ];
 
 const BY_CODE: Record<string, Record<Lang, string>> = {

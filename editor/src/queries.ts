@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { couponPoolSchema } from '../../shared/api/coupons.ts';
 import type { flowListItem } from '../../shared/api/flows.ts';
-import { api } from './api.ts';
+import { type Role, roleRank } from '../../shared/roles.ts';
+import { api, loadSession } from './api.ts';
 
 export type FlowItem = z.infer<typeof flowListItem>;
 export type CouponPool = z.infer<typeof couponPoolSchema>;
@@ -21,3 +22,13 @@ export const useCouponPools = (options: { staleTime?: number; retry?: boolean } 
     queryFn: () => api<CouponPool[]>('GET', '/coupon-pools'),
     ...options,
   });
+
+/** Who is signed in, into which workspace, with which role; null once signed out. */
+export const useSession = () =>
+  useQuery({ queryKey: ['session'], queryFn: loadSession, staleTime: Infinity });
+
+/** Whether the signed-in member's role is `role` or above; false while the session is unknown. */
+export function useRoleAtLeast(role: Role): boolean {
+  const session = useSession().data;
+  return session ? roleRank(session.role) <= roleRank(role) : false;
+}

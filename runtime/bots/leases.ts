@@ -35,10 +35,13 @@ export async function refreshLeases(
     fencingToken: Number(r.fencing_token),
   });
   const takenLeases = rowsOf<{ id: string; fencing_token: number }>(taken).map(toLease);
-  // A row left `sending` by the previous holder may or may not have reached WeChat: never resend it blindly.
+  // A row left `sending` by the previous holder may or may not have reached WeChat: never resend it
+  // blindly. A command it left running is idempotent (WeChat ids ride along): it runs again here.
   for (const lease of takenLeases) {
     await db.execute(sql`update outbox set status = 'unknown', error = 'interrupted while sending', done_at = now()
       where bot_account_id = ${lease.accountId} and status = 'sending'`);
+    await db.execute(sql`update bot_commands set status = 'queued'
+      where bot_account_id = ${lease.accountId} and status = 'running'`);
   }
   return { held: rowsOf<{ id: string; fencing_token: number }>(renewed).map(toLease), taken: takenLeases };
 }

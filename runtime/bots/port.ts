@@ -39,12 +39,19 @@ export type BotStatusEvent =
   | { kind: 'logout' }
   | { kind: 'error'; message: string };
 
+/**
+ * Takes an inbound event; its promise settles once the event's turn is committed and what it queued
+ * has had a dispatch pass (it never rejects). A puppet may ignore it; the sandbox awaits it.
+ */
+export type InboundHandler = (event: InboundEvent) => Promise<void> | void;
+
 export interface BotConnection {
   start(): Promise<void>;
   stop(): Promise<void>;
   say(contactPuppetId: string, text: string): Promise<void>;
-  acceptFriendRequest(requestId: string): Promise<void>;
-  onInbound(handler: (event: InboundEvent) => void): void;
+  /** Accepts the request `requestId`, which `contactPuppetId` sent (a puppet may find it by either). */
+  acceptFriendRequest(requestId: string, contactPuppetId: string): Promise<void>;
+  onInbound(handler: InboundHandler): void;
   onStatus(handler: (event: BotStatusEvent) => void): void;
 }
 

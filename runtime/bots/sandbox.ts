@@ -1,13 +1,35 @@
 // The `sandbox` puppet: a simulated WeChat on wechaty-puppet-mock, driven by the simulator API and
-// tests. Contacts' messages travel through a real Wechaty instance to the runtime; friend requests
-// are simulated here because the mock's friendship payloads and accept are not usable as they ship.
+// tests through bot commands (runtime/commands.ts). Contacts' messages travel through a real Wechaty
+// instance to the runtime, stamped with the account's own clock; friend requests are simulated here
+// because the mock's friendship payloads and accept are not usable as they ship. Each call resolves
+// once what it caused for that contact — its turn, the friend confirm it led to, their deliveries —
+// is done, so a caller waits for its own events and nobody else's.
 import { randomUUID } from 'node:crypto';
 import { MemoryCard } from 'memory-card';
-import { type Contact, type Message, type Wechaty, WechatyBuilder } from 'wechaty';
+import { type Message, type Wechaty, WechatyBuilder } from 'wechaty';
+import * as PUPPET from 'wechaty-puppet';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
-import { type BotConnection, type BotStatusEvent, type InboundEvent, NotAFriendError } from './port.ts';
+import type { Clock } from '../clock.ts';
+import {
+  type BotConnection,
+  type BotStatusEvent,
+  type InboundEvent,
+  type InboundHandler,
+  NotAFriendError,
+} from './port.ts';
 
 type ContactMock = ReturnType<mock.Mocker['createContact']>;
+
+/** A contact the simulated WeChat knows, as the database remembers it. */
+export interface SandboxPerson {
+  puppetId: string;
+  name: string;
+  weixin: string | null;
+  friend: boolean;
+}
+
+/** How long a message may take to come back out of Wechaty before the call gives up. */
+const ECHO_TIMEOUT_MS = 15_000;
 
 export class SandboxWorld implements BotConnection {
   private readonly mocker = new mock.Mocker();
@@ -16,12 +38,17 @@ export class SandboxWorld implements BotConnection {
   private readonly contacts = new Map<string, { mock: ContactMock; weixin: string | null }>();
   private readonly friends = new Set<string>();
   private readonly requests = new Map<string, string>();
-  /** What the bot said to each contact, as the simulated phone received it. */
-  readonly received = new Map<string, { text: string; at: Date }[]>();
-  private inbound: (event: InboundEvent) => void = () => {};
+  /** Messages sent into Wechaty, by id, until the bot hears them. */
+  private readonly echoes = new Map<string, () => void>();
+  /** Per contact: the inbound events in flight (their turns and deliveries). */
+  private readonly work = new Map<string, Set<Promise<unknown>>>();
+  private inbound: InboundHandler = () => {};
   private status: (event: BotStatusEvent) => void = () => {};
 
-  constructor(private readonly name = 'Wefunnel Sandbox') {
+  constructor(
+    private readonly name: string,
+    private readonly clock: Clock,
+  ) {
     this.bot = WechatyBuilder.build({
       name: `sandbox-${randomUUID()}`,
       puppet: new PuppetMock({ mocker: this.mocker }),
@@ -35,7 +62,7 @@ export class SandboxWorld implements BotConnection {
     this.bot.on('message', (message: Message) => this.onMessage(message));
   }
 
-  onInbound(handler: (event: InboundEvent) => void): void {
+  onInbound(handler: InboundHandler): void {
     this.inbound = handler;
   }
   onStatus(handler: (event: BotStatusEvent) => void): void {
@@ -53,70 +80,121 @@ export class SandboxWorld implements BotConnection {
     await this.bot.stop().catch(() => {});
   }
 
-  /** After a restart: the contacts and friendships the database remembers, under their old ids. */
-  restore(known: { puppetId: string; name: string; weixin: string | null; friend: boolean }[]): void {
-    for (const c of known) {
-      if (this.contacts.has(c.puppetId)) continue;
-      const mock = this.mocker.createContact({ id: c.puppetId, name: c.name, weixin: c.weixin ?? undefined });
-      this.contacts.set(c.puppetId, { mock, weixin: c.weixin });
-      if (c.friend) this.friends.add(c.puppetId);
-    }
+  /** Makes a contact known under its stored id (after a restart, or one created since). */
+  know(person: SandboxPerson): void {
+    if (this.contacts.has(person.puppetId)) return;
+    const mock = this.mocker.createContact({
+      id: person.puppetId,
+      name: person.name,
+      weixin: person.weixin ?? undefined,
+    });
+    this.contacts.set(person.puppetId, { mock, weixin: person.weixin });
+    if (person.friend) this.friends.add(person.puppetId);
   }
 
-  async createContact(input: { name: string; weixin?: string }): Promise<string> {
-    const contact = this.mocker.createContact({ name: input.name, weixin: input.weixin });
-    this.contacts.set(contact.id, { mock: contact, weixin: input.weixin ?? null });
-    return contact.id;
-  }
-
-  async sendFriendRequest(puppetId: string, hello: string): Promise<void> {
-    const requestId = `req-${randomUUID()}`;
-    this.requests.set(requestId, puppetId);
-    this.inbound({ kind: 'friend_request', requestId, contact: this.ref(puppetId), hello, at: new Date() });
-  }
-
-  async sendMessage(puppetId: string, text: string): Promise<void> {
-    const contact = this.known(puppetId);
+  /** The contact says `text` to the bot; `messageId` makes a repeated call the same WeChat message. */
+  async sendMessage(puppetId: string, text: string, messageId: string = randomUUID()): Promise<void> {
+    this.known(puppetId);
     if (!this.self) throw new Error('the sandbox bot is not started');
-    contact.mock.say(text).to(this.self);
+    const heard = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.echoes.delete(messageId);
+        reject(new Error('the simulated WeChat did not deliver the message'));
+      }, ECHO_TIMEOUT_MS);
+      this.echoes.set(messageId, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const message = this.mocker.MessageMock.create({
+      id: messageId,
+      talkerId: puppetId,
+      listenerId: this.self.id,
+      timestamp: this.clock.now().getTime(),
+      type: PUPPET.types.Message.Text,
+      text,
+    });
+    this.mocker.puppet.emit('message', { messageId: message.id });
+    await heard;
+    await this.settled(puppetId);
   }
 
-  async acceptFriendRequest(requestId: string): Promise<void> {
-    const puppetId = this.requests.get(requestId);
-    if (!puppetId) throw new Error(`unknown friend request ${requestId}`);
+  /** The contact asks to become a friend; resolves once the request, the accept and its flows are done. */
+  async sendFriendRequest(puppetId: string, hello: string, requestId = `req-${randomUUID()}`): Promise<void> {
+    this.requests.set(requestId, puppetId);
+    this.track(puppetId, {
+      kind: 'friend_request',
+      requestId,
+      contact: this.ref(puppetId),
+      hello,
+      at: this.clock.now(),
+    });
+    await this.settled(puppetId);
+  }
+
+  /**
+   * The simulated WeChat keeps a contact's request across a worker restart (as WeChat does): a
+   * request this process never saw is still the contact's.
+   */
+  async acceptFriendRequest(requestId: string, contactPuppetId: string): Promise<void> {
+    const puppetId = this.requests.get(requestId) ?? contactPuppetId;
     this.requests.delete(requestId);
+    this.confirm(puppetId);
+  }
+
+  /** The contact is our friend now; its confirm event follows (not awaited: `settled` waits for it). */
+  confirm(puppetId: string): void {
     this.friends.add(puppetId);
-    this.inbound({ kind: 'friend_confirm', contact: this.ref(puppetId), at: new Date() });
+    this.track(puppetId, { kind: 'friend_confirm', contact: this.ref(puppetId), at: this.clock.now() });
   }
 
   async say(puppetId: string, text: string): Promise<void> {
     if (!this.friends.has(puppetId)) throw new NotAFriendError(puppetId);
-    const contact = (await this.bot.Contact.find({ id: puppetId })) as Contact | undefined;
+    const contact = await this.bot.Contact.find({ id: puppetId });
     if (!contact) throw new NotAFriendError(puppetId);
     await contact.say(text);
-    const list = this.received.get(puppetId) ?? [];
-    list.push({ text, at: new Date() });
-    this.received.set(puppetId, list);
   }
 
-  /** The simulated contact deletes the bot: the next send fails as on WeChat. */
+  /** The simulated contact deletes the bot (or a test contact starts over): the next send fails as on WeChat. */
   unfriend(puppetId: string): void {
     this.friends.delete(puppetId);
+  }
+
+  /** Resolves once every event of this contact in flight, and what they led to, is done. */
+  async settled(puppetId: string): Promise<void> {
+    for (let set = this.work.get(puppetId); set && set.size > 0; set = this.work.get(puppetId))
+      await Promise.allSettled([...set]);
+  }
+
+  private track(puppetId: string, event: InboundEvent): void {
+    const set = this.work.get(puppetId) ?? new Set<Promise<unknown>>();
+    this.work.set(puppetId, set);
+    const done = Promise.resolve()
+      .then(() => this.inbound(event))
+      .catch(() => {});
+    set.add(done);
+    void done.finally(() => {
+      set.delete(done);
+      if (set.size === 0 && this.work.get(puppetId) === set) this.work.delete(puppetId);
+    });
   }
 
   private onMessage(message: Message): void {
     const talker = message.talker();
     if (message.self() || !this.contacts.has(talker.id)) return;
-    const text = message.type() === this.bot.Message.Type.Text ? message.text() : '[非文字消息]';
-    this.inbound({
+    const text = message.type() === this.bot.Message.Type.Text;
+    this.track(talker.id, {
       kind: 'message',
       messageId: message.id,
       contact: this.ref(talker.id),
       room: null,
-      text,
+      text: text ? message.text() : '',
+      messageKind: text ? 'text' : 'other',
       self: false,
       at: message.date(),
     });
+    this.echoes.get(message.id)?.();
+    this.echoes.delete(message.id);
   }
 
   private known(puppetId: string) {

@@ -3,11 +3,40 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MemoryCard } from 'memory-card';
-import { type Friendship, type Message, type Wechaty, WechatyBuilder } from 'wechaty';
+import { type Contact, type Friendship, type Message, types, type Wechaty, WechatyBuilder } from 'wechaty';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
-import { type BotConnection, type BotStatusEvent, type InboundEvent, NotAFriendError } from './port.ts';
+import type { MessageKind } from '../../shared/db/schema.ts';
+import {
+  type BotConnection,
+  type BotStatusEvent,
+  type ContactRef,
+  type InboundEvent,
+  NotAFriendError,
+} from './port.ts';
 
 const NOT_FRIEND = /not.*friend|非好友|不是.*好友|deleted|blocked/i;
+
+/** What each Wechaty message type is in the archive; a type a newer puppet invents is 'other'. */
+const KIND_OF_TYPE: Record<types.Message, MessageKind> = {
+  [types.Message.Text]: 'text',
+  [types.Message.Image]: 'image',
+  [types.Message.Audio]: 'voice',
+  [types.Message.Video]: 'video',
+  [types.Message.Attachment]: 'file',
+  [types.Message.Emoticon]: 'emoticon',
+  [types.Message.Url]: 'link',
+  [types.Message.MiniProgram]: 'mini_program',
+  [types.Message.Location]: 'location',
+  [types.Message.Contact]: 'contact_card',
+  [types.Message.Transfer]: 'transfer',
+  [types.Message.RedEnvelope]: 'red_envelope',
+  [types.Message.Recalled]: 'recalled',
+  // A group's note (群公告 / 接龙) is posted by the group, not said by a person.
+  [types.Message.GroupNote]: 'system',
+  [types.Message.ChatHistory]: 'other',
+  [types.Message.Post]: 'other',
+  [types.Message.Unknown]: 'other',
+};
 
 export async function createWechatyConnection(account: {
   name: string;
@@ -44,52 +73,67 @@ export async function createWechatyConnection(account: {
     memory: memory ?? new MemoryCard(),
   });
   const requests = new Map<string, Friendship>();
-  let inbound: (event: InboundEvent) => void = () => {};
-  let status: (event: BotStatusEvent) => void = () => {};
+  let inbound: (event: InboundEvent) => unknown = () => {};
+  let status: (event: BotStatusEvent) => unknown = () => {};
 
-  bot.on('error', (err: unknown) =>
-    status({ kind: 'error', message: String((err as Error)?.message ?? err) }),
+  // Wechaty's events have no one to reject to: whatever fails in a listener or a handler becomes an
+  // `error` status, never an unhandled rejection (which would take the worker down).
+  const report = (err: unknown) =>
+    // A failing status handler leaves nobody to tell.
+    call(
+      () => status({ kind: 'error', message: String((err as Error)?.message ?? err) }),
+      () => {},
+    );
+  const deliver = (event: InboundEvent) => call(() => inbound(event), report);
+  const guarded =
+    <A extends unknown[]>(listener: (...args: A) => unknown) =>
+    async (...args: A) => {
+      try {
+        await listener(...args);
+      } catch (err) {
+        report(err);
+      }
+    };
+
+  bot.on('error', report);
+  bot.on(
+    'scan',
+    guarded((qrcode: string, code: number) => status({ kind: 'scan', qrcode, status: code })),
   );
-  bot.on('scan', (qrcode: string, code: number) => status({ kind: 'scan', qrcode, status: code }));
-  bot.on('login', (user) => status({ kind: 'login', self: { id: user.id, name: user.name() } }));
-  bot.on('logout', () => status({ kind: 'logout' }));
-  bot.on('message', async (message: Message) => {
-    const talker = message.talker();
-    const room = message.room();
-    inbound({
-      kind: 'message',
-      messageId: message.id,
-      contact: {
-        puppetId: talker.id,
-        name: talker.name(),
-        alias: (await talker.alias().catch(() => null)) ?? null,
-        weixin: talker.weixin() ?? null,
-      },
-      room: room ? { id: room.id, topic: await room.topic().catch(() => '') } : null,
-      text:
-        message.type() === bot.Message.Type.Text
-          ? message.text()
-          : `[${bot.Message.Type[message.type()] ?? 'message'}]`,
-      self: message.self(),
-      at: message.date(),
-    });
-  });
-  bot.on('friendship', (friendship: Friendship) => {
-    const contact = friendship.contact();
-    const ref = { puppetId: contact.id, name: contact.name(), weixin: contact.weixin() ?? null };
-    if (friendship.type() === bot.Friendship.Type.Receive) {
-      requests.set(friendship.id, friendship);
-      inbound({
-        kind: 'friend_request',
-        requestId: friendship.id,
-        contact: ref,
-        hello: friendship.hello(),
-        at: new Date(),
-      });
-    } else if (friendship.type() === bot.Friendship.Type.Confirm) {
-      inbound({ kind: 'friend_confirm', contact: ref, at: new Date() });
-    }
-  });
+  bot.on(
+    'login',
+    guarded((user: Contact) => status({ kind: 'login', self: { id: user.id, name: user.name() } })),
+  );
+  bot.on(
+    'logout',
+    guarded(() => status({ kind: 'logout' })),
+  );
+  bot.on(
+    'message',
+    guarded(async (message: Message) => {
+      const event = await messageEvent(message);
+      if (event) deliver(event);
+    }),
+  );
+  bot.on(
+    'friendship',
+    guarded((friendship: Friendship) => {
+      const contact = friendship.contact();
+      const ref = { puppetId: contact.id, name: contact.name(), weixin: handleOf(contact) };
+      if (friendship.type() === bot.Friendship.Type.Receive) {
+        requests.set(friendship.id, friendship);
+        deliver({
+          kind: 'friend_request',
+          requestId: friendship.id,
+          contact: ref,
+          hello: friendship.hello(),
+          at: new Date(),
+        });
+      } else if (friendship.type() === bot.Friendship.Type.Confirm) {
+        deliver({ kind: 'friend_confirm', contact: ref, at: new Date() });
+      }
+    }),
+  );
 
   return {
     start: () => bot.start(),
@@ -116,4 +160,57 @@ export async function createWechatyConnection(account: {
       requests.delete(requestId);
     },
   };
+}
+
+/** Calls a handler of the runtime's, sending whatever it throws or rejects with to `onError`. */
+function call(handler: () => unknown, onError: (err: unknown) => void): void {
+  try {
+    Promise.resolve(handler()).catch(onError);
+  } catch (err) {
+    onError(err);
+  }
+}
+
+/**
+ * A Wechaty message as the port's event. A message the account's own user typed on the phone (or a
+ * send of ours the puppet echoes) is `self` and belongs to the person it was typed to; in a group,
+ * to no one (the bot's own user is its contact). A link card's title is its text; other media have none.
+ */
+async function messageEvent(message: Message): Promise<InboundEvent | null> {
+  const room = message.room();
+  const self = message.self();
+  // Wechaty itself reports a private message without a listener as an error; there is no one to file it under.
+  const person = self && !room ? message.listener() : message.talker();
+  if (!person) return null;
+  const type = message.type();
+  const messageKind = KIND_OF_TYPE[type] ?? 'other';
+  return {
+    kind: 'message',
+    messageId: message.id,
+    contact: await contactRef(person),
+    room: room ? { id: room.id, topic: await room.topic().catch(() => '') } : null,
+    text: await textOf(message, messageKind),
+    messageKind,
+    mentionsBot: room ? await message.mentionSelf().catch(() => false) : false,
+    self,
+    at: message.date(),
+  };
+}
+
+async function contactRef(contact: Contact): Promise<ContactRef> {
+  return {
+    puppetId: contact.id,
+    name: contact.name(),
+    alias: (await contact.alias().catch(() => null)) ?? null,
+    weixin: handleOf(contact),
+  };
+}
+
+/** The weixin handle: `handle` in newer puppets' payloads, `weixin` in older ones (Wechaty's `weixin()` logs a stack). */
+const handleOf = (contact: Contact) => contact.handle() || contact.payload?.weixin || null;
+
+async function textOf(message: Message, kind: MessageKind): Promise<string> {
+  if (kind === 'text') return message.text();
+  if (kind === 'link') return (await message.toUrlLink().catch(() => null))?.title() ?? '';
+  return '';
 }

@@ -67,6 +67,7 @@ export async function markSent(db: Db, row: OutboxRow, now: Date): Promise<void>
         flowId: payload.flowId ?? null,
         nodeId: payload.nodeId ?? null,
         runId: row.runId,
+        variant: payload.variant ?? null,
         at: now,
       })
       .onConflictDoNothing();

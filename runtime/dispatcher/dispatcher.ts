@@ -1,9 +1,9 @@
 // The dispatcher (DESIGN "Dispatch"): performs an account's due outbox rows one by one, paced per
 // account and action kind, only while this worker holds the account's lease; marks each row
-// sent / failed, and a contact that is no longer a friend as having deleted us.
+// sent / failed, and a contact that is no longer a friend as having deleted us. The account's limits
+// and its workspace's time zone are read at every pass, so an edit applies within a tick in every worker.
 import { eq } from 'drizzle-orm';
-import type { BotLimits } from '../../shared/api/bot-limits.ts';
-import { botAccounts, contacts, type OutboxPayload } from '../../shared/db/schema.ts';
+import { botAccounts, contacts, type OutboxPayload, workspaces } from '../../shared/db/schema.ts';
 import { type BotConnection, NotAFriendError } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
 import { claim, markDeletedUs, markFailed, markSent, type OutboxRow, peekDue, postpone } from './claim.ts';
@@ -14,8 +14,6 @@ export interface DispatchTarget {
   owner: string;
   fencingToken: number;
   connection: BotConnection;
-  limits: BotLimits;
-  timeZone: string;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -28,16 +26,19 @@ export async function dispatchAccount(
   random: () => number = Math.random,
 ): Promise<{ done: number; nextAt: Date | null }> {
   const [account] = await db
-    .select({ pacing: botAccounts.pacing })
+    .select({ pacing: botAccounts.pacing, limits: botAccounts.limits, timeZone: workspaces.timeZone })
     .from(botAccounts)
+    .innerJoin(workspaces, eq(workspaces.id, botAccounts.workspaceId))
     .where(eq(botAccounts.id, target.accountId));
-  let pacing = (account?.pacing ?? null) as PacingState | null;
+  if (!account) return { done: 0, nextAt: null };
+  const { limits, timeZone } = account;
+  let pacing = (account.pacing ?? null) as PacingState | null;
   let done = 0;
   for (;;) {
     const at = now();
     const row = await peekDue(db, target.accountId, at);
     if (!row) return { done, nextAt: null };
-    const slot = nextSlot(target.limits, pacing, row.kind, at.getTime(), target.timeZone);
+    const slot = nextSlot(limits, pacing, row.kind, at.getTime(), timeZone);
     if (slot.at > at.getTime()) {
       await postpone(db, row.id, new Date(slot.at));
       return { done, nextAt: new Date(slot.at) };
@@ -45,7 +46,7 @@ export async function dispatchAccount(
     const claimed = await claim(db, row.id, target.owner, target.fencingToken);
     if (!claimed) return { done, nextAt: null };
     await perform(db, target, claimed, at);
-    pacing = record(target.limits, pacing, row.kind, at.getTime(), target.timeZone, random);
+    pacing = record(limits, pacing, row.kind, at.getTime(), timeZone, random);
     await db.update(botAccounts).set({ pacing }).where(eq(botAccounts.id, target.accountId));
     done += 1;
   }
@@ -54,15 +55,12 @@ export async function dispatchAccount(
 async function perform(db: Db, target: DispatchTarget, row: OutboxRow, at: Date): Promise<void> {
   const payload = row.payload as OutboxPayload;
   try {
-    if ('text' in payload) {
-      const [contact] = await db
-        .select({ puppetId: contacts.puppetId })
-        .from(contacts)
-        .where(eq(contacts.id, row.contactId));
-      await target.connection.say(contact!.puppetId, payload.text);
-    } else {
-      await target.connection.acceptFriendRequest(payload.requestId);
-    }
+    const [contact] = await db
+      .select({ puppetId: contacts.puppetId })
+      .from(contacts)
+      .where(eq(contacts.id, row.contactId));
+    if ('text' in payload) await target.connection.say(contact!.puppetId, payload.text);
+    else await target.connection.acceptFriendRequest(payload.requestId, contact!.puppetId);
     await markSent(db, row, at);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

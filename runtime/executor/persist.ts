@@ -23,7 +23,8 @@ export interface TurnScope {
 /** The inbound message's activity count and time, written with the turn's contact update. */
 export interface ContactTouch {
   activity: number[];
-  lastInboundAt: Date;
+  /** Null for a group message: it counts the hour, but it is not talking with us. */
+  lastInboundAt: Date | null;
   /** Set once a turn wrote it. */
   written: boolean;
 }
@@ -83,7 +84,7 @@ export class WriteBatch {
   touch(contactId: string, touch: ContactTouch): void {
     const write = this.contact(contactId);
     write.activity = touch.activity;
-    write.lastInboundAt = touch.lastInboundAt;
+    write.lastInboundAt = touch.lastInboundAt ?? write.lastInboundAt;
     touch.written = true;
   }
 
@@ -121,10 +122,10 @@ export class WriteBatch {
           returning id
         ),
         v as (
-          insert into node_visits (run_id, node_id, visit, port, entered_at)
-          select x.run_id, x.node_id, x.visit, x.port, x.entered_at
+          insert into node_visits (run_id, node_id, visit, port, variant, entered_at)
+          select x.run_id, x.node_id, x.visit, x.port, x.variant, x.entered_at
           from jsonb_to_recordset(${json(this.visits)}::jsonb) as x(run_id uuid, node_id text, visit int,
-            port text, entered_at timestamptz)
+            port text, variant smallint, entered_at timestamptz)
           on conflict do nothing
         ),
         vp as (
@@ -181,6 +182,7 @@ export class WriteBatch {
           flowId: scope.flowId,
           nodeId: effect.nodeId,
           author: 'bot',
+          variant: effect.variant,
         },
         idempotency_key: `${scope.runId}:${effect.nodeId}:${effect.visit}:${effect.part}`,
         not_before: scope.now.toISOString(),
@@ -195,6 +197,9 @@ export class WriteBatch {
    */
   private addVisits(scope: TurnScope, turn: TurnResult): void {
     const entered = new Map<string, Row>();
+    const variants = new Map<string, number>();
+    for (const e of turn.effects)
+      if (e.kind === 'send') variants.set(`${e.nodeId}\u0000${e.visit}`, e.variant);
     for (const v of turn.visits) {
       const key = `${v.nodeId}\u0000${v.visit}`;
       if (v.kind === 'visit') {
@@ -203,6 +208,7 @@ export class WriteBatch {
           node_id: v.nodeId,
           visit: v.visit,
           port: null as string | null,
+          variant: variants.get(key) ?? null,
           entered_at: scope.now.toISOString(),
         };
         entered.set(key, row);

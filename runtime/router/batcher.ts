@@ -47,7 +47,8 @@ export class InboundBatcher {
 
   constructor(
     private readonly db: Db,
-    private readonly now: () => Date,
+    /** The time on an account's clock (a sandbox account's runs ahead of the wall clock). */
+    private readonly now: (accountId: string) => Date,
     options: BatcherOptions = {},
   ) {
     this.concurrency = options.concurrency ?? 2;
@@ -113,7 +114,7 @@ export class InboundBatcher {
 
   private alone(account: BotAccountRef, p: Pending): Promise<void> {
     this.counts.transactions++;
-    return handleInbound(this.db, account, p.event, this.now()).then(p.resolve, p.reject);
+    return handleInbound(this.db, account, p.event, this.now(account.id)).then(p.resolve, p.reject);
   }
 
   /** Events of one kind in one transaction; if it fails, each goes alone and fails alone. */
@@ -133,7 +134,7 @@ export class InboundBatcher {
         this.db,
         account,
         group.map((p) => p.event as E),
-        this.now(),
+        this.now(account.id),
       );
       for (const [i, p] of group.entries()) p.resolve(results[i]!);
     } catch {

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { contacts } from '../../shared/db/schema.ts';
 import { localTime } from '../../shared/flow/zoned-time.ts';
 import { type Db, rowFromJson, rowsOf } from '../db/client.ts';
+import { cleanName, cleanText } from './clean.ts';
 
 export interface ContactRef {
   puppetId: string;
@@ -33,15 +34,15 @@ export async function lockContacts(
   account: { id: string; workspaceId: string },
   refs: ContactRef[],
 ): Promise<ContactRow[]> {
-  for (const ref of refs) if (ref.weixin) await relinkWeixin(tx, account, ref);
+  const clean = refs.map((r) => ({
+    puppetId: cleanText(r.puppetId),
+    name: cleanText(r.name ?? ''),
+    alias: cleanName(r.alias) ?? null,
+    weixin: cleanName(r.weixin) ?? null,
+  }));
+  for (const ref of clean) if (ref.weixin) await relinkWeixin(tx, account, ref);
   const input = JSON.stringify(
-    refs.map((r, i) => ({
-      i,
-      puppet_id: r.puppetId,
-      name: r.name,
-      alias: r.alias ?? null,
-      weixin: r.weixin ?? null,
-    })),
+    clean.map((r, i) => ({ i, puppet_id: r.puppetId, name: r.name, alias: r.alias, weixin: r.weixin })),
   );
   if (refs.length > 1)
     await tx.execute(sql`

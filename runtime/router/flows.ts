@@ -42,3 +42,25 @@ export function pointsFor(published: PublishedFlow[], inbound: TriggerInbound): 
 
 export const startPoints = async (tx: Db, workspaceId: string, inbound: TriggerInbound) =>
   pointsFor(await publishedFlows(tx, workspaceId), inbound);
+
+/**
+ * The flows a contact's events may start: the workspace's published flows — or, for a sandbox test
+ * contact trying a draft, that draft's preview version alone (never a published flow, and no one
+ * else ever starts in a preview).
+ */
+export async function flowsForContact(
+  tx: Db,
+  contact: { workspaceId: string; previewFlowVersionId: string | null },
+): Promise<PublishedFlow[]> {
+  if (!contact.previewFlowVersionId) return publishedFlows(tx, contact.workspaceId);
+  const rows = await tx
+    .select({ flowId: flowVersions.flowId, flowVersionId: flowVersions.id, entries: flowVersions.entries })
+    .from(flowVersions)
+    .where(
+      and(
+        eq(flowVersions.id, contact.previewFlowVersionId),
+        eq(flowVersions.workspaceId, contact.workspaceId),
+      ),
+    );
+  return rows.map((r) => ({ ...r, entries: r.entries as FlowEntry[] }));
+}

@@ -2,15 +2,16 @@
 // route — handoff, a run waiting for input, a trigger, or the fallback. Contacts' messages and friend
 // confirms run in batches (one event per contact) that share a transaction and one write statement;
 // the batcher groups them under load, and a single event is a batch of one.
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { contacts, messages, outbox } from '../../shared/db/schema.ts';
 import type { InboundEvent } from '../bots/port.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, openRuns, type TurnOutcome } from '../executor/execute.ts';
 import { type ContactTouch, WriteBatch } from '../executor/persist.ts';
+import { cleanText } from './clean.ts';
 import { type ContactRow, hourOfWeek, lockContact, lockContacts } from './contacts.ts';
 import { fallback } from './fallback.ts';
-import { type PublishedFlow, pointsFor, publishedFlows, type StartPoint, startPoints } from './flows.ts';
+import { flowsForContact, type PublishedFlow, pointsFor, type StartPoint } from './flows.ts';
 import { type MessageEvent, type MessageRead, readMessages } from './message-read.ts';
 
 export type ConfirmEvent = Extract<InboundEvent, { kind: 'friend_confirm' }>;
@@ -22,17 +23,13 @@ export interface BotAccountRef {
 }
 
 export interface InboundResult {
-  contactId: string;
+  /** Null for what no contact said (the bot's own user typing in a group). */
+  contactId: string | null;
   duplicate: boolean;
   turns: TurnOutcome[];
   /** Outbox rows queued (messages and friend accepts): the dispatcher has work. */
   queued: number;
 }
-
-/** Where the archive keeps texts: a 100 KB message is kept whole, control characters are not. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const cleanText = (text: string) => text.replace(CONTROL, '');
 
 /** One inbound event in its own transaction; contacts' messages and friend confirms go as a batch of one. */
 export async function handleInbound(
@@ -43,6 +40,9 @@ export async function handleInbound(
 ): Promise<InboundResult> {
   if (event.kind === 'message' && !event.self) return (await handleMessages(db, account, [event], now))[0]!;
   if (event.kind === 'friend_confirm') return (await handleConfirms(db, account, [event], now))[0]!;
+  // The operator typing in a group is nobody's conversation: no contact to file it under or pause.
+  if (event.kind === 'message' && event.room)
+    return { contactId: null, duplicate: false, turns: [], queued: 0 };
   return db.transaction(async (tx) => {
     const contact = await lockContact(tx, account, event.contact);
     const result: InboundResult = { contactId: contact.id, duplicate: false, turns: [], queued: 0 };
@@ -58,7 +58,7 @@ export async function handleInbound(
  * caller handles each message alone, so one bad message cannot hold back the rest.
  */
 export const handleMessages = (db: Db, account: BotAccountRef, events: MessageEvent[], now: Date) =>
-  inOneTransaction(db, account, events, async (tx, shared) => {
+  inOneTransaction(db, events, async (tx, shared) => {
     const texts = events.map((e) => cleanText(e.text));
     const reads = await readMessages(tx, account, events, texts);
     const results: InboundResult[] = [];
@@ -69,7 +69,7 @@ export const handleMessages = (db: Db, account: BotAccountRef, events: MessageEv
 
 /** Friend confirms of several contacts in ONE transaction, as `handleMessages` does for messages. */
 export const handleConfirms = (db: Db, account: BotAccountRef, events: ConfirmEvent[], now: Date) =>
-  inOneTransaction(db, account, events, async (tx, shared) => {
+  inOneTransaction(db, events, async (tx, shared) => {
     const list = await lockContacts(
       tx,
       account,
@@ -82,26 +82,31 @@ export const handleConfirms = (db: Db, account: BotAccountRef, events: ConfirmEv
     return results;
   });
 
-/** What the turns of one transaction share: their writes, and the published flows, read once. */
+/** What the turns of one transaction share: their writes, and the flows that may start, read once. */
 interface Shared {
   batch: WriteBatch;
-  published(): Promise<PublishedFlow[]>;
+  /** The flows a contact's events may start: the published ones, or the draft preview it tests. */
+  flowsFor(contact: ContactRow): Promise<PublishedFlow[]>;
 }
 
 /** One event per contact (the batcher's rule; a repeated contact is refused); turn writes in one statement. */
 async function inOneTransaction(
   db: Db,
-  account: BotAccountRef,
   events: InboundEvent[],
   body: (tx: Db, shared: Shared) => Promise<InboundResult[]>,
 ): Promise<InboundResult[]> {
   if (new Set(events.map((e) => e.contact.puppetId)).size !== events.length)
     throw new Error('a batch holds one event per contact');
   return db.transaction(async (tx) => {
-    let flows: Promise<PublishedFlow[]> | undefined;
+    const read = new Map<string | null, Promise<PublishedFlow[]>>();
     const shared: Shared = {
       batch: new WriteBatch(),
-      published: () => (flows ??= publishedFlows(tx, account.workspaceId)),
+      flowsFor: (contact) => {
+        const key = contact.previewFlowVersionId;
+        const flows = read.get(key) ?? flowsForContact(tx, contact);
+        read.set(key, flows);
+        return flows;
+      },
     };
     const results = await body(tx, shared);
     await shared.batch.flush(tx);
@@ -116,17 +121,18 @@ async function routeMessage(
   account: BotAccountRef,
   event: MessageEvent,
   text: string,
-  { contact, archived, waiting }: MessageRead,
+  { contact, archived, waiting, roomId }: MessageRead,
   now: Date,
   shared: Shared,
 ): Promise<InboundResult> {
   const result: InboundResult = { contactId: contact.id, duplicate: !archived, turns: [], queued: 0 };
   if (!archived) return result;
+  const room = roomId !== null;
   // The activity count rides on the turn's own contact write; without a turn it is written alone.
+  // Group chat shows when a contact is awake, but only a private message is talking with us.
   const slot = hourOfWeek(event.at, account.timeZone);
   contact.activity[slot] = (contact.activity[slot] ?? 0) + 1;
-  const touch = { activity: contact.activity, lastInboundAt: now, written: false };
-  const room = Boolean(event.room);
+  const touch = { activity: contact.activity, lastInboundAt: room ? null : now, written: false };
   if (contact.handoff) {
     // A human has the conversation: archive only.
   } else if (waiting) {
@@ -137,7 +143,7 @@ async function routeMessage(
     });
     if (turn) result.turns.push(turn);
   } else {
-    const points = pointsFor(await shared.published(), { kind: 'message', text, room });
+    const points = pointsFor(await shared.flowsFor(contact), { kind: 'message', text, room });
     if (points.length > 0) await startRuns(tx, [{ contact, points, result, touch }], now, shared.batch);
     else if (!room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
   }
@@ -175,21 +181,25 @@ async function onOperatorMessage(
   else if (!event.room) await tx.update(contacts).set({ handoff: true }).where(eq(contacts.id, contact.id));
 }
 
-/** The puppet echoes the bot's own sends as self messages; the dispatcher archived them already. */
+/**
+ * The puppet echoes the bot's own sends as self messages — often while the dispatcher is still
+ * waiting on WeChat (the row is `sending`, nothing archived yet) — so an echo is a text the outbox
+ * is sending or sent to this contact lately.
+ */
 async function isEchoOfBot(tx: Db, contactId: string, text: string, now: Date): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: messages.id })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.contactId, contactId),
-        eq(messages.direction, 'out'),
-        eq(messages.text, text),
-        gt(messages.at, new Date(now.getTime() - 10 * 60_000)),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
+  const since = new Date(now.getTime() - 10 * 60_000);
+  const [row] = rowsOf<{ echo: boolean }>(
+    await tx.execute(sql`
+      select exists (
+        select 1 from outbox o
+        where o.contact_id = ${contactId} and o.status in ('sending', 'sent', 'unknown')
+          and o.payload->>'text' = ${text} and o.created_at > ${new Date(Date.now() - 10 * 60_000)}
+      ) or exists (
+        select 1 from messages m
+        where m.contact_id = ${contactId} and m.direction = 'out' and m.text = ${text} and m.at > ${since}
+      ) as echo`),
+  );
+  return Boolean(row?.echo);
 }
 
 async function onFriendRequest(
@@ -206,7 +216,7 @@ async function onFriendRequest(
     .update(contacts)
     .set({ friendStatus: 'requested', friendHello: hello })
     .where(eq(contacts.id, contact.id));
-  const points = await startPoints(tx, account.workspaceId, { kind: 'friend_request', hello });
+  const points = pointsFor(await flowsForContact(tx, contact), { kind: 'friend_request', hello });
   if (!points.some((p) => p.entry.data.autoAccept !== false)) return;
   const queued = await tx
     .insert(outbox)
@@ -216,7 +226,7 @@ async function onFriendRequest(
       contactId: contact.id,
       kind: 'friend_accept',
       payload: { requestId: event.requestId, hello },
-      idempotencyKey: `accept:${account.id}:${event.requestId}`,
+      idempotencyKey: `accept:${account.id}:${cleanText(event.requestId)}`,
       notBefore: now,
     })
     .onConflictDoNothing()
@@ -243,12 +253,16 @@ async function confirmFriends(
         fresh.map((i) => list[i]!.id),
       ),
     );
-  const published = await shared.published();
-  const starts = fresh.map((i) => ({
-    contact: list[i]!,
-    result: results[i]!,
-    points: pointsFor(published, { kind: 'friend_request', hello: list[i]!.friendHello ?? '' }),
-  }));
+  const starts = [];
+  for (const i of fresh)
+    starts.push({
+      contact: list[i]!,
+      result: results[i]!,
+      points: pointsFor(await shared.flowsFor(list[i]!), {
+        kind: 'friend_request',
+        hello: list[i]!.friendHello ?? '',
+      }),
+    });
   await startRuns(tx, starts, now, shared.batch);
 }
 

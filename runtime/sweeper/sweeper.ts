@@ -1,7 +1,7 @@
 // The sweeper (DESIGN "Wake"): claims due runs with SKIP LOCKED in batches, then fires their TIMERs
 // in batched transactions (each run's turn still holds its contact and run locks). A claim pushes wake_at ahead by a lease, so a worker that dies
 // mid-batch leaves its runs to another after the lease; the wake token makes a second fire a no-op.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { contacts, runs } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
@@ -14,9 +14,33 @@ export interface DueRun {
   contactId: string;
   wakeToken: string;
   wakeAt: Date;
+  /** The time on the clock of the run's account (a sandbox account's runs ahead of the wall clock). */
+  now: Date;
 }
 
-/** Claims up to `limit` runs due at `now`, oldest first. */
+type DueRow = {
+  id: string;
+  contact_id: string;
+  wake_token: string;
+  wake_at: Date | string;
+  clock_offset_ms: string | number;
+};
+
+const dueRuns = (result: unknown, wallNow: Date): DueRun[] =>
+  rowsOf<DueRow>(result)
+    .map((r) => ({
+      id: r.id,
+      contactId: r.contact_id,
+      wakeToken: r.wake_token,
+      wakeAt: new Date(r.wake_at),
+      now: new Date(wallNow.getTime() + Number(r.clock_offset_ms)),
+    }))
+    .sort((a, b) => a.wakeAt.getTime() - b.wakeAt.getTime());
+
+/**
+ * Claims up to `limit` runs due on the wall clock at `now`, oldest first: every real account's due
+ * runs, and sandbox runs that the wall clock alone has made due. Each fires at its account's time.
+ */
 export async function claimDueRuns(db: Db, now: Date, limit: number): Promise<DueRun[]> {
   const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
   const result = await db.execute(sql`
@@ -26,11 +50,34 @@ export async function claimDueRuns(db: Db, now: Date, limit: number): Promise<Du
       order by wake_at limit ${limit}
       for update skip locked
     )
+    update runs r set wake_at = ${lease}
+    from due, contacts c, bot_accounts b
+    where r.id = due.id and c.id = r.contact_id and b.id = c.bot_account_id
+    returning r.id, r.contact_id, r.wake_token, due.wake_at, b.clock_offset_ms`);
+  return dueRuns(result, now);
+}
+
+/**
+ * Claims up to `limit` runs of ONE account due on that account's clock (`accountNow`): a sandbox
+ * account whose clock runs ahead. Only that account's contacts' runs are looked at.
+ */
+export async function claimDueRunsOf(
+  db: Db,
+  accountId: string,
+  accountNow: Date,
+  limit: number,
+): Promise<DueRun[]> {
+  const lease = new Date(accountNow.getTime() + CLAIM_LEASE_MS);
+  const result = await db.execute(sql`
+    with due as (
+      select r.id, r.wake_at from runs r join contacts c on c.id = r.contact_id
+      where c.bot_account_id = ${accountId} and r.status = 'waiting' and r.wake_at <= ${accountNow}
+      order by r.wake_at limit ${limit}
+      for update of r skip locked
+    )
     update runs r set wake_at = ${lease} from due where r.id = due.id
-    returning r.id, r.contact_id, r.wake_token, due.wake_at`);
-  return rowsOf<{ id: string; contact_id: string; wake_token: string; wake_at: Date | string }>(result)
-    .map((r) => ({ id: r.id, contactId: r.contact_id, wakeToken: r.wake_token, wakeAt: new Date(r.wake_at) }))
-    .sort((a, b) => a.wakeAt.getTime() - b.wakeAt.getTime());
+    returning r.id, r.contact_id, r.wake_token, due.wake_at, 0 as clock_offset_ms`);
+  return dueRuns(result, accountNow);
 }
 
 /** Wakes fired per transaction: the transaction's round trips and commit are shared by the batch. */
@@ -41,7 +88,7 @@ export const WAKE_BATCH = 50;
  * first, in id order — the order inbound turns use), then each run's TIMER turn writes in one
  * statement. If the batch fails, each run is fired alone so one bad run cannot hold back the rest.
  */
-export async function fireRuns(db: Db, due: DueRun[], now: Date): Promise<(TurnOutcome | null)[]> {
+export async function fireRuns(db: Db, due: DueRun[], now?: Date): Promise<(TurnOutcome | null)[]> {
   if (due.length === 0) return [];
   try {
     return await db.transaction(async (tx) => {
@@ -73,7 +120,10 @@ export async function fireRuns(db: Db, due: DueRun[], now: Date): Promise<(TurnO
         inBatch.add(row.contact.id);
         const event = { type: 'TIMER' as const, token: d.wakeToken };
         outcomes.push(
-          await executeTurn(tx, row.run, event, now, { contact: again ? undefined : row.contact, batch }),
+          await executeTurn(tx, row.run, event, now ?? d.now, {
+            contact: again ? undefined : row.contact,
+            batch,
+          }),
         );
       }
       await batch.flush(tx);
@@ -86,14 +136,15 @@ export async function fireRuns(db: Db, due: DueRun[], now: Date): Promise<(TurnO
 }
 
 /** Fires one claimed run. */
-export const fireRun = async (db: Db, due: DueRun, now: Date): Promise<TurnOutcome | null> =>
+export const fireRun = async (db: Db, due: DueRun, now?: Date): Promise<TurnOutcome | null> =>
   (await fireRuns(db, [due], now))[0] ?? null;
 
-/** The earliest wake time of any waiting run, for the sandbox clock to step through in order. */
-export async function nextWakeAt(db: Db): Promise<Date | null> {
+/** The earliest wake time of the account's waiting runs, for its sandbox clock to step through in order. */
+export async function nextWakeAt(db: Db, accountId: string): Promise<Date | null> {
   const [row] = await db
     .select({ at: sql<Date | string | null>`min(${runs.wakeAt})` })
     .from(runs)
-    .where(eq(runs.status, 'waiting'));
+    .innerJoin(contacts, eq(contacts.id, runs.contactId))
+    .where(and(eq(contacts.botAccountId, accountId), eq(runs.status, 'waiting')));
   return row?.at ? new Date(row.at) : null;
 }

@@ -26,7 +26,7 @@ export async function createApiKey(
   db: Db,
   workspaceId: string,
   input: { name: string; role: Role },
-  createdBy: string | null,
+  createdBy: string,
 ) {
   const key = randomToken('wf_');
   const [row] = await db
@@ -41,6 +41,16 @@ export async function createApiKey(
     })
     .returning();
   return { id: row!.id, name: row!.name, role: row!.role, key };
+}
+
+/** Keys die with their creator's membership (a removed admin's key must not create an admin). */
+export async function revokeKeysOf(db: Db, workspaceId: string, userId: string, now = new Date()) {
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)),
+    );
 }
 
 export async function revokeApiKey(db: Db, workspaceId: string, id: string, now = new Date()) {

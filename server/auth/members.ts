@@ -1,9 +1,10 @@
 // Members of a workspace: list, add (creating the user when new), change role, remove.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
-import { members, users } from '../../shared/db/schema.ts';
+import { members, sessions, users } from '../../shared/db/schema.ts';
 import { type Role, roleRank } from '../../shared/roles.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
+import { revokeKeysOf } from './api-keys.ts';
 import { hashPassword } from './secrets.ts';
 
 const memberColumns = {
@@ -39,6 +40,15 @@ export async function addMember(
 ) {
   return db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(users.email, input.email));
+    if (user && !(await isMemberAnywhere(tx, user.id))) {
+      // Removed everywhere and added again: the password given now is theirs. A member of another
+      // workspace keeps their own (this workspace's admin must not be able to change it).
+      [user] = await tx
+        .update(users)
+        .set({ passwordHash: await hashPassword(input.password), name: input.name ?? user.name })
+        .where(eq(users.id, user.id))
+        .returning();
+    }
     if (!user) {
       [user] = await tx
         .insert(users)
@@ -64,6 +74,11 @@ export async function addMember(
       createdAt: member.createdAt,
     });
   });
+}
+
+async function isMemberAnywhere(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ id: members.id }).from(members).where(eq(members.userId, userId)).limit(1);
+  return row !== undefined;
 }
 
 async function findMember(db: Db, workspaceId: string, memberId: string) {
@@ -105,5 +120,10 @@ export async function removeMember(db: Db, workspaceId: string, actorRole: Role,
     assertMayGrant(actorRole, m.role);
     await tx.delete(members).where(eq(members.id, m.id));
     await assertOwnerRemains(tx, workspaceId);
+    // What they could still act with here goes with them: their API keys and their sessions.
+    await revokeKeysOf(tx, workspaceId, m.userId);
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, m.userId), eq(sessions.workspaceId, workspaceId)));
   });
 }

@@ -1,5 +1,5 @@
 // Logging in and out, and resolving a cookie or bearer key to an AuthContext.
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, exists, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import { apiKeys, members, sessions, users, workspaces } from '../../shared/db/schema.ts';
 import { type AuthContext, SESSION_TTL_MS } from './context.ts';
@@ -72,14 +72,26 @@ export async function authenticateSession(
   };
 }
 
+/** A key dies with its creator's membership: removal revokes it, and this refuses it regardless. */
 export async function authenticateApiKey(db: Db, key: string, now = new Date()): Promise<AuthContext | null> {
+  const creatorIsMember = db
+    .select({ one: sql`1` })
+    .from(members)
+    .where(and(eq(members.userId, apiKeys.createdBy), eq(members.workspaceId, apiKeys.workspaceId)));
   const [row] = await db
     .update(apiKeys)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt), exists(creatorIsMember)))
     .returning();
-  if (!row) return null;
-  return { via: 'apiKey', apiKeyId: row.id, userId: null, workspaceId: row.workspaceId, role: row.role };
+  if (!row?.createdBy) return null;
+  return {
+    via: 'apiKey',
+    apiKeyId: row.id,
+    userId: null,
+    createdBy: row.createdBy,
+    workspaceId: row.workspaceId,
+    role: row.role,
+  };
 }
 
 export async function sessionView(db: Db, auth: AuthContext) {

@@ -6,10 +6,12 @@ import type { Db } from '../../runtime/db/client.ts';
 import { type BotLimits, SAFE_LIMITS, SANDBOX_LIMITS } from '../../shared/api/bot-limits.ts';
 import { botAccounts } from '../../shared/db/schema.ts';
 import { notFound } from '../errors.ts';
+import { undeliveredByAccount } from '../outbox/undelivered.ts';
 
 type Row = typeof botAccounts.$inferSelect;
+type Counts = Awaited<ReturnType<typeof undeliveredByAccount>>;
 
-const view = (b: Row) => ({
+const view = (b: Row, undelivered: Counts) => ({
   id: b.id,
   name: b.name,
   puppet: b.puppet,
@@ -19,6 +21,7 @@ const view = (b: Row) => ({
   self: b.selfName ? { name: b.selfName } : null,
   error: b.error,
   limits: b.limits,
+  undelivered: undelivered.get(b.id) ?? { unknown: 0, failed: 0 },
 });
 
 export async function listBots(db: Db, workspaceId: string) {
@@ -27,7 +30,8 @@ export async function listBots(db: Db, workspaceId: string) {
     .from(botAccounts)
     .where(eq(botAccounts.workspaceId, workspaceId))
     .orderBy(asc(botAccounts.createdAt));
-  return rows.map(view);
+  const undelivered = await undeliveredByAccount(db, workspaceId);
+  return rows.map((b) => view(b, undelivered));
 }
 
 export async function createBot(
@@ -46,20 +50,21 @@ export async function createBot(
       limits: input.limits ?? (input.puppet === 'sandbox' ? SANDBOX_LIMITS : SAFE_LIMITS),
     })
     .returning();
-  return view(row!);
+  return view(row!, new Map());
 }
 
+/** An empty change (`PATCH {}`) changes nothing and answers the account as it is. */
 export async function updateBot(
   db: Db,
   workspaceId: string,
   id: string,
   set: { name?: string; limits?: BotLimits; desired?: 'running' | 'stopped' },
 ) {
-  const [row] = await db
-    .update(botAccounts)
-    .set(set)
-    .where(and(eq(botAccounts.id, id), eq(botAccounts.workspaceId, workspaceId)))
-    .returning();
+  const mine = and(eq(botAccounts.id, id), eq(botAccounts.workspaceId, workspaceId));
+  const changes = Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
+  const [row] = Object.keys(changes).length
+    ? await db.update(botAccounts).set(changes).where(mine).returning()
+    : await db.select().from(botAccounts).where(mine);
   if (!row) throw notFound('Bot account');
-  return view(row);
+  return view(row, await undeliveredByAccount(db, workspaceId, row.id));
 }

@@ -2,8 +2,9 @@
 // attribute edits, the transcript, and substring search over messages (pg_trgm serves ILIKE).
 import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
+import { encodeCursor } from '../../shared/api/common.ts';
 import { contacts, flowVersions, messages, runs } from '../../shared/db/schema.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 
 type ContactRow = typeof contacts.$inferSelect;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -20,7 +21,7 @@ const like = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 export async function listContacts(
   db: Db,
   workspaceId: string,
-  query: { q?: string; tag?: string; limit: number; cursor?: string },
+  query: { q?: string; tag?: string; limit: number; cursor?: { at: Date; id: string } },
 ) {
   const where: (SQL | undefined)[] = [eq(contacts.workspaceId, workspaceId)];
   if (query.q)
@@ -33,9 +34,7 @@ export async function listContacts(
     );
   if (query.tag) where.push(sql`${query.tag} = any(${contacts.tags})`);
   if (query.cursor) {
-    const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
-    if (!at || !id || Number.isNaN(Date.parse(at))) throw badRequest('Invalid cursor');
-    where.push(sql`(${contacts.createdAt}, ${contacts.id}) < (${new Date(at)}, ${id}::uuid)`);
+    where.push(sql`(${contacts.createdAt}, ${contacts.id}) < (${query.cursor.at}, ${query.cursor.id}::uuid)`);
   }
   const rows = await db
     .select()
@@ -45,10 +44,7 @@ export async function listContacts(
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > query.limit && last
-      ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url')
-      : null;
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null;
   return { items: page.map(summary), nextCursor };
 }
 

@@ -21,7 +21,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const auth = authOf(req);
       assertMayGrant(auth.role, req.body.role);
-      return reply.code(201).send(await createApiKey(app.db, auth.workspaceId, req.body, auth.userId));
+      // A key made with a key belongs to that key's creator, and dies with their membership too.
+      const creator = auth.via === 'session' ? auth.userId : auth.createdBy;
+      return reply.code(201).send(await createApiKey(app.db, auth.workspaceId, req.body, creator));
     },
   );
 

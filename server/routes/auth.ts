@@ -3,11 +3,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loginBody, sessionBody } from '../../shared/api/auth.ts';
 import { ANY_MEMBER } from '../access.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/context.ts';
+import { LoginBudget } from '../auth/login-budget.ts';
 import { login, logout, sessionView } from '../auth/sessions.ts';
 import { HttpError } from '../errors.ts';
 import { authOf } from '../plugins/auth.ts';
 
-const routes: FastifyPluginAsyncZod<{ loginAttemptsPerMinute: number }> = async (app, opts) => {
+const routes: FastifyPluginAsyncZod<{
+  loginAttemptsPerMinute: number;
+  loginAttemptsPerIpPerMinute: number;
+}> = async (app, opts) => {
+  // Per address and email (below, every attempt) and per address across emails (failures only).
+  const perAddress = new LoginBudget(opts.loginAttemptsPerIpPerMinute);
   app.post(
     '/auth/login',
     {
@@ -25,8 +31,10 @@ const routes: FastifyPluginAsyncZod<{ loginAttemptsPerMinute: number }> = async 
       schema: { body: loginBody, response: { 200: sessionBody } },
     },
     async (req, reply) => {
+      perAddress.begin(req.ip);
       const session = await login(app.db, req.body.email, req.body.password);
       if (!session) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
+      perAddress.succeeded(req.ip);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

@@ -1,42 +1,128 @@
-// The sandbox behind the simulator API: finds the workspace's sandbox bot account and its
-// simulated WeChat, creates contacts there and in our database, and reads back what the bot said.
-import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
+// The sandbox behind the simulator API: the workspace's sandbox bot account and its own clock, its
+// test contacts, and what they say — sent as bot commands to whichever process holds the account
+// (this one, or a worker), answered once the contact's own turns and deliveries are done.
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import type { Bus } from '../../runtime/bus.ts';
+import { CommandFailedError, CommandTimeoutError, runBotCommand } from '../../runtime/commands.ts';
 import type { Db } from '../../runtime/db/client.ts';
-import type { Runtime } from '../../runtime/runtime.ts';
-import { botAccounts, contacts, messages } from '../../shared/db/schema.ts';
+import {
+  botAccounts,
+  contacts,
+  flows,
+  flowVersions,
+  goals,
+  messages,
+  outbox,
+  runs,
+} from '../../shared/db/schema.ts';
+import { compile } from '../../shared/flow/index.ts';
 import { HttpError, notFound } from '../errors.ts';
 
-export async function sandboxOf(db: Db, runtime: Runtime | null, workspaceId: string) {
-  if (!runtime)
-    throw new HttpError(503, 'runtime_unavailable', 'This server runs without the runtime (npm run server)');
+export interface SandboxAccount {
+  id: string;
+  workspaceId: string;
+  clockOffsetMs: number;
+  desired: 'running' | 'stopped';
+}
+
+export async function sandboxAccount(db: Db, workspaceId: string): Promise<SandboxAccount> {
   const [account] = await db
-    .select({ id: botAccounts.id })
+    .select({
+      id: botAccounts.id,
+      workspaceId: botAccounts.workspaceId,
+      clockOffsetMs: botAccounts.clockOffsetMs,
+      desired: botAccounts.desired,
+    })
     .from(botAccounts)
     .where(and(eq(botAccounts.workspaceId, workspaceId), eq(botAccounts.puppet, 'sandbox')))
     .orderBy(asc(botAccounts.createdAt))
     .limit(1);
   if (!account) throw notFound('Sandbox bot account');
-  const world = await runtime.sandbox(account.id);
-  if (!world)
+  return { ...account, clockOffsetMs: Number(account.clockOffsetMs) };
+}
+
+/** The workspace's sandbox clock: the wall clock plus its own stored offset. */
+export const sandboxNow = (account: SandboxAccount) => new Date(Date.now() + account.clockOffsetMs);
+
+/** Runs a command on the sandbox account's lease holder, with API errors for what can go wrong. */
+export async function sandboxCommand(
+  db: Db,
+  bus: Bus,
+  account: SandboxAccount,
+  op: string,
+  args: Record<string, unknown>,
+): Promise<unknown> {
+  if (account.desired === 'stopped')
     throw new HttpError(
       409,
       'sandbox_offline',
-      'The sandbox bot account is stopped or held by another worker',
+      'The sandbox bot account is stopped: start it on the Bots screen',
     );
-  return { accountId: account.id, world };
+  try {
+    return await runBotCommand(db, bus, {
+      workspaceId: account.workspaceId,
+      botAccountId: account.id,
+      op,
+      args,
+    });
+  } catch (err) {
+    if (err instanceof CommandTimeoutError)
+      throw new HttpError(
+        503,
+        'sandbox_unavailable',
+        'No runtime process holds the sandbox bot account yet (is `npm run worker` running?); try again',
+      );
+    if (err instanceof CommandFailedError) throw new HttpError(503, 'sandbox_unavailable', err.message);
+    throw err;
+  }
+}
+
+/** A contact of the workspace's sandbox account (a real account's contact is not the sandbox's to drive). */
+export async function sandboxContact(db: Db, account: SandboxAccount, contactId: string) {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.id, contactId), eq(contacts.botAccountId, account.id)));
+  if (!row) throw notFound('Sandbox contact');
+  return row;
+}
+
+export async function createSandboxContact(
+  db: Db,
+  account: SandboxAccount,
+  input: { name: string; weixin?: string },
+) {
+  const [row] = await db
+    .insert(contacts)
+    .values({
+      workspaceId: account.workspaceId,
+      botAccountId: account.id,
+      puppetId: `sandbox-${randomUUID()}`,
+      name: input.name,
+      weixin: input.weixin ?? null,
+    })
+    .returning({ id: contacts.id, name: contacts.name });
+  return row!;
 }
 
 export async function sandboxContacts(db: Db, workspaceId: string) {
   return db
-    .select({ id: contacts.id, name: contacts.name, friendStatus: contacts.friendStatus })
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      friendStatus: contacts.friendStatus,
+      previewFlowId: flowVersions.flowId,
+    })
     .from(contacts)
     .innerJoin(botAccounts, eq(botAccounts.id, contacts.botAccountId))
+    .leftJoin(flowVersions, eq(flowVersions.id, contacts.previewFlowVersionId))
     .where(and(eq(contacts.workspaceId, workspaceId), eq(botAccounts.puppet, 'sandbox')))
     .orderBy(desc(contacts.createdAt))
     .limit(200);
 }
 
-export async function lastMessageId(db: Db, contactId: string): Promise<number> {
+async function lastMessageId(db: Db, contactId: string): Promise<number> {
   const [row] = await db
     .select({ id: max(messages.id) })
     .from(messages)
@@ -45,20 +131,172 @@ export async function lastMessageId(db: Db, contactId: string): Promise<number> 
 }
 
 /** What the bot sent this contact after message `since`. */
-export async function repliesSince(db: Db, contactId: string, since: number) {
-  const rows = await db
+async function repliesSince(db: Db, contactId: string, since: number) {
+  return db
     .select({ text: messages.text, nodeId: messages.nodeId, flowId: messages.flowId })
     .from(messages)
     .where(and(eq(messages.contactId, contactId), eq(messages.direction, 'out'), gt(messages.id, since)))
     .orderBy(asc(messages.id));
-  return rows;
+}
+
+/**
+ * The contact says something (a message or a friend request); answers what the bot sent it as a
+ * result, once that turn, what it led to and their deliveries are done.
+ */
+export async function converse(
+  db: Db,
+  bus: Bus,
+  account: SandboxAccount,
+  contactId: string,
+  said: { kind: 'message'; text: string } | { kind: 'friend_request'; hello: string },
+) {
+  const contact = await sandboxContact(db, account, contactId);
+  const since = await lastMessageId(db, contact.id);
+  // The ids make a command performed twice (its worker died) the same WeChat event, deduped.
+  if (said.kind === 'message')
+    await sandboxCommand(db, bus, account, 'sandbox.message', {
+      contactId: contact.id,
+      text: said.text,
+      messageId: `sandbox-msg-${randomUUID()}`,
+    });
+  else
+    await sandboxCommand(db, bus, account, 'sandbox.friend_request', {
+      contactId: contact.id,
+      hello: said.hello,
+      requestId: `sandbox-req-${randomUUID()}`,
+    });
+  return { replies: await repliesSince(db, contact.id, since) };
 }
 
 export async function transcript(db: Db, contactId: string) {
   const rows = await db
-    .select({ direction: messages.direction, text: messages.text, at: messages.at, nodeId: messages.nodeId })
+    .select({
+      direction: messages.direction,
+      text: messages.text,
+      kind: messages.kind,
+      at: messages.at,
+      nodeId: messages.nodeId,
+    })
     .from(messages)
     .where(eq(messages.contactId, contactId))
     .orderBy(asc(messages.id));
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+/**
+ * A preview of the flow's current draft for test contacts: compiled like a publish, stored as a
+ * version that is never listed and starts runs for no one else (one per distinct draft).
+ */
+async function previewVersion(db: Db, workspaceId: string, flowId: string, userId: string | null) {
+  const [flow] = await db
+    .select()
+    .from(flows)
+    .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)));
+  if (!flow) throw notFound('Flow');
+  const compiled = compile(flow.graph);
+  if (!compiled.ok)
+    throw new HttpError(422, 'invalid_flow', 'The draft has errors: fix them before trying it', {
+      errors: compiled.errors,
+      warnings: compiled.warnings,
+    });
+  const [known] = await db
+    .select({ id: flowVersions.id })
+    .from(flowVersions)
+    .where(
+      and(
+        eq(flowVersions.flowId, flowId),
+        eq(flowVersions.preview, true),
+        eq(flowVersions.hash, compiled.hash),
+      ),
+    );
+  if (known) return known.id;
+  const [row] = await db
+    .insert(flowVersions)
+    .values({
+      workspaceId,
+      flowId,
+      version: 0,
+      preview: true,
+      graph: flow.graph,
+      compiled: compiled.machine,
+      entries: compiled.entries,
+      hash: compiled.hash,
+      publishedBy: userId,
+    })
+    .returning({ id: flowVersions.id });
+  return row!.id;
+}
+
+/**
+ * The test contact starts over: its runs end, its messages, goals, attributes, tags and pending sends
+ * go, it is a stranger again (the simulated WeChat forgets the friendship too). `previewFlowId`
+ * (when given) points it at that flow's current draft, or back at the published flows (null).
+ */
+export async function resetSandboxContact(
+  db: Db,
+  bus: Bus,
+  account: SandboxAccount,
+  contactId: string,
+  input: { previewFlowId?: string | null },
+  userId: string | null,
+) {
+  const contact = await sandboxContact(db, account, contactId);
+  const previewVersionId =
+    input.previewFlowId === undefined
+      ? await currentPreview(db, account.workspaceId, contact.previewFlowVersionId, userId)
+      : input.previewFlowId === null
+        ? null
+        : await previewVersion(db, account.workspaceId, input.previewFlowId, userId);
+  await sandboxCommand(db, bus, account, 'sandbox.forget', { contactId: contact.id });
+  const now = sandboxNow(account);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(runs)
+      .set({
+        status: 'exited',
+        error: 'reset in the simulator',
+        wakeAt: null,
+        awaitsMessage: false,
+        updatedAt: now,
+      })
+      .where(and(eq(runs.contactId, contact.id), inArray(runs.status, ['active', 'waiting'])));
+    await tx
+      .update(outbox)
+      .set({ status: 'dismissed', doneAt: now })
+      .where(and(eq(outbox.contactId, contact.id), inArray(outbox.status, ['queued', 'unknown', 'failed'])));
+    await tx.delete(messages).where(eq(messages.contactId, contact.id));
+    await tx.delete(goals).where(eq(goals.contactId, contact.id));
+    await tx
+      .update(contacts)
+      .set({
+        friendStatus: 'stranger',
+        friendHello: null,
+        firstAddedAt: null,
+        lastInboundAt: null,
+        lastOutboundAt: null,
+        attributes: {},
+        tags: [],
+        activity: sql`array_fill(0, array[168])`,
+        handoff: false,
+        previewFlowVersionId: previewVersionId,
+      })
+      .where(eq(contacts.id, contact.id));
+  });
+  const [flow] = previewVersionId
+    ? await db
+        .select({ flowId: flowVersions.flowId })
+        .from(flowVersions)
+        .where(eq(flowVersions.id, previewVersionId))
+    : [];
+  return { id: contact.id, name: contact.name, previewFlowId: flow?.flowId ?? null };
+}
+
+/** Restarting a contact that tries a draft takes the latest draft of the same flow. */
+async function currentPreview(db: Db, workspaceId: string, versionId: string | null, userId: string | null) {
+  if (!versionId) return null;
+  const [row] = await db
+    .select({ flowId: flowVersions.flowId })
+    .from(flowVersions)
+    .where(eq(flowVersions.id, versionId));
+  return row ? previewVersion(db, workspaceId, row.flowId, userId) : null;
 }

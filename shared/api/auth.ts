@@ -1,10 +1,10 @@
 // Login, the current session, members and API keys (API.md "Auth and workspaces").
 import { z } from 'zod';
-import { emailSchema, roleSchema } from './common.ts';
+import { emailSchema, roleSchema, text } from './common.ts';
 
 export const loginBody = z.object({
   email: emailSchema,
-  password: z.string().min(1).max(200),
+  password: text().min(1).max(200),
 });
 
 export const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
@@ -21,9 +21,9 @@ export type SessionBody = z.infer<typeof sessionBody>;
 
 export const memberCreateBody = z.object({
   email: emailSchema,
-  password: z.string().min(8).max(200),
+  password: text().min(8).max(200),
   role: roleSchema,
-  name: z.string().trim().max(100).optional(),
+  name: text().trim().max(100).optional(),
 });
 
 export const memberSchema = z.object({
@@ -39,7 +39,7 @@ export type Member = z.infer<typeof memberSchema>;
 export const memberUpdateBody = z.object({ role: roleSchema });
 
 export const apiKeyCreateBody = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: text().trim().min(1).max(100),
   role: roleSchema,
 });
 

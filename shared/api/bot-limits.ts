@@ -1,14 +1,16 @@
 // Pacing limits of a bot account (API.md "Bot accounts"). Personal WeChat bans accounts for bursts,
 // so real puppets get conservative defaults; the sandbox has none.
 import { z } from 'zod';
+import { int } from './common.ts';
 
 export const botLimitsSchema = z
   .object({
-    messagesPerMinute: z.number().int().min(1).max(600),
-    messagesPerDay: z.number().int().min(1).max(100_000),
-    acceptsPerHour: z.number().int().min(1).max(600),
-    acceptsPerDay: z.number().int().min(1).max(10_000),
-    jitterMs: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+    messagesPerMinute: int({ min: 1, max: 600 }),
+    messagesPerDay: int({ min: 1, max: 100_000 }),
+    acceptsPerHour: int({ min: 1, max: 600 }),
+    acceptsPerDay: int({ min: 1, max: 10_000 }),
+    /** Within int4, so a pause always fits a timer (setTimeout takes at most 2^31 - 1 ms). */
+    jitterMs: z.tuple([int(), int()]),
   })
   .refine((l) => l.jitterMs[0] <= l.jitterMs[1], {
     message: 'jitterMs must be [min, max] with min ≤ max',

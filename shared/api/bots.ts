@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { BOT_STATUSES } from '../db/bots.ts';
 import { botLimitsSchema } from './bot-limits.ts';
+import { storableJson, text } from './common.ts';
+import { undeliveredCounts } from './outbox.ts';
 
 /** `sandbox`, a known puppet, or any Wechaty 1.x puppet package name. */
-const puppetName = z
-  .string()
+const puppetName = text()
   .trim()
+  .max(214)
   .regex(
     /^(sandbox|(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*)$/,
     'must be "sandbox" or an npm package name',
@@ -22,16 +24,18 @@ export const botSchema = z.object({
   self: z.object({ name: z.string() }).nullable().optional(),
   error: z.string().nullable().optional(),
   limits: botLimitsSchema,
+  /** Outbox rows of this account that need a person: resend or dismiss them in the contact's view. */
+  undelivered: undeliveredCounts,
 });
 
 export const botCreateBody = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: text().trim().min(1).max(100),
   puppet: puppetName,
-  puppetOptions: z.record(z.string(), z.unknown()).optional(),
+  puppetOptions: storableJson(z.record(text().max(100), z.unknown())).optional(),
   limits: botLimitsSchema.optional(),
 });
 
 export const botUpdateBody = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: text().trim().min(1).max(100).optional(),
   limits: botLimitsSchema.optional(),
 });

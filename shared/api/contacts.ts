@@ -1,11 +1,12 @@
 // Contacts and messages (API.md "Contacts and messages").
 import { z } from 'zod';
+import { cursorParam, intParam, optionalParam, text } from './common.ts';
 
 export const contactsQuery = z.object({
-  q: z.string().max(100).optional(),
-  tag: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  q: text().max(100).optional(),
+  tag: text().max(40).optional(),
+  limit: optionalParam(intParam({ max: 200 }).default(50)),
+  cursor: optionalParam(cursorParam.optional()),
 });
 export const contactSummary = z.object({
   id: z.uuid(),
@@ -33,17 +34,18 @@ export const contactDetail = contactSummary.extend({
 export const contactPatchBody = z.object({
   /** false hands the contact back to the bot (flows and the fallback answer again). */
   handoff: z.boolean().optional(),
-  tags: z.array(z.string().trim().min(1).max(40)).max(100).optional(),
+  tags: z.array(text().trim().min(1).max(40)).max(100).optional(),
   attributes: z
     .record(
       z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'attribute keys match ^[a-z][a-z0-9_]{0,39}$'),
-      z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]),
+      z.union([text().max(2000), z.number(), z.boolean(), z.null()]),
     )
     .optional(),
 });
 export const messagesQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().optional(),
+  limit: optionalParam(intParam({ max: 200 }).default(50)),
+  /** A message id (int8): only messages older than it. */
+  before: optionalParam(intParam({ max: Number.MAX_SAFE_INTEGER }).optional()),
 });
 export const messageSchema = z.object({
   id: z.number().int(),
@@ -56,6 +58,6 @@ export const messageSchema = z.object({
   contactName: z.string().optional(),
 });
 export const searchQuery = z.object({
-  q: z.string().min(1).max(100),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  q: text().min(1).max(100),
+  limit: optionalParam(intParam({ max: 200 }).default(50)),
 });

@@ -1,9 +1,10 @@
 // Coupon pools (API.md "Coupons").
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const couponPoolBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  codes: z.array(z.string().max(200)).max(10_000),
+  name: text().trim().min(1).max(100),
+  codes: z.array(text().max(200)).max(10_000),
 });
 export const couponPoolSchema = z.object({
   name: z.string(),

@@ -1,6 +1,7 @@
 // Flows, versions and stats (API.md "Flows").
 import { z } from 'zod';
 import { flowDocumentSchema } from '../flow/index.ts';
+import { intParam, optionalParam, storableJson, text } from './common.ts';
 
 export const flowStatus = z.enum(['draft', 'published', 'paused']);
 
@@ -16,13 +17,16 @@ export const flowDetail = flowSummary.extend({ graph: z.unknown() });
 /** A row of the flows list: the published version's funnel at a glance. */
 export const flowListItem = flowSummary.extend({ entered: z.number().int(), goals: z.number().int() });
 
+/** A flow document whose every string the database can store (node data is free JSON). */
+const storableGraph = storableJson(flowDocumentSchema);
+
 export const flowCreateBody = z.object({
-  name: z.string().trim().min(1).max(200),
-  graph: flowDocumentSchema.optional(),
+  name: text().trim().min(1).max(200),
+  graph: storableGraph.optional(),
 });
 export const flowUpdateBody = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  graph: flowDocumentSchema.optional(),
+  name: text().trim().min(1).max(200).optional(),
+  graph: storableGraph.optional(),
 });
 
 export const issueSchema = z.object({
@@ -35,7 +39,7 @@ export const issueSchema = z.object({
 export const validationBody = z.object({ errors: z.array(issueSchema), warnings: z.array(issueSchema) });
 export const publishedBody = z.object({ version: z.number().int(), warnings: z.array(issueSchema) });
 
-export const versionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) });
+export const versionParams = z.object({ id: z.uuid(), version: intParam() });
 export const versionSummary = z.object({
   version: z.number().int(),
   publishedAt: z.iso.datetime(),
@@ -44,7 +48,7 @@ export const versionSummary = z.object({
 });
 export const versionDetail = z.object({ version: z.number().int(), graph: z.unknown() });
 
-export const statsQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const statsQuery = z.object({ version: optionalParam(intParam().optional()) });
 export const statsBody = z.object({
   version: z.number().int(),
   runs: z.object({

@@ -1,18 +1,35 @@
 // The sandbox (simulator) API: simulated WeChat contacts that talk to the real runtime.
 import { z } from 'zod';
-import { isDuration } from '../flow/index.ts';
+import { durationMs, isDuration } from '../flow/index.ts';
+import { text } from './common.ts';
 
 export const sandboxContactBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  weixin: z.string().trim().min(1).max(100).optional(),
+  name: text().trim().min(1).max(100),
+  weixin: text().trim().min(1).max(100).optional(),
 });
 export const sandboxContact = z.object({ id: z.uuid(), name: z.string() });
 /** The simulator's contact picker: the sandbox account's contacts, newest first. */
-export const sandboxContactList = z.array(sandboxContact.extend({ friendStatus: z.string() }));
+export const sandboxContactList = z.array(
+  sandboxContact.extend({
+    friendStatus: z.string(),
+    /** The flow whose draft this test contact talks to ("try the draft"); null: the published flows. */
+    previewFlowId: z.uuid().nullable(),
+  }),
+);
+/** The workspace's sandbox clock (its own: no other workspace's, no real account's). */
 export const sandboxClock = z.object({ now: z.iso.datetime() });
 
-export const friendRequestBody = z.object({ hello: z.string().max(500).default('') });
-export const sandboxMessageBody = z.object({ text: z.string().min(1).max(100_000) });
+/**
+ * `POST /api/sandbox/contacts/:id/reset`: the test contact starts over — its runs end, its messages,
+ * attributes, tags and goals go, it is a stranger again. With `previewFlowId` it then talks to that
+ * flow's current draft (compiled as a preview that never touches the published version's counts;
+ * 422 `invalid_flow` while the draft has lint errors); with null, to the published flows again.
+ */
+export const sandboxResetBody = z.object({ previewFlowId: z.uuid().nullable().optional() }).default({});
+export const sandboxResetResult = sandboxContact.extend({ previewFlowId: z.uuid().nullable() });
+
+export const friendRequestBody = z.object({ hello: text().max(500).default('') });
+export const sandboxMessageBody = z.object({ text: text().min(1).max(100_000) });
 
 export const reply = z.object({
   text: z.string(),
@@ -25,12 +42,23 @@ export const transcriptBody = z.array(
   z.object({
     direction: z.enum(['in', 'out']),
     text: z.string(),
+    /** text, or the kind of media the contact sent (image, voice…; `text` is then ''). */
+    kind: z.string().optional(),
     at: z.iso.datetime(),
     nodeId: z.string().nullable(),
   }),
 );
 
+/** One advance moves the clock at most this far (a bigger jump is several calls). */
+export const MAX_CLOCK_ADVANCE = 'P90D';
+const MAX_ADVANCE_MS = 90 * 24 * 3_600_000;
+
 export const clockAdvanceBody = z.object({
-  by: z.string().refine(isDuration, 'must be an ISO-8601 duration such as PT1H or P3D'),
+  by: z
+    .string()
+    .max(40)
+    .refine(isDuration, 'must be an ISO-8601 duration such as PT1H or P3D')
+    .refine((by) => (durationMs(by) ?? 0) <= MAX_ADVANCE_MS, `must be at most ${MAX_CLOCK_ADVANCE}`)
+    .refine((by) => (durationMs(by) ?? 0) > 0, 'must be longer than zero'),
 });
 export const clockAdvanced = z.object({ now: z.iso.datetime(), fired: z.number().int() });

@@ -1,6 +1,7 @@
 // Workspace settings (not in API.md's first wave): time zone, bot disclosure signature, and the
 // fallback for messages no flow takes — keyword auto-replies, then handing the contact to a human.
 import { z } from 'zod';
+import { text } from './common.ts';
 
 const isTimeZone = (zone: string) => {
   try {
@@ -13,8 +14,8 @@ const isTimeZone = (zone: string) => {
 
 export const autoReplySchema = z.object({
   /** The message contains one of these (case-insensitive). */
-  keywords: z.array(z.string().trim().min(1).max(50)).min(1).max(20),
-  reply: z.string().trim().min(1).max(2000),
+  keywords: z.array(text().trim().min(1).max(50)).min(1).max(20),
+  reply: text().trim().min(1).max(2000),
 });
 
 export const fallbackSchema = z.object({
@@ -22,7 +23,7 @@ export const fallbackSchema = z.object({
   /** No auto-reply matched: pause the bot for this contact until an agent hands it back. */
   handoff: z.boolean().default(true),
   /** Sent once when the contact is handed to a human; empty: say nothing. */
-  handoffReply: z.string().trim().max(2000).default(''),
+  handoffReply: text().trim().max(2000).default(''),
 });
 export type Fallback = z.infer<typeof fallbackSchema>;
 export const DEFAULT_FALLBACK: Fallback = { autoReplies: [], handoff: true, handoffReply: '' };
@@ -37,8 +38,8 @@ export const workspaceBody = z.object({
 export type WorkspaceBody = z.infer<typeof workspaceBody>;
 
 export const workspacePatchBody = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').optional(),
-  botSignature: z.string().trim().max(200).nullable().optional(),
+  name: text().trim().min(1).max(200).optional(),
+  timeZone: text().max(100).refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').optional(),
+  botSignature: text().trim().max(200).nullable().optional(),
   fallback: fallbackSchema.optional(),
 });

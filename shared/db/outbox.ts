@@ -46,8 +46,6 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due').on(t.botAccountId, t.notBefore, t.id).where(sql`status = 'queued'`),
     index('outbox_sending').on(t.botAccountId).where(sql`status = 'sending'`),
-    index('outbox_undelivered')
-      .on(t.contactId)
-      .where(sql`status in ('unknown', 'failed')`),
+    index('outbox_undelivered').on(t.contactId).where(sql`status in ('unknown', 'failed')`),
   ],
 );

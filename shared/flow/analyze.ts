@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type FlowEdge, flowEdgeSchema, flowNodeSchema } from './document.ts';
 import type { Issue } from './issues.ts';
 import type { AnyNodeDefinition } from './node-definition.ts';
+import { listPlace, type Place, placeOf } from './places.ts';
 import type { NodeRegistry } from './registry.ts';
 
 export type ModelNode = {
@@ -31,30 +32,36 @@ export type FlowModel = {
 
 const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
-function zodIssues(error: z.ZodError, prefix: string, where: Pick<Issue, 'nodeId' | 'edgeId'>): Issue[] {
-  return error.issues.map((issue) => ({
-    code: 'invalid_data',
-    message: issue.message,
-    ...where,
-    path: pathOf([...(prefix ? [prefix] : []), ...issue.path]),
-  }));
+/** One `invalid_data` issue per zod issue, said at `place(path)`: the card and field, or the list entry. */
+function zodIssues(
+  error: z.ZodError,
+  prefix: string,
+  where: Pick<Issue, 'nodeId' | 'edgeId'>,
+  place: (path: string) => Place,
+): Issue[] {
+  return error.issues.map((issue) => {
+    const path = pathOf([...(prefix ? [prefix] : []), ...issue.path]);
+    const { text, params } = place(path);
+    return { code: 'invalid_data', message: `${text}: ${issue.message}`, params, ...where, path };
+  });
 }
 
 function readNode(value: unknown, index: number, registry: NodeRegistry, issues: Issue[]): ModelNode | null {
   const parsed = flowNodeSchema.safeParse(value);
   if (!parsed.success) {
-    issues.push(...zodIssues(parsed.error, `nodes.${index}`, {}));
+    issues.push(...zodIssues(parsed.error, `nodes.${index}`, {}, () => listPlace('nodes', index)));
     return null;
   }
   const { id, type } = parsed.data;
   const definition = registry.get(type);
   if (!definition) {
-    issues.push({ code: 'unknown_type', message: `Unknown node type ${type}`, nodeId: id, path: 'type' });
+    const message = `Unknown card type \`${type}\``;
+    issues.push({ code: 'unknown_type', message, params: { nodeType: type }, nodeId: id, path: 'type' });
     return { id, type, definition, data: undefined, ports: undefined };
   }
   const data = definition.data.safeParse(parsed.data.data ?? {});
   if (!data.success) {
-    issues.push(...zodIssues(data.error, 'data', { nodeId: id }));
+    issues.push(...zodIssues(data.error, 'data', { nodeId: id }, (path) => placeOf(definition, type, path)));
     return { id, type, definition, data: undefined, ports: undefined };
   }
   return { id, type, definition, data: data.data, ports: definition.ports(data.data).map((port) => port.id) };
@@ -68,7 +75,9 @@ function readNodes(raw: unknown[], registry: NodeRegistry, issues: Issue[]): Mod
     const node = readNode(value, index, registry, issues);
     if (!node) continue;
     if (seen.has(node.id)) {
-      issues.push({ code: 'duplicate_id', message: `Two nodes share the id ${node.id}`, nodeId: node.id });
+      const { text, params } = placeOf(node.definition, node.type);
+      const message = `${text}: another card has the same id`;
+      issues.push({ code: 'duplicate_id', message, params, nodeId: node.id });
       continue;
     }
     seen.add(node.id);
@@ -77,13 +86,37 @@ function readNodes(raw: unknown[], registry: NodeRegistry, issues: Issue[]): Mod
   return nodes;
 }
 
+/** The English labels of a node's ports, in order (a split's branches are their own names). */
+function portLabels(node: ModelNode): string[] {
+  if (!node.definition || !node.data) return [];
+  return node.definition.ports(node.data).map((port) => port.label.en);
+}
+
+/** The English label of one port of a node, or its id when the node's ports are not known. */
+export function portLabel(node: ModelNode, port: string): string {
+  if (!node.definition || !node.data) return port;
+  const found = node.definition.ports(node.data).find((candidate) => candidate.id === port);
+  return found?.label.en ?? port;
+}
+
 function resolvePort(edge: FlowEdge, source: ModelNode, issues: Issue[]): string | null | false {
   if (!source.ports) return null;
   const port = edge.sourceHandle ?? (source.ports.length === 1 ? source.ports[0]! : undefined);
   if (port !== undefined && source.ports.includes(port)) return port;
-  const known = source.ports.join(', ') || 'none';
-  const message = `Port ${edge.sourceHandle ?? '(none)'} is not a port of ${source.id} (ports: ${known})`;
-  issues.push({ code: 'unknown_port', message, edgeId: edge.id, nodeId: source.id, path: 'sourceHandle' });
+  const { text, params } = placeOf(source.definition, source.type);
+  const labels = portLabels(source);
+  const exits = labels.length
+    ? `its exits: ${labels.map((label) => `“${label}”`).join(', ')}`
+    : 'it has no exits';
+  const message = `${text}: a connection leaves from an exit this card does not have (${exits})`;
+  issues.push({
+    code: 'unknown_port',
+    message,
+    params: { ...params, port: edge.sourceHandle ?? '', ports: labels },
+    edgeId: edge.id,
+    nodeId: source.id,
+    path: 'sourceHandle',
+  });
   return false;
 }
 
@@ -95,16 +128,18 @@ function readEdge(edge: FlowEdge, byId: Map<string, ModelNode>, model: FlowModel
     ['target', target],
   ] as const) {
     if (!node) {
-      const message = `Edge ${edge.id} leads ${end === 'source' ? 'from' : 'to'} missing node ${edge[end]}`;
-      model.issues.push({ code: 'dangling_edge', message, edgeId: edge.id, path: end });
+      const message = `A connection ${end === 'source' ? 'comes from' : 'leads to'} a card that does not exist`;
+      model.issues.push({ code: 'dangling_edge', message, params: { end }, edgeId: edge.id, path: end });
     }
   }
   if (!source || !target) return;
   if (target.definition?.trigger) {
-    const message = `Edge ${edge.id} enters trigger ${target.id}: a trigger starts a run and has no input`;
+    const { text, params } = placeOf(target.definition, target.type);
+    const message = `${text}: a connection enters this trigger, but a trigger starts a run and has no input`;
     model.issues.push({
       code: 'trigger_has_incoming',
       message,
+      params,
       edgeId: edge.id,
       nodeId: target.id,
       path: 'target',
@@ -117,10 +152,13 @@ function readEdge(edge: FlowEdge, byId: Map<string, ModelNode>, model: FlowModel
   const links = model.links.get(source.id) ?? new Map<string, string>();
   model.links.set(source.id, links);
   if (links.has(port)) {
-    const message = `Port ${port} of ${source.id} already has an edge: one port leads to one node`;
+    const { text, params } = placeOf(source.definition, source.type);
+    const label = portLabel(source, port);
+    const message = `${text}: the exit “${label}” already has a connection: one exit leads to one card`;
     model.issues.push({
       code: 'port_reused',
       message,
+      params: { ...params, port, portLabel: label },
       edgeId: edge.id,
       nodeId: source.id,
       path: 'sourceHandle',
@@ -133,10 +171,11 @@ function readEdges(raw: unknown[], model: FlowModel): void {
   for (const [index, value] of raw.entries()) {
     const parsed = flowEdgeSchema.safeParse(value);
     if (!parsed.success) {
-      model.issues.push(...zodIssues(parsed.error, `edges.${index}`, {}));
+      model.issues.push(...zodIssues(parsed.error, `edges.${index}`, {}, () => listPlace('edges', index)));
     } else if (seen.has(parsed.data.id)) {
       const edgeId = parsed.data.id;
-      model.issues.push({ code: 'duplicate_id', message: `Two edges share the id ${edgeId}`, edgeId });
+      const message = 'Two connections share one id';
+      model.issues.push({ code: 'duplicate_id', message, params: {}, edgeId });
     } else {
       seen.add(parsed.data.id);
       readEdge(parsed.data, model.byId, model);
@@ -154,7 +193,8 @@ export function analyze(graph: unknown, registry: NodeRegistry): FlowModel {
   const rawEdges = record.edges === undefined ? [] : asList(record.edges);
   if (!rawNodes || !rawEdges) {
     const path = rawNodes ? 'edges' : 'nodes';
-    issues.push({ code: 'invalid_data', message: 'A flow document has `nodes` and `edges` arrays', path });
+    const message = 'A flow document has `nodes` and `edges` arrays';
+    issues.push({ code: 'invalid_data', message, params: {}, path });
   }
   const nodes = readNodes(rawNodes ?? [], registry, issues);
   const model: FlowModel = {

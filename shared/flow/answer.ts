@@ -1,6 +1,7 @@
 // Reading a contact's reply to an `ask`: what counts as a valid answer and the value saved for it.
 
 import type { Scalar } from './context.ts';
+import { regexMatches } from './regex.ts';
 
 export const ANSWER_KINDS = ['text', 'number', 'phone', 'email', 'choice', 'regex'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
@@ -37,7 +38,7 @@ export function parseAnswer(text: string, spec: AnswerSpec): Answer {
     case 'choice':
       return parseChoice(folded, spec.choices ?? []);
     case 'regex':
-      return matchesPattern(folded, spec.pattern ?? '') ? { ok: true, value: folded } : INVALID;
+      return regexMatches(spec.pattern ?? '', folded) ? { ok: true, value: folded } : INVALID;
   }
 }
 
@@ -65,22 +66,4 @@ function parseChoice(folded: string, choices: string[]): Answer {
   const index = /^\d+$/.test(folded) ? Number(folded) - 1 : -1;
   const byIndex = choices[index];
   return byIndex === undefined ? INVALID : { ok: true, value: byIndex };
-}
-
-/** Patterns are checked at publish time; a pattern that still fails to compile matches nothing. */
-function matchesPattern(text: string, pattern: string): boolean {
-  try {
-    return new RegExp(pattern).test(text);
-  } catch {
-    return false;
-  }
-}
-
-export function isValidRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -54,6 +54,26 @@ describe('compile', () => {
     expect(!result.ok && result.errors.map((issue) => issue.code)).toEqual(['no_trigger']);
   });
 
+  it("refuses Object's own names in templates, and a machine that has one prints only the fallback", () => {
+    const graph = (text: string) => ({
+      nodes: [
+        { id: 'start', type: 'trigger.keyword', data: { keywords: ['hi'] } },
+        { id: 'hi', type: 'send', data: { text } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'hi' }],
+    });
+    const refused = compile(graph('{{constructor.name}}'));
+    expect(!refused.ok && refused.errors.map((issue) => issue.code)).toEqual(['unknown_variable']);
+    // A version published before the check: its machine still renders without Object's members.
+    const result = compile(graph('{{contact.name|朋友}}'));
+    if (!result.ok) throw new Error('flow does not compile');
+    const old = JSON.parse(
+      JSON.stringify(result.machine).replace('contact.name|朋友', 'constructor.name|朋友'),
+    );
+    const turn = runTurn(createFlowMachine(old), null, { type: 'START', entry: 'start' }, env);
+    expect(turn.effects).toEqual([expect.objectContaining({ kind: 'send', text: '朋友' })]);
+  });
+
   it('maps any node id to a state key XState accepts, without collisions', () => {
     expect(stateKey('ask_1')).toBe('n_ask_1');
     expect(stateKey('a.b')).not.toBe(stateKey('a#b'));

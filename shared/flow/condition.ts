@@ -1,8 +1,8 @@
 // Evaluating `condition` rules against a run: numbers compare numerically, strings
 // case-insensitively, and list fields (`tags`) by membership.
 
-import { isValidRegex } from './answer.ts';
 import type { FlowContext, Scalar } from './context.ts';
+import { regexMatches } from './regex.ts';
 import { readVariable } from './variables.ts';
 
 export const CONDITION_OPS = [
@@ -94,10 +94,8 @@ function compare(actual: Scalar, expected: Scalar | undefined): number | null {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function matches(actual: Scalar, pattern: Scalar | undefined): boolean {
-  const source = String(pattern ?? '');
-  return isValidRegex(source) && new RegExp(source, 'i').test(String(actual));
-}
+const matches = (actual: Scalar, pattern: Scalar | undefined): boolean =>
+  regexMatches(String(pattern ?? ''), String(actual), { ignoreCase: true });
 
 const includesText = (list: string[], value: Scalar | undefined): boolean =>
   list.some((item) => text(item) === text(value));

@@ -1,8 +1,10 @@
 // Lint rules about the shape of the graph: instant loops, unreachable nodes, message bursts and
 // dead ends. Iterative throughout: a generated flow may chain thousands of nodes.
 
-import type { FlowModel, ModelNode } from './analyze.ts';
+import { type FlowModel, type ModelNode, portLabel } from './analyze.ts';
 import type { Issue } from './issues.ts';
+import { placeOf } from './places.ts';
+import type { NodeRegistry } from './registry.ts';
 
 const waits = (node: ModelNode | undefined): boolean => node?.definition?.waits === true;
 
@@ -59,16 +61,22 @@ function components(ids: string[], next: Map<string, string[]>, keep: (id: strin
   return found;
 }
 
-export function instantLoops(model: FlowModel, next: Map<string, string[]>): Issue[] {
+const titleOf = (model: FlowModel, id: string): string => {
+  const node = model.byId.get(id);
+  return placeOf(node?.definition, node?.type ?? '').text;
+};
+
+export function instantLoops(model: FlowModel, next: Map<string, string[]>, registry: NodeRegistry): Issue[] {
   const keep = (id: string) => !waits(model.byId.get(id));
   const ids = model.nodes.map((node) => node.id);
+  const waiting = registry.types.filter((type) => type.waits).map((type) => type.label.en);
   return components(ids, next, keep)
     .filter(([first, ...rest]) => rest.length > 0 || (next.get(first!) ?? []).includes(first!))
-    .map((cycle) => ({
-      code: 'instant_loop',
-      message: `These nodes loop without a node that waits (ask, wait, wait_reply): ${cycle.join(' → ')}`,
-      nodeId: cycle[0]!,
-    }));
+    .map((ids) => {
+      const cycle = ids.map((id) => titleOf(model, id));
+      const message = `These cards loop without a card that waits (${waiting.join(', ')}): ${cycle.join(' → ')}`;
+      return { code: 'instant_loop', message, params: { cycle, count: cycle.length }, nodeId: ids[0]! };
+    });
 }
 
 export function unreachable(model: FlowModel, next: Map<string, string[]>): Issue[] {
@@ -83,7 +91,15 @@ export function unreachable(model: FlowModel, next: Map<string, string[]>): Issu
   }
   return model.nodes
     .filter((node) => !reached.has(node.id))
-    .map((node) => ({ code: 'unreachable', message: `No trigger reaches ${node.id}`, nodeId: node.id }));
+    .map((node) => {
+      const { text, params } = placeOf(node.definition, node.type);
+      return {
+        code: 'unreachable',
+        message: `${text}: no trigger leads to this card`,
+        params,
+        nodeId: node.id,
+      };
+    });
 }
 
 /**
@@ -101,8 +117,9 @@ export function messageBursts(model: FlowModel, next: Map<string, string[]>): Is
     const node = model.byId.get(id);
     const count = (run.get(id) ?? 0) + (node?.definition?.burst ? 1 : 0);
     if (node?.definition?.burst && count === LIMIT + 1) {
-      const message = `${LIMIT + 1} or more messages in a row without a wait: add a wait or a question`;
-      issues.push({ code: 'message_burst', message, nodeId: id });
+      const { text, params } = placeOf(node.definition, node.type);
+      const message = `${text}: ${count} or more messages in a row without a wait: add a wait or a question`;
+      issues.push({ code: 'message_burst', message, params: { ...params, count }, nodeId: id });
     }
     for (const target of next.get(id) ?? []) {
       if (!waits(node)) run.set(target, Math.max(run.get(target) ?? 0, count));
@@ -114,27 +131,53 @@ export function messageBursts(model: FlowModel, next: Map<string, string[]>): Is
   return issues;
 }
 
-export function deadEnds(model: FlowModel): Issue[] {
+/** A port with no edge: the run ends there, `exited` for the type's exit ports, else `completed`. */
+export type OpenEnd = { nodeId: string; port: string; ends: 'completed' | 'exited'; main: boolean };
+
+/**
+ * Every unwired port of the nodes whose ports are known. `main` ports (a type's `mainPorts`,
+ * by default its first) get a `dead_end` warning; the others (`false`, `invalid`, `timeout`,
+ * `exhausted`…) end the run on purpose, and the editor only hints at them on the card.
+ */
+export function openEnds(model: FlowModel): OpenEnd[] {
   return model.nodes.flatMap((node) => {
     const { definition, data, ports } = node;
-    if (!definition || !data || !ports || ports.length === 0) return [];
+    if (!definition || !data || !ports) return [];
     const main: string[] = definition.mainPorts?.(data) ?? ports.slice(0, 1);
+    const exits: readonly string[] = definition.exitPorts ?? [];
     const links = model.links.get(node.id);
-    return main
+    return ports
       .filter((port) => !links?.has(port))
       .map((port) => ({
-        code: 'dead_end',
-        message: `Port ${port} of ${node.id} leads nowhere: the run ends there`,
         nodeId: node.id,
-        path: `ports.${port}`,
+        port,
+        ends: exits.includes(port) ? ('exited' as const) : ('completed' as const),
+        main: main.includes(port),
       }));
   });
 }
 
-export function graphIssues(model: FlowModel): Issue[] {
+export function deadEnds(model: FlowModel): Issue[] {
+  return openEnds(model)
+    .filter((end) => end.main)
+    .map(({ nodeId, port }) => {
+      const node = model.byId.get(nodeId)!;
+      const { text, params } = placeOf(node.definition, node.type);
+      const label = portLabel(node, port);
+      return {
+        code: 'dead_end',
+        message: `${text}: the exit “${label}” leads nowhere: the run ends there`,
+        params: { ...params, port, portLabel: label },
+        nodeId,
+        path: `ports.${port}`,
+      };
+    });
+}
+
+export function graphIssues(model: FlowModel, registry: NodeRegistry): Issue[] {
   const next = successors(model);
   return [
-    ...instantLoops(model, next),
+    ...instantLoops(model, next, registry),
     ...unreachable(model, next),
     ...messageBursts(model, next),
     ...deadEnds(model),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateConditions, evaluateRule } from './condition.ts';
 import { type FlowContext, initialContext } from './context.ts';
-import { durationMs, formatDuration } from './duration.ts';
+import { boundedDurationMs, durationMs, formatDuration, isDuration, MAX_DURATION_MS } from './duration.ts';
 import { cyrb53, pickWeighted, sha256, stickyUnit } from './hash.ts';
 import { renderTemplate, templateVariables } from './template.ts';
 
@@ -25,6 +25,20 @@ describe('durations', () => {
     for (const bad of ['P', 'PT', '30m', 'P1Y', 'PT-1S', '']) expect(durationMs(bad)).toBeNull();
   });
 
+  it('refuses anything longer than the maximum, P365D unless told otherwise', () => {
+    expect(durationMs('P365D')).toBe(MAX_DURATION_MS);
+    for (const long of ['P366D', 'P53W', 'P20000000W', `PT${'9'.repeat(400)}S`]) {
+      expect(durationMs(long), long).toBeNull();
+      expect(isDuration(long), long).toBe(false);
+    }
+    expect(durationMs('P90D', 'P90D')).toBe(90 * 86_400_000);
+    expect(isDuration('P91D', 'P90D')).toBe(false);
+    expect(isDuration('PT2H', 3_600_000)).toBe(false);
+    // A version stored before the bound waits the longest allowed, never an invalid date.
+    expect(boundedDurationMs('P20000000W')).toBe(MAX_DURATION_MS);
+    expect(boundedDurationMs('PT1H')).toBe(3_600_000);
+  });
+
   it('formats back to the shortest text', () => {
     expect(formatDuration(9_000_000)).toBe('PT2H30M');
     expect(formatDuration(14 * 86_400_000)).toBe('P2W');
@@ -43,6 +57,13 @@ describe('templates', () => {
     );
   });
 
+  it("prints nothing for Object's own names: they are no variables", () => {
+    const context = run({ vars: { coupon: { code: 'C-1', pool: 'spring' } } });
+    const text =
+      '{{constructor.name|朋友}}/{{toString}}/{{contact.constructor}}/{{attributes.constructor}}/{{coupon.constructor}}/{{__proto__.x}}';
+    expect(renderTemplate(text, context)).toBe('朋友/////');
+  });
+
   it('lists the variables a text names', () => {
     expect(templateVariables('{{ contact.name | 朋友 }} {{attributes.city}}')).toEqual([
       { name: 'contact.name', fallback: ' 朋友 ' },
@@ -58,6 +79,12 @@ describe('conditions', () => {
     expect(evaluateRule({ field: 'contact.name', op: 'eq', value: '小明' }, run())).toBe(true);
     expect(evaluateRule({ field: 'attributes.city', op: 'contains', value: '海' }, run())).toBe(true);
     expect(evaluateRule({ field: 'attributes.city', op: 'matches', value: '^上' }, run())).toBe(true);
+  });
+
+  it("never reads Object's own names as fields", () => {
+    expect(evaluateRule({ field: 'constructor.name', op: 'eq', value: 'Object' }, run())).toBe(false);
+    expect(evaluateRule({ field: 'attributes.constructor', op: 'exists' }, run())).toBe(false);
+    expect(evaluateRule({ field: 'reply.constructor', op: 'exists' }, run())).toBe(false);
   });
 
   it('handles tags, missing fields and all/any', () => {

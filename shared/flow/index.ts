@@ -18,10 +18,24 @@ export type {
   WaitSpec,
 } from './context.ts';
 export { type FlowDocument, type FlowEdge, type FlowNode, flowDocumentSchema } from './document.ts';
-export { durationMs, formatDuration, isDuration } from './duration.ts';
+export {
+  durationMs,
+  durationProblem,
+  formatDuration,
+  isDuration,
+  MAX_DURATION,
+  MAX_DURATION_MS,
+} from './duration.ts';
 export type { Effect } from './effects.ts';
+export type { OpenEnd } from './graph-checks.ts';
 export { pickWeighted, sha256, stickyUnit } from './hash.ts';
-export { type Issue, LINT_LEVELS, type LintCode, type ValidationResult } from './issues.ts';
+export {
+  type Issue,
+  type IssueParams,
+  LINT_LEVELS,
+  type LintCode,
+  type ValidationResult,
+} from './issues.ts';
 export { createFlowMachine, type FlowMachine } from './machine.ts';
 export type { MachineConfig } from './machine-config.ts';
 export {
@@ -33,6 +47,7 @@ export {
   type Port,
   type TriggerInbound,
 } from './node-definition.ts';
+export { MAX_REGEX_INPUT, regexMatches } from './regex.ts';
 export { createRegistry, type NodeRegistry } from './registry.ts';
 export { renderTemplate, templateVariables } from './template.ts';
 export { matchingEntries } from './triggers.ts';
@@ -46,5 +61,5 @@ export {
   type TurnResult,
   type TurnWait,
 } from './turn.ts';
-export { validate } from './validate.ts';
+export { openEndPorts, validate } from './validate.ts';
 export { nextWake } from './wake.ts';

@@ -12,6 +12,8 @@ export const LINT_LEVELS = {
   trigger_has_incoming: 'error',
   instant_loop: 'error',
   unknown_variable: 'error',
+  unsafe_regex: 'error',
+  unsupported_regex: 'error',
   unset_attribute: 'warning',
   unreachable: 'warning',
   message_burst: 'warning',
@@ -20,8 +22,25 @@ export const LINT_LEVELS = {
 
 export type LintCode = keyof typeof LINT_LEVELS;
 
-/** `path` names the field inside the node or edge, e.g. `data.rules.0.value` or `sourceHandle`. */
-export type Issue = { code: LintCode; message: string; nodeId?: string; edgeId?: string; path?: string };
+/**
+ * The values a message is built from, so a client can phrase the issue in its own language:
+ * `node` / `nodeType` (the card), `field` / `fieldKey` / `item` / `part` (where in its form),
+ * `port` / `portLabel`, `attribute`, `variable`, `count`… Labels are the English ones.
+ */
+export type IssueParams = Record<string, string | number | string[]>;
+
+/**
+ * `message` is English and names cards and fields by their labels, never by id or JSON path;
+ * `path` names the field inside the node or edge for tools, e.g. `data.rules.0.value` or `sourceHandle`.
+ */
+export type Issue = {
+  code: LintCode;
+  message: string;
+  params?: IssueParams;
+  nodeId?: string;
+  edgeId?: string;
+  path?: string;
+};
 
 export type ValidationResult = { errors: Issue[]; warnings: Issue[] };
 

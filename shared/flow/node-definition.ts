@@ -37,6 +37,8 @@ export type FieldUi = {
   options?: { value: string; label: Localized }[];
   /** Show the field only while another field of the node has one of these values. */
   visibleWhen?: { field: string; in: string[] };
+  /** Labels of the keys inside the field's items or object (a rule's `value`), for lint messages. */
+  parts?: Record<string, Localized>;
 };
 
 /** Attaches form meta to a data field; the editor reads it back with `formFields`. */
@@ -65,6 +67,9 @@ export type Port = { id: string; label: Localized };
 /** A variable a node reads outside templates (condition rules), for the lint. */
 export type VariableRef = { path: string; name: string };
 
+/** A regular expression a node runs against chat text, for `unsafe_regex` / `unsupported_regex`. */
+export type PatternRef = { path: string; pattern: string };
+
 export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   type: string;
   category: NodeCategory;
@@ -75,7 +80,10 @@ export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   /** Data of a freshly placed node; must pass `data`. */
   initial: z.input<S>;
   ports(data: z.output<S>): Port[];
-  /** Ports whose missing edge is worth a `dead_end` warning; default: the first port. */
+  /**
+   * Ports whose missing edge is worth a `dead_end` warning; default: the first port. The others
+   * (`false`, `invalid`, `timeout`, `exhausted`…) end the run on purpose when unwired.
+   */
   mainPorts?(data: z.output<S>): string[];
   /** Ports that, left unconnected, end the run as `exited` instead of `completed`. */
   exitPorts?: readonly string[];
@@ -87,6 +95,8 @@ export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   burst?: boolean;
   /** Variables read outside templates (condition rules), for `unknown_variable` / `unset_attribute`. */
   reads?(data: z.output<S>): VariableRef[];
+  /** Regular expressions the node runs (on RE2, see regex.ts), each with its field path. */
+  patterns?(data: z.output<S>): PatternRef[];
   /** Attribute keys the node writes. */
   writes?(data: z.output<S>): string[];
   /** Present exactly on triggers: whether an inbound event starts a run here. */

@@ -1,13 +1,22 @@
 // Zod pieces several node types share, with messages a marketer can act on.
 
 import { z } from 'zod';
-import { isValidRegex } from './answer.ts';
-import { isDuration } from './duration.ts';
+import { durationProblem, MAX_DURATION, MAX_DURATION_MS } from './duration.ts';
+import { isValidRegex } from './regex.ts';
 import { ATTRIBUTE_KEY } from './variables.ts';
 
-export const durationSchema = z
-  .string()
-  .refine(isDuration, { message: 'Use an ISO-8601 duration such as PT30S, PT10M, PT2H, P3D or P1W' });
+const DURATION_MESSAGES = {
+  format: 'Use an ISO-8601 duration such as PT30S, PT10M, PT2H, P3D or P1W',
+  too_long: `At most ${MAX_DURATION} (${MAX_DURATION_MS / 86_400_000} days)`,
+} as const;
+
+export const durationSchema = z.string().superRefine((text, ctx) => {
+  const problem = durationProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: DURATION_MESSAGES[problem], params: { problem } });
+});
+
+/** A number a node compares or weighs with: finite and within ±`limit`, so sums and dates stay exact. */
+export const boundedNumber = (limit: number) => z.number().finite().min(-limit).max(limit);
 
 export const attributeKeySchema = z
   .string()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { compile } from './compile.ts';
 import type { LintCode } from './issues.ts';
-import { validate } from './validate.ts';
+import { openEndPorts, validate } from './validate.ts';
 
 type Node = { id: string; type: string; data?: unknown };
 type Edge = { id: string; source: string; target: string; sourceHandle?: string | null };
@@ -191,7 +192,11 @@ describe('validate', () => {
 
   it('dead_end: a main port without an edge', () => {
     expect(issuesOf(chain(send('a')), 'dead_end')).toEqual([
-      expect.objectContaining({ nodeId: 'a', path: 'ports.next' }),
+      expect.objectContaining({
+        nodeId: 'a',
+        path: 'ports.next',
+        params: expect.objectContaining({ port: 'next' }),
+      }),
     ]);
     const condition: Node = {
       id: 'c',
@@ -203,5 +208,175 @@ describe('validate', () => {
       edges: [edge('t', 'c'), edge('c', 'z', 'true')],
     };
     expect(issuesOf(graph, 'dead_end')).toEqual([]);
+  });
+
+  it('dead_end: a goal is a normal last card, and the side exits may stay open', () => {
+    const goal: Node = { id: 'g', type: 'goal', data: { name: 'lead' } };
+    expect(validate(chain(send('a'), goal)).warnings).toEqual([]);
+    const ask: Node = { id: 'q', type: 'ask', data: { question: '?', saveAs: 'city', timeout: 'P1D' } };
+    const reply: Node = { id: 'r', type: 'wait_reply', data: { timeout: 'PT1H' } };
+    const coupon: Node = { id: 'k', type: 'coupon', data: { pool: 'p', text: '{{coupon.code}}' } };
+    const condition: Node = {
+      id: 'c',
+      type: 'condition',
+      data: { rules: [{ field: 'tags', op: 'has_tag', value: 'x' }] },
+    };
+    // Only the main ports are wired: answered, replied, issued, true.
+    const graph = {
+      nodes: [trigger, ask, reply, coupon, condition, goal],
+      edges: [
+        edge('t', 'q', 'next'),
+        edge('q', 'r', 'answered'),
+        edge('r', 'k', 'replied'),
+        edge('k', 'c', 'issued'),
+        edge('c', 'g', 'true'),
+      ],
+    };
+    expect(validate(graph)).toEqual({ errors: [], warnings: [] });
+    expect(openEndPorts(graph)).toEqual([
+      { nodeId: 'q', port: 'invalid', ends: 'exited', main: false },
+      { nodeId: 'q', port: 'timeout', ends: 'exited', main: false },
+      { nodeId: 'r', port: 'timeout', ends: 'exited', main: false },
+      { nodeId: 'k', port: 'exhausted', ends: 'completed', main: false },
+      { nodeId: 'c', port: 'false', ends: 'completed', main: false },
+      { nodeId: 'g', port: 'next', ends: 'completed', main: false },
+    ]);
+    // An empty new flow still has its one error.
+    expect(validate({ nodes: [], edges: [] }).errors.map((issue) => issue.code)).toEqual(['no_trigger']);
+  });
+
+  it('unsafe_regex / unsupported_regex: a pattern that could freeze the server or cannot run', () => {
+    const keyword = (keywords: string[]): Node => ({ ...trigger, data: { keywords, match: 'regex' } });
+    const hostile = { nodes: [keyword(['ok', '^(a+)+$'])], edges: [] };
+    expect(validate(hostile).errors).toEqual([
+      expect.objectContaining({ code: 'unsafe_regex', nodeId: 't', path: 'data.keywords.1' }),
+    ]);
+    expect(compile(hostile).ok).toBe(false);
+    const ask = (pattern: string): Node => ({
+      id: 'q',
+      type: 'ask',
+      data: { question: '?', saveAs: 'code', expect: 'regex', pattern },
+    });
+    expect(issuesOf(chain(ask('(x*)*y')), 'unsafe_regex')).toEqual([
+      expect.objectContaining({ nodeId: 'q', path: 'data.pattern' }),
+    ]);
+    expect(issuesOf(chain(ask('(\\w+)\\1')), 'unsupported_regex')).toEqual([
+      expect.objectContaining({
+        nodeId: 'q',
+        path: 'data.pattern',
+        params: expect.objectContaining({ fragment: '\\1' }),
+      }),
+    ]);
+    const condition: Node = {
+      id: 'c',
+      type: 'condition',
+      data: { rules: [{ field: 'reply.text', op: 'matches', value: 'a(?!b)' }] },
+    };
+    expect(issuesOf(chain(condition), 'unsupported_regex')).toEqual([
+      expect.objectContaining({ nodeId: 'c', path: 'data.rules.0.value' }),
+    ]);
+    // Not regex mode: the keyword is plain text.
+    expect(validate({ nodes: [{ ...trigger, data: { keywords: ['^(a+)+$'] } }], edges: [] }).errors).toEqual(
+      [],
+    );
+    expect(issuesOf(chain(ask('^1[3-9]\\d{9}$')), 'unsafe_regex')).toEqual([]);
+  });
+
+  it('unknown_variable: names of Object itself are unknown, never a crash', () => {
+    for (const name of [
+      'constructor.name',
+      'contact.constructor',
+      'attributes.__proto__',
+      'toString',
+      '__proto__.x',
+      'hasOwnProperty.length',
+    ]) {
+      const graph = chain(send('a', `hi {{${name}}}`));
+      expect(issuesOf(graph, 'unknown_variable'), name).toEqual([
+        expect.objectContaining({
+          nodeId: 'a',
+          path: 'data.text',
+          params: expect.objectContaining({ variable: name }),
+        }),
+      ]);
+      const result = compile(graph);
+      expect(result.ok).toBe(false);
+    }
+    const condition: Node = {
+      id: 'c',
+      type: 'condition',
+      data: { rules: [{ field: 'attributes.constructor', op: 'exists' }] },
+    };
+    expect(() => validate(chain(condition))).not.toThrow();
+  });
+
+  it('invalid_data: durations and numbers are bounded', () => {
+    const wait = (duration: string): Node => ({ id: 'w', type: 'wait', data: { duration } });
+    expect(issuesOf(chain(wait('P365D')), 'invalid_data')).toEqual([]);
+    for (const duration of ['P20000000W', 'P366D', 'P53W', `P${'9'.repeat(400)}D`]) {
+      expect(issuesOf(chain(wait(duration)), 'invalid_data'), duration).toEqual([
+        expect.objectContaining({
+          nodeId: 'w',
+          path: 'data.duration',
+          message: 'Wait › Duration: At most P365D (365 days)',
+        }),
+      ]);
+    }
+    const reply: Node = { id: 'r', type: 'wait_reply', data: { timeout: 'P2000D' } };
+    const ask: Node = {
+      id: 'q',
+      type: 'ask',
+      data: { question: '?', saveAs: 'n', timeout: 'P400D', expect: 'number', min: -1e13, max: 1e300 },
+    };
+    expect(
+      issuesOf(chain(reply, ask), 'invalid_data').map((issue) => `${issue.nodeId} ${issue.path}`),
+    ).toEqual(['r data.timeout', 'q data.min', 'q data.max', 'q data.timeout']);
+    const split: Node = {
+      id: 's',
+      type: 'split',
+      data: {
+        branches: [
+          { name: 'a', weight: 1 },
+          { name: 'b', weight: 1e9 },
+        ],
+      },
+    };
+    expect(issuesOf(chain(split), 'invalid_data')).toEqual([
+      expect.objectContaining({
+        path: 'data.branches.1.weight',
+        message: expect.stringMatching(/^Split › Branches #2 › Weight: /),
+      }),
+    ]);
+    const retries: Node = { id: 'q', type: 'ask', data: { question: '?', saveAs: 'n', retries: 1e9 } };
+    expect(issuesOf(chain(retries), 'invalid_data')).toEqual([
+      expect.objectContaining({ path: 'data.retries' }),
+    ]);
+  });
+
+  it('names cards and fields by their labels, and keeps ids and paths for tools', () => {
+    const graph = chain(send('send_8f2a', 'hi {{foo.bar}}'));
+    graph.nodes.push({ id: 'lonely_3c9d', type: 'ask', data: { question: '?', saveAs: 'Bad' } });
+    const { errors, warnings } = validate(graph);
+    const messages = [...errors, ...warnings].map((issue) => issue.message);
+    expect(messages).toEqual([
+      'Ask › Save as attribute: Lowercase letters, digits and _, starting with a letter, at most 40',
+      'Send message › Text: {{foo.bar}}: unknown namespace `foo`',
+      'Ask: no trigger leads to this card',
+      'Send message: the exit “Next” leads nowhere: the run ends there',
+    ]);
+    expect([...errors, ...warnings].map((issue) => [issue.code, issue.nodeId, issue.path])).toEqual([
+      ['invalid_data', 'lonely_3c9d', 'data.saveAs'],
+      ['unknown_variable', 'send_8f2a', 'data.text'],
+      ['unreachable', 'lonely_3c9d', undefined],
+      ['dead_end', 'send_8f2a', 'ports.next'],
+    ]);
+    expect(errors[1]!.params).toEqual({
+      node: 'Send message',
+      nodeType: 'send',
+      field: 'Text',
+      fieldKey: 'text',
+      variable: 'foo.bar',
+      reason: 'unknown_namespace',
+    });
   });
 });

@@ -2,8 +2,9 @@
 
 import { nodeRegistry } from '../nodes/index.ts';
 import { analyze, type FlowModel } from './analyze.ts';
-import { graphIssues } from './graph-checks.ts';
+import { graphIssues, type OpenEnd, openEnds } from './graph-checks.ts';
 import { type Issue, splitIssues, type ValidationResult } from './issues.ts';
+import { regexIssues } from './regex-checks.ts';
 import type { NodeRegistry } from './registry.ts';
 import { variableIssues } from './variable-checks.ts';
 
@@ -12,12 +13,21 @@ export function lint(graph: unknown, registry: NodeRegistry = nodeRegistry): Flo
   const model = analyze(graph, registry);
   const issues: Issue[] = [...model.issues];
   if (!model.nodes.some((node) => node.definition?.trigger)) {
-    issues.push({ code: 'no_trigger', message: 'The flow has no trigger: nothing would start a run' });
+    const message = 'The flow has no trigger: nothing would start a run';
+    issues.push({ code: 'no_trigger', message, params: {} });
   }
-  issues.push(...variableIssues(model, registry), ...graphIssues(model));
+  issues.push(...variableIssues(model, registry), ...regexIssues(model), ...graphIssues(model, registry));
   return { ...model, issues };
 }
 
 export function validate(graph: unknown, registry: NodeRegistry = nodeRegistry): ValidationResult {
   return splitIssues(lint(graph, registry).issues);
+}
+
+/**
+ * The unwired ports of a flow and how the run ends at each: the editor hints at them on the card
+ * (only `main` ones are `dead_end` warnings). Never throws.
+ */
+export function openEndPorts(graph: unknown, registry: NodeRegistry = nodeRegistry): OpenEnd[] {
+  return openEnds(analyze(graph, registry));
 }

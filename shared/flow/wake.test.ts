@@ -14,6 +14,13 @@ describe('nextWake', () => {
     );
   });
 
+  it('wakes a stored duration above the maximum after P365D, at a real date', () => {
+    const year = 365 * 86_400_000;
+    expect(nextWake({ kind: 'timeout', timeout: 'P20000000W' }, shanghai)).toBe(now + year);
+    const wait = { kind: 'duration' as const, duration: 'P20000000W', window: null, bestTime: false };
+    expect(new Date(nextWake(wait, shanghai)).toISOString()).toBe('2026-01-06T02:00:00.000Z');
+  });
+
   it('postpones into the window, in the workspace time zone', () => {
     const evening = {
       kind: 'duration' as const,

@@ -2,7 +2,7 @@
 // time) and timeouts, as a pure function of `now` in the workspace time zone.
 
 import type { TimeWindow, WaitSpec } from './context.ts';
-import { durationMs } from './duration.ts';
+import { boundedDurationMs } from './duration.ts';
 import { localTime, zonedEpoch } from './zoned-time.ts';
 
 export type WakeOptions = {
@@ -18,8 +18,8 @@ const DAY_MINUTES = 24 * 60;
 
 /** Epoch ms at which the run should receive its TIMER. */
 export function nextWake(spec: WaitSpec, { now, timeZone, activity = [] }: WakeOptions): number {
-  if (spec.kind === 'timeout') return now + (durationMs(spec.timeout) ?? 0);
-  const earliest = now + (durationMs(spec.duration) ?? 0);
+  if (spec.kind === 'timeout') return now + boundedDurationMs(spec.timeout);
+  const earliest = now + boundedDurationMs(spec.duration);
   if (!spec.window && !spec.bestTime) return earliest;
   const window = spec.window ?? { from: '00:00', to: '00:00' };
   const [begin, end] = nextWindow(earliest, window, timeZone);

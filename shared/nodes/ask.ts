@@ -6,7 +6,7 @@ import { ANSWER_KINDS, type AnswerSpec } from '../flow/answer.ts';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
 import { act, when } from '../flow/refs.ts';
-import { attributeKeySchema, durationSchema, regexSchema } from '../flow/schemas.ts';
+import { attributeKeySchema, boundedNumber, durationSchema, regexSchema } from '../flow/schemas.ts';
 
 const EXPECT_LABELS = {
   text: ['任意文字', 'Any text'],
@@ -16,6 +16,9 @@ const EXPECT_LABELS = {
   choice: ['选项', 'Choice'],
   regex: ['正则表达式', 'Regular expression'],
 } as const;
+
+/** Bounds of a number answer: well inside the integers a double holds exactly. */
+const MAX_NUMBER = 1_000_000_000_000;
 
 const data = z
   .object({
@@ -49,12 +52,12 @@ const data = z
       label: { 'zh-CN': '正则表达式', en: 'Pattern' },
       visibleWhen: { field: 'expect', in: ['regex'] },
     }),
-    min: field(z.number().optional(), {
+    min: field(boundedNumber(MAX_NUMBER).optional(), {
       input: 'number',
       label: { 'zh-CN': '最小值', en: 'Minimum' },
       visibleWhen: { field: 'expect', in: ['number'] },
     }),
-    max: field(z.number().optional(), {
+    max: field(boundedNumber(MAX_NUMBER).optional(), {
       input: 'number',
       label: { 'zh-CN': '最大值', en: 'Maximum' },
       visibleWhen: { field: 'expect', in: ['number'] },
@@ -103,6 +106,7 @@ export const askNode = defineNode({
   exitPorts: ['invalid', 'timeout'],
   waits: true,
   writes: (value) => [value.saveAs],
+  patterns: (value) => (value.expect === 'regex' ? [{ path: 'data.pattern', pattern: value.pattern }] : []),
   compile: (value, kit) => {
     const { nodeId } = kit;
     const answer: AnswerSpec = {

@@ -1,11 +1,11 @@
 // Branch on the contact's attributes, name, tags or last reply.
 
 import { z } from 'zod';
-import { isValidRegex } from '../flow/answer.ts';
 import { CONDITION_OPS, VALUELESS_OPS } from '../flow/condition.ts';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
 import { when } from '../flow/refs.ts';
+import { isValidRegex } from '../flow/regex.ts';
 
 const FIELD = /^(attributes\.[a-z][a-z0-9_]{0,39}|contact\.(name|alias)|tags|reply\.text)$/;
 
@@ -62,6 +62,11 @@ export const conditionNode = defineNode({
     rules: field(z.array(ruleSchema).min(1), {
       input: 'rules',
       label: { 'zh-CN': '规则', en: 'Rules' },
+      parts: {
+        field: { 'zh-CN': '字段', en: 'Field' },
+        op: { 'zh-CN': '比较方式', en: 'Comparison' },
+        value: { 'zh-CN': '值', en: 'Value' },
+      },
       options: CONDITION_OPS.map((op) => ({
         value: op,
         label: { 'zh-CN': OP_LABELS[op][0], en: OP_LABELS[op][1] },
@@ -71,6 +76,10 @@ export const conditionNode = defineNode({
   initial: { match: 'all', rules: [{ field: 'tags', op: 'has_tag', value: 'vip' }] },
   ports: () => [PORTS.true, PORTS.false],
   reads: (data) => data.rules.map((rule, i) => ({ path: `data.rules.${i}.field`, name: rule.field })),
+  patterns: (data) =>
+    data.rules.flatMap((rule, i) =>
+      rule.op === 'matches' ? [{ path: `data.rules.${i}.value`, pattern: String(rule.value ?? '') }] : [],
+    ),
   compile: (data, kit) => ({
     always: [
       kit.port('true', { guard: when('conditionMet', { match: data.match, rules: data.rules }) }),

@@ -18,6 +18,8 @@ export const goalNode = defineNode({
   }),
   initial: { name: '留资' },
   ports: () => [PORTS.next],
+  // A goal is a normal last card: its `next` unwired completes the run, nothing to warn about.
+  mainPorts: () => [],
   compile: (data, kit) => ({
     entry: [act('emit', { nodeId: kit.nodeId, effect: { kind: 'goal', name: data.name } })],
     always: [kit.port('next')],

@@ -45,6 +45,10 @@ function texts(definition: AnyNodeDefinition): [string, Localized][] {
         `option ${field.key}.${option.value}`,
         option.label,
       ]),
+      ...Object.entries(field.parts ?? {}).map(([part, label]): [string, Localized] => [
+        `part ${field.key}.${part}`,
+        label,
+      ]),
     ]),
   ];
 }
@@ -55,6 +59,20 @@ describe('node registry', () => {
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual([...NODES_MD_TYPES].sort());
     expect(() => createRegistry([...NODE_TYPES, NODE_TYPES[0]!])).toThrow(/registered twice/);
+  });
+
+  it('names each type and each field once, in words lint messages can quote', () => {
+    // Messages say "<card> › <field> #n › <part>: …"; the editor takes that apart by these labels.
+    const titles = NODE_TYPES.map((definition) => definition.label.en);
+    expect(new Set(titles).size).toBe(titles.length);
+    for (const definition of NODE_TYPES) {
+      const fields = formFields(definition).map((field) => field.label.en);
+      expect(new Set(fields).size, definition.type).toBe(fields.length);
+      const parts = formFields(definition).flatMap((field) => Object.values(field.parts ?? {}));
+      for (const label of [definition.label, ...formFields(definition).map((field) => field.label), ...parts])
+        for (const locale of LOCALES)
+          expect(label[locale], definition.type).not.toMatch(/: | › | #\d|^(Card|Connection) /);
+    }
   });
 
   describe.each(NODE_TYPES.map((definition) => [definition.type, definition] as const))(

@@ -5,11 +5,14 @@ import { z } from 'zod';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { when } from '../flow/refs.ts';
 
+/** Weights are proportions: a million to one is already "never" for the smaller branch. */
+const MAX_WEIGHT = 1_000_000;
+
 const branchSchema = z.object({
   name: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, { message: 'Lowercase letters, digits and _, starting with a letter' }),
-  weight: z.number().min(0).finite(),
+  weight: z.number().finite().min(0).max(MAX_WEIGHT),
 });
 
 export const splitNode = defineNode({
@@ -44,7 +47,11 @@ export const splitNode = defineNode({
             });
           }
         }),
-      { input: 'branches', label: { 'zh-CN': '分支', en: 'Branches' } },
+      {
+        input: 'branches',
+        label: { 'zh-CN': '分支', en: 'Branches' },
+        parts: { name: { 'zh-CN': '名称', en: 'Name' }, weight: { 'zh-CN': '权重', en: 'Weight' } },
+      },
     ),
   }),
   initial: {

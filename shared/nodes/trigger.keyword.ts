@@ -2,9 +2,9 @@
 // waiting for a reply (the router checks that part).
 
 import { z } from 'zod';
-import { isValidRegex } from '../flow/answer.ts';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
+import { isValidRegex, regexMatches } from '../flow/regex.ts';
 
 const MATCHES = ['exact', 'contains', 'regex'] as const;
 const SCOPES = ['private', 'room', 'any'] as const;
@@ -15,7 +15,7 @@ const fold = (text: string): string => text.normalize('NFKC').trim().toLowerCase
 function keywordMatches(match: (typeof MATCHES)[number], keyword: string, text: string): boolean {
   if (match === 'exact') return fold(text) === fold(keyword);
   if (match === 'contains') return fold(text).includes(fold(keyword));
-  return isValidRegex(keyword) && new RegExp(keyword, 'i').test(text.normalize('NFKC'));
+  return regexMatches(keyword, text.normalize('NFKC'), { ignoreCase: true });
 }
 
 export const keywordTrigger = defineNode({
@@ -61,6 +61,10 @@ export const keywordTrigger = defineNode({
     }),
   initial: { keywords: ['你好'], match: 'contains', scope: 'private' },
   ports: () => [PORTS.next],
+  patterns: (data) =>
+    data.match === 'regex'
+      ? data.keywords.map((pattern, i) => ({ path: `data.keywords.${i}`, pattern }))
+      : [],
   trigger: {
     matches: (data, inbound) =>
       inbound.kind === 'message' &&

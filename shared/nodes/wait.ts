@@ -20,6 +20,7 @@ export const waitNode = defineNode({
     window: field(timeWindowSchema.nullable().default(null), {
       input: 'window',
       label: { 'zh-CN': '时间段', en: 'Time window' },
+      parts: { from: { 'zh-CN': '开始', en: 'From' }, to: { 'zh-CN': '结束', en: 'To' } },
       help: {
         'zh-CN': '按工作区时区；到点不在时间段内则顺延到下一个时间段。',
         en: 'In the workspace time zone; a time outside the window moves to its next opening.',

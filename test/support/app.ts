@@ -2,13 +2,12 @@
 // members in, for `app.inject` tests.
 
 import { Bus } from '../../runtime/bus.ts';
-import { RuntimeClock } from '../../runtime/clock.ts';
 import type { DbHandle } from '../../runtime/db/client.ts';
 import { Runtime } from '../../runtime/runtime.ts';
 import { type App, buildApp } from '../../server/app.ts';
 import { bootstrap } from '../../server/auth/bootstrap.ts';
 
-const TEST_SECRET = 'test-secret-'.padEnd(32, 'x');
+export const TEST_SECRET = 'test-secret-'.padEnd(32, 'x');
 
 export const OWNER = { email: 'owner@example.com', password: 'owner-password-1' };
 
@@ -18,10 +17,7 @@ export async function testApp(
 ) {
   const first = await bootstrap(handle.db, OWNER, { demo: options.demo ?? false });
   const bus = new Bus();
-  const clock = new RuntimeClock();
-  const runtime = options.runtime
-    ? new Runtime({ db: handle.db, bus, clock, secret: 'test-secret-'.padEnd(32, 'x') })
-    : null;
+  const runtime = options.runtime ? new Runtime({ db: handle.db, bus, secret: TEST_SECRET }) : null;
   const app = await buildApp(
     handle,
     {
@@ -30,7 +26,7 @@ export async function testApp(
       secret: TEST_SECRET,
     },
     false,
-    { bus, clock, runtime },
+    { bus, runtime },
   );
   if (runtime) {
     await runtime.start();

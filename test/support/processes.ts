@@ -32,36 +32,111 @@ export interface Worker {
   output: () => string;
 }
 
-/** Starts `scripts/worker.ts` (or another entry) and resolves once it says it runs. */
-export function startWorker(url: string, entry = 'scripts/worker.ts', args: string[] = []): Promise<Worker> {
+/**
+ * Spawns `entry` under tsx and resolves once its stdout matches `ready` (its first group is the
+ * answer). Once: a later log line must not touch the listeners of whoever waits for the exit.
+ */
+function spawnUntil(
+  what: string,
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      WEFUNNEL_SECRET: TEST_SECRET,
-      WEFUNNEL_LEASE_TTL_MS: '2000',
-      LOG_LEVEL: 'warn',
-    },
+    env: { ...process.env, DATABASE_URL: env.DATABASE_URL, WEFUNNEL_SECRET: TEST_SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 30_000);
-    child.on('exit', (code, signal) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${out}`)), 30_000);
+    const early = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
-      reject(new Error(`worker exited (${code ?? signal}) before running:\n${out}`));
-    });
-    child.stdout!.on('data', () => {
-      const owner = /worker (worker-[0-9a-f-]+) running/.exec(out)?.[1];
-      if (owner) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve({ child, owner, output: () => out });
-      }
-    });
+      reject(new Error(`${what} exited (${code ?? signal}) before it was ready:\n${out}`));
+    };
+    child.on('exit', early);
+    const check = () => {
+      const match = ready.exec(out)?.[1];
+      if (!match) return;
+      clearTimeout(timer);
+      child.off('exit', early);
+      child.stdout!.off('data', check);
+      resolve({ child, match, output: () => out });
+    };
+    child.stdout!.on('data', check);
   });
+}
+
+/** Starts `scripts/worker.ts` (or another entry) and resolves once it says it runs. */
+export async function startWorker(
+  url: string,
+  entry = 'scripts/worker.ts',
+  args: string[] = [],
+): Promise<Worker> {
+  const { child, match, output } = await spawnUntil(
+    'worker',
+    entry,
+    args,
+    { DATABASE_URL: url, WEFUNNEL_LEASE_TTL_MS: '2000', LOG_LEVEL: 'warn' },
+    /worker (worker-[0-9a-f-]+) running/,
+  );
+  return { child, owner: match, output };
+}
+
+export interface Server {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+}
+
+/** Starts `npm run server` (the API alone, no runtime) on a free port; resolves once it listens. */
+export async function startServer(url: string, adminPassword: string): Promise<Server> {
+  const { child, match, output } = await spawnUntil(
+    'server',
+    'server/main.ts',
+    ['--api-only'],
+    {
+      DATABASE_URL: url,
+      PORT: '0',
+      WEFUNNEL_ADMIN_PASSWORD: adminPassword,
+      WEFUNNEL_LEASE_TTL_MS: '2000',
+      WEFUNNEL_LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+    },
+    /Wefunnel ready at (http:\/\/[^\s"]+)/,
+  );
+  return { child, base: match, output };
+}
+
+/** A logged-in HTTP client of a server process (cookie + CSRF), for process suites. */
+export async function httpClient(base: string, who: { email: string; password: string }) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  if (res.status !== 200) throw new Error(`login → ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method: 'GET' | 'POST', path: string, body?: object) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        cookie,
+        ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken, 'content-type': 'application/json' }),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    // biome-ignore lint/suspicious/noExplicitAny: test client over JSON bodies.
+    return { status: r.status, body: (text ? JSON.parse(text) : null) as any };
+  };
 }
 
 export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {

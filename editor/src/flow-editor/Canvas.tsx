@@ -27,7 +27,7 @@ import { NODE_DRAG_TYPE } from './Palette.tsx';
 import { editable } from './selectors.ts';
 import { useFlowStore, useFlowStoreApi } from './store.ts';
 import { useAddNode } from './use-add-node.ts';
-import { useCanvasView } from './use-canvas-view.ts';
+import { FIT, useCanvasView } from './use-canvas-view.ts';
 
 const DEFAULT_EDGE = {
   type: 'flow',
@@ -40,7 +40,6 @@ const DEFAULT_EDGE = {
     markerUnits: 'userSpaceOnUse',
   },
 };
-const FIT = { padding: 0.2, maxZoom: 1 };
 
 // Unknown node types are drawn by our own card (see element-types.ts): not worth a console warning.
 const onError: OnError = (code, message) => {
@@ -70,7 +69,7 @@ export function Canvas() {
   // Decided once, on the document the canvas opened with.
   const [opening] = useState(() => (large ? startViewport(store.getState().nodes) : null));
   const { addAt } = useAddNode();
-  useCanvasView(FIT);
+  const { fitOnOpen } = useCanvasView(FIT);
   const { lang } = useLang();
   // biome-ignore lint/correctness/useExhaustiveDependencies: `t` is new each render; `lang` is what it depends on
   const ariaLabels = useMemo(
@@ -120,7 +119,7 @@ export function Canvas() {
       nodesDraggable={canEdit}
       nodesConnectable={canEdit}
       deleteKeyCode={null}
-      fitView={!opening}
+      fitView={!opening && fitOnOpen}
       fitViewOptions={FIT}
       defaultViewport={opening ?? undefined}
       onlyRenderVisibleElements={large}
@@ -136,12 +135,16 @@ export function Canvas() {
       <Controls
         position="top-left"
         showInteractive={false}
+        fitViewOptions={FIT}
         className="overflow-hidden rounded-lg shadow-sm"
       />
       {!empty && <FlowMiniMap />}
-      <Panel position="bottom-left">
-        <LintPanel />
-      </Panel>
+      {/* An empty flow has one error, "no trigger": the guide in the middle says what to do instead. */}
+      {!empty && (
+        <Panel position="bottom-left">
+          <LintPanel />
+        </Panel>
+      )}
       {empty && canEdit && (
         <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center">
           <EmptyCanvas />

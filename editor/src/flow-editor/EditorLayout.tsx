@@ -1,12 +1,15 @@
 // The editor's frame: top bar, palette on the left, canvas in the middle (stats bar above it in
-// stats mode, version banner when viewing one), inspector or simulator on the right.
+// stats mode, version banner when viewing one), inspector or simulator on the right. The palette and
+// the inspector fold away (remembered per browser); the simulator shows whenever it is open.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Canvas } from './Canvas.tsx';
 import { type FlowDetail, flowKeys, setPaused } from './flow-api.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
+import { useT } from './messages.ts';
 import { Palette } from './Palette.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
+import { FoldTab, useFolded } from './panel-fold.tsx';
 import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
 import { StatsBar } from './stats/StatsBar.tsx';
 import { useFlowStore, useFlowStoreApi } from './store.ts';
@@ -18,6 +21,7 @@ import { VersionBanner } from './VersionBanner.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
 
 export function EditorLayout({ flow }: { flow: FlowDetail }) {
+  const t = useT();
   const store = useFlowStoreApi();
   const queryClient = useQueryClient();
   const mode = useFlowStore((s) => s.mode);
@@ -27,6 +31,8 @@ export function EditorLayout({ flow }: { flow: FlowDetail }) {
   const [simOpen, setSimOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const [paletteFolded, foldPalette] = useFolded('palette');
+  const [inspectorFolded, foldInspector] = useFolded('inspector');
   const pause = useMutation({
     mutationFn: () => setPaused(flow.id, flow.status !== 'paused'),
     onSuccess: (saved) => {
@@ -48,7 +54,7 @@ export function EditorLayout({ flow }: { flow: FlowDetail }) {
         onPublish={() => setPublishing(true)}
       />
       <div className="relative flex min-h-0 flex-1">
-        <Palette />
+        <Palette folded={paletteFolded} onFold={foldPalette} />
         <main className="flex min-w-0 flex-1 flex-col">
           <VersionBanner saveNow={flush} />
           {mode === 'stats' && <StatsBar flowId={flow.id} />}
@@ -56,9 +62,31 @@ export function EditorLayout({ flow }: { flow: FlowDetail }) {
             <Canvas />
           </div>
         </main>
-        <aside className="flex w-[360px] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
-          {simOpen ? <SimulatorPanel flowId={flow.id} /> : <InspectorPanel />}
-        </aside>
+        {simOpen ? (
+          <aside className="flex w-[360px] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">
+            <SimulatorPanel flowId={flow.id} saveNow={flush} />
+          </aside>
+        ) : (
+          <aside
+            className={`relative flex shrink-0 flex-col border-l border-slate-200 bg-white ${
+              inspectorFolded ? 'w-3' : 'w-[360px]'
+            }`}
+            data-testid="inspector-panel"
+          >
+            <FoldTab
+              edge="left"
+              folded={inspectorFolded}
+              label={inspectorFolded ? t('unfoldInspector') : t('foldInspector')}
+              onToggle={() => foldInspector(!inspectorFolded)}
+              testId="inspector-fold"
+            />
+            {!inspectorFolded && (
+              <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
+                <InspectorPanel />
+              </div>
+            )}
+          </aside>
+        )}
         {versionsOpen && (
           <VersionsDrawer liveVersion={flow.publishedVersion} onClose={() => setVersionsOpen(false)} />
         )}

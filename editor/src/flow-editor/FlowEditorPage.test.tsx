@@ -102,6 +102,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  localStorage.clear();
 });
 
 describe('FlowEditorPage', () => {
@@ -138,13 +139,16 @@ describe('FlowEditorPage', () => {
 
   it('lists lint issues and selects the node of a clicked one', async () => {
     const graph = structuredClone(onboarding) as FlowDocument;
-    graph.edges = graph.edges.filter((edge) => edge.id !== 'e12');
+    graph.edges = graph.edges.filter((edge) => edge.id !== 'e2');
     serve(graph);
     renderPage();
     fireEvent.click(await screen.findByTestId('lint-summary'));
-    const issue = screen.getAllByTestId('lint-issue').find((row) => row.textContent?.includes('lead'))!;
+    // The only send card, greet, now leads nowhere.
+    const issue = screen
+      .getAllByTestId('lint-issue')
+      .find((row) => row.textContent?.includes('Send message'))!;
     fireEvent.click(issue);
-    expect(screen.getByTestId('inspector').textContent).toBe('lead');
+    expect(screen.getByTestId('inspector').textContent).toBe('greet');
   });
 
   it('refuses to publish while there are errors', async () => {
@@ -177,6 +181,41 @@ describe('FlowEditorPage', () => {
     expect((await screen.findByTestId('node-entered-greet')).textContent).toBe('150');
     expect(screen.getByTestId('node-greet').textContent).toMatch(/75%/);
     expect(screen.getByTestId('node-entered-city').textContent).toBe('0');
+  });
+
+  it('marks the side exits nobody connected as where the flow ends, except in stats mode', async () => {
+    serve(structuredClone(onboarding));
+    renderPage();
+    const city = await screen.findByTestId('node-city');
+    expect(within(city).getByTestId('port-end-invalid').textContent).toBe('ends here');
+    expect(within(city).getByTestId('port-end-timeout').title).toMatch(/“Timed out” is not connected/);
+    expect(within(city).queryByTestId('port-end-answered')).toBeNull();
+    expect(within(screen.getByTestId('node-adult')).queryByTestId('port-end-false')).toBeNull();
+    fireEvent.click(screen.getByTestId('mode-stats'));
+    await screen.findByTestId('node-entered-greet');
+    expect(screen.queryByTestId('port-end-invalid')).toBeNull();
+  });
+
+  it('folds the palette and the inspector away, and remembers it', async () => {
+    serve(structuredClone(onboarding));
+    const first = renderPage();
+    await screen.findByTestId('node-greet');
+    fireEvent.click(screen.getByRole('button', { name: 'Hide the node palette' }));
+    expect(screen.queryByText('Drag onto the canvas, or click to add')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide the settings panel' }));
+    expect(screen.queryByTestId('inspector')).toBeNull();
+    first.unmount();
+
+    renderPage();
+    await screen.findByTestId('node-greet');
+    expect(screen.getByTestId('palette-fold').getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('inspector')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show the settings panel' }));
+    // The folded palette still adds nodes: its items are the same, drawn as icons.
+    fireEvent.click(screen.getByRole('button', { name: 'Tag' }));
+    expect(screen.getByTestId('inspector').textContent).toMatch(/^tag_/);
+    expect(localStorage.getItem('wefunnel.editor.palette')).toBe('folded');
+    expect(localStorage.getItem('wefunnel.editor.inspector')).toBe('open');
   });
 
   it('deletes the selection with Delete and brings it back with Ctrl+Z', async () => {

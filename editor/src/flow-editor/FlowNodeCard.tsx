@@ -14,7 +14,7 @@ import { NodeStats } from './NodeStats.tsx';
 import { NodeBody } from './node-bodies.tsx';
 import { useNodeT } from './node-messages.ts';
 import { nodePorts } from './node-ports.ts';
-import { editable, issueCounts, startCount } from './selectors.ts';
+import { editable, endingPorts, issueCounts, startCount } from './selectors.ts';
 import { useFlowStore } from './store.ts';
 
 function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
@@ -30,6 +30,11 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const stats = useFlowStore((s) => (s.mode === 'stats' ? (s.stats?.nodes[id] ?? null) : undefined));
   const start = useFlowStore(startCount);
   const inStats = stats !== undefined;
+  const endingList = useFlowStore(endingPorts(id));
+  const ending = useMemo(
+    () => (inStats || !endingList ? undefined : new Set(endingList.split('\n').slice(1))),
+    [inStats, endingList],
+  );
 
   const ring = highlighted
     ? 'ring-4 ring-amber-300 border-amber-400'
@@ -77,6 +82,7 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
         lang={lang}
         connectable={connectable}
         counts={inStats ? (stats?.ports ?? {}) : undefined}
+        ending={ending}
       />
     </div>
   );

@@ -2,7 +2,6 @@
 // warnings; clicking an issue selects its node and brings it into view.
 import { useState } from 'react';
 import type { Issue } from '../../../shared/flow/issues.ts';
-import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { useLang } from '../i18n.ts';
 import { GLYPHS, Icon } from './icons.tsx';
 import { issueText } from './issue-text.ts';
@@ -18,15 +17,15 @@ function IssueRow(props: { issue: Issue; level: 'error' | 'warning' }) {
   const { issue, level } = props;
   const { lang } = useLang();
   const nodeId = useFlowStore((s) => issueNode(s, issue));
-  const nodeType = useFlowStore((s) => s.nodes.find((node) => node.id === nodeId)?.type);
   const selectNode = useFlowStore((s) => s.selectNode);
   const title = lintTitle(issue.code)?.[lang] ?? issue.code;
-  const nodeLabel = nodeType ? nodeRegistry.get(nodeType)?.label[lang] : undefined;
+  // The message names the card and the field by their labels; ids and paths are for tools only.
   return (
     <li>
       <button
         type="button"
         data-testid="lint-issue"
+        data-node={nodeId}
         disabled={!nodeId}
         onClick={() => nodeId && selectNode(nodeId)}
         className="flex w-full items-start gap-2 rounded-lg px-2 py-1.5 text-left hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent"
@@ -36,17 +35,8 @@ function IssueRow(props: { issue: Issue; level: 'error' | 'warning' }) {
           className={`mt-0.5 size-4 shrink-0 ${level === 'error' ? 'text-rose-500' : 'text-amber-500'}`}
         />
         <span className="min-w-0">
-          <span className="block text-xs font-medium text-slate-800">
-            {title}
-            {nodeId && (
-              <span className="ml-1.5 font-normal text-slate-400">
-                {nodeLabel ? `${nodeLabel} · ` : ''}
-                <span className="font-mono">{nodeId}</span>
-              </span>
-            )}
-          </span>
+          <span className="block text-xs font-medium text-slate-800">{title}</span>
           <span className="block text-[11px] leading-snug text-slate-500">
-            {issue.path ? `${issue.path}: ` : ''}
             {issueText(issue.message, lang)}
           </span>
         </span>

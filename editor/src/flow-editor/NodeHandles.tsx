@@ -1,8 +1,11 @@
 // A node's connection points: one target on top (none on triggers), and one labelled source
 // handle per port along the bottom, the handle id being the port id that edges store.
 import { Handle, Position } from '@xyflow/react';
+import { Fragment } from 'react';
 import type { Port } from '../../../shared/flow/node-definition.ts';
 import type { Lang } from '../i18n.ts';
+import { GLYPHS, Icon } from './icons.tsx';
+import { useNodeT } from './node-messages.ts';
 
 // While a connection is dragged, React Flow marks the handle under the pointer `connectingto`, and
 // `valid` when the connecting rules allow it: red means refused, green accepted.
@@ -20,8 +23,11 @@ export function PortHandles(props: {
   lang: Lang;
   connectable: boolean;
   counts?: Record<string, number>;
+  /** Unconnected ports through which contacts end the flow: each gets an "ends here" mark. */
+  ending?: ReadonlySet<string>;
 }) {
-  const { ports, lang, counts } = props;
+  const { ports, lang, counts, ending } = props;
+  const t = useNodeT();
   // A lone `next` port speaks for itself; several ports (or an unusual one) need their names.
   const labelled = ports.length > 1 || (ports[0] !== undefined && ports[0].id !== 'next');
   return (
@@ -39,19 +45,34 @@ export function PortHandles(props: {
           ))}
         </div>
       )}
-      {ports.map((port, i) => (
-        <Handle
-          key={port.id}
-          id={port.id}
-          type="source"
-          position={Position.Bottom}
-          isConnectable={props.connectable}
-          title={port.label[lang]}
-          aria-label={port.label[lang]}
-          className={HANDLE}
-          style={{ left: `${((i + 0.5) / ports.length) * 100}%` }}
-        />
-      ))}
+      {ports.map((port, i) => {
+        const left = `${((i + 0.5) / ports.length) * 100}%`;
+        return (
+          <Fragment key={port.id}>
+            <Handle
+              id={port.id}
+              type="source"
+              position={Position.Bottom}
+              isConnectable={props.connectable}
+              title={port.label[lang]}
+              aria-label={port.label[lang]}
+              className={HANDLE}
+              style={{ left }}
+            />
+            {ending?.has(port.id) && (
+              <span
+                className="pointer-events-none absolute top-full mt-2 flex -translate-x-1/2 items-center gap-0.5 whitespace-nowrap rounded-full bg-white px-1.5 py-px text-[10px] text-slate-500 ring-1 ring-slate-200"
+                style={{ left }}
+                title={t('endsHereTitle', { port: port.label[lang] })}
+                data-testid={`port-end-${port.id}`}
+              >
+                <Icon d={GLYPHS.stop} className="size-2.5" />
+                {t('endsHere')}
+              </span>
+            )}
+          </Fragment>
+        );
+      })}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { canRedo, canUndo, editable } from './selectors.ts';
 import { useFlowStore } from './store.ts';
 import { Button, IconButton } from './ui.tsx';
+import { FIT } from './use-canvas-view.ts';
 
 type Props = {
   flow: FlowDetail;
@@ -100,7 +101,7 @@ export function TopBar(props: Props) {
           data-testid="auto-layout"
           onClick={() => {
             autoLayout();
-            requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1, duration: 300 }));
+            requestAnimationFrame(() => flow.fitView({ ...FIT, duration: 300 }));
           }}
         />
       </div>

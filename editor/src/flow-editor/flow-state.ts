@@ -3,14 +3,15 @@
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import type { StatsBody } from '../../../shared/api/flows.ts';
 import type { FlowDocument } from '../../../shared/flow/document.ts';
+import type { OpenEnd } from '../../../shared/flow/graph-checks.ts';
 import type { ValidationResult } from '../../../shared/flow/issues.ts';
 import type { CanvasEdge, CanvasNode } from './canvas-document.ts';
 import type { History, Snapshot } from './history.ts';
 
 export type EditorMode = 'edit' | 'stats';
 /** The issues of the document's content; `document` is what was linted (its positions may lag behind
- * moves, which change no issue: see use-live-lint.ts). */
-export type Lint = ValidationResult & { document: FlowDocument };
+ * moves, which change no issue: see use-live-lint.ts). `openEnds`: its unconnected ports. */
+export type Lint = ValidationResult & { document: FlowDocument; openEnds: OpenEnd[] };
 
 export type FlowState = {
   flowId: string;

@@ -20,6 +20,8 @@ export const { useT: useNodeT } = defineMessages({
     pool: '券池',
     empty: '未填写',
     moreRules: '还有 {count} 条规则',
+    endsHere: '在此结束',
+    endsHereTitle: '「{port}」没有连线：从这里出去的联系人在此结束流程。连到下一个节点即可继续。',
   },
   en: {
     autoAccept: 'Accepts the request automatically',
@@ -39,6 +41,9 @@ export const { useT: useNodeT } = defineMessages({
     pool: 'Pool',
     empty: 'Not set',
     moreRules: '{count} more rules',
+    endsHere: 'ends here',
+    endsHereTitle:
+      '“{port}” is not connected: contacts leaving through it end the flow here. Connect it to go on.',
   },
 });
 

@@ -1,5 +1,7 @@
 // Slices components subscribe to; each returns a primitive or a stable reference, so a node
 // re-renders for its own changes only.
+
+import type { OpenEnd } from '../../../shared/flow/graph-checks.ts';
 import type { Issue } from '../../../shared/flow/issues.ts';
 import { isTrigger } from './node-ports.ts';
 import type { FlowState } from './store.ts';
@@ -8,6 +10,27 @@ export const issueCounts = (nodeId: string) => (state: FlowState) => {
   const mine = (issue: Issue) => issue.nodeId === nodeId;
   return `${state.lint.errors.filter(mine).length}/${state.lint.warnings.filter(mine).length}`;
 };
+
+// One pass over the open ends per lint, shared by every card, instead of one pass per card.
+const endingByNode = new WeakMap<readonly OpenEnd[], Map<string, string>>();
+
+/**
+ * The node's unconnected side exits (not its main ones, which the lint warns about), through which
+ * contacts end the flow, each after a newline: a string, so a card re-renders only when they change.
+ */
+export const endingPorts =
+  (nodeId: string) =>
+  (state: FlowState): string => {
+    let byNode = endingByNode.get(state.lint.openEnds);
+    if (!byNode) {
+      byNode = new Map();
+      for (const end of state.lint.openEnds) {
+        if (!end.main) byNode.set(end.nodeId, `${byNode.get(end.nodeId) ?? ''}\n${end.port}`);
+      }
+      endingByNode.set(state.lint.openEnds, byNode);
+    }
+    return byNode.get(nodeId) ?? '';
+  };
 
 /** Contacts who entered any trigger of the flow: the top of the funnel the shares are of. */
 export const startCount = (state: FlowState): number =>

@@ -4,7 +4,9 @@ import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import { createContext, createElement, type ReactNode, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import type { FlowDocument } from '../../../shared/flow/document.ts';
-import { validate } from '../../../shared/flow/validate.ts';
+import { openEnds } from '../../../shared/flow/graph-checks.ts';
+import { splitIssues } from '../../../shared/flow/issues.ts';
+import { lint } from '../../../shared/flow/validate.ts';
 import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { canConnect } from './can-connect.ts';
 import { type CanvasEdge, type CanvasNode, fromDocument, toDocument } from './canvas-document.ts';
@@ -16,9 +18,11 @@ import { layoutNodes } from './layout.ts';
 
 export type { EditorMode, FlowState } from './flow-state.ts';
 
+/** The lint of the document, and its open ends from the same analysis (the cards mark them). */
 export const lintOf = (nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): Lint => {
   const document = toDocument(nodes, edges);
-  return { document, ...validate(document) };
+  const model = lint(document);
+  return { document, ...splitIssues(model.issues), openEnds: openEnds(model) };
 };
 
 /** Typing in the inspector within this many ms of the last edit of the same node is one undo step. */

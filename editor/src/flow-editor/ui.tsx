@@ -11,20 +11,35 @@ const VARIANTS = {
   active: 'bg-emerald-50 text-emerald-700 ring-1 ring-emerald-200',
 };
 
+// Each shape sets its own width and padding: a class meant to override another of the same property
+// (`px-0` after `px-3`) loses to Tailwind's stylesheet order, which squashed the toolbar's icons.
+const SHAPES = {
+  text: 'h-8 gap-1.5 px-3',
+  square: 'size-8',
+};
+
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: keyof typeof VARIANTS;
+  shape?: keyof typeof SHAPES;
   icon?: string;
   children?: ReactNode;
 };
 
-export function Button({ variant = 'secondary', icon, children, className = '', ...rest }: Props) {
+export function Button({
+  variant = 'secondary',
+  shape = 'text',
+  icon,
+  children,
+  className = '',
+  ...rest
+}: Props) {
   return (
     <button
       type="button"
-      className={`inline-flex h-8 items-center justify-center gap-1.5 rounded-lg px-3 text-sm font-medium transition disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex shrink-0 items-center justify-center rounded-lg text-sm font-medium transition disabled:cursor-not-allowed ${SHAPES[shape]} ${VARIANTS[variant]} ${className}`}
       {...rest}
     >
-      {icon && <Icon d={icon} className="size-4" />}
+      {icon && <Icon d={icon} className="size-4 shrink-0" />}
       {children}
     </button>
   );
@@ -32,7 +47,5 @@ export function Button({ variant = 'secondary', icon, children, className = '', 
 
 /** A square toolbar button; its title doubles as the accessible name. */
 export function IconButton({ icon, title, ...rest }: Props & { icon: string; title: string }) {
-  return (
-    <Button variant="ghost" icon={icon} title={title} aria-label={title} className="w-8 px-0" {...rest} />
-  );
+  return <Button variant="ghost" shape="square" icon={icon} title={title} aria-label={title} {...rest} />;
 }

@@ -96,3 +96,28 @@ describe('new bot form', () => {
     expect(type.textContent).toBe('个人微信（网页协议，wechat4u）');
   });
 });
+
+describe('undelivered messages', () => {
+  it('counts them on the bot, linking to the contacts where they are handled', async () => {
+    fakeApi({
+      'GET /api/bots': [
+        { ...BOT, undelivered: { unknown: 2, failed: 1 } },
+        { ...BOT, id: BOT.id.replace('1', '3'), name: 'Quiet', undelivered: { unknown: 0, failed: 0 } },
+      ],
+    });
+    render(
+      <Harness initial="en">
+        <BotsScreen />
+      </Harness>,
+    );
+    const badge = await screen.findByTestId('bot-undelivered');
+    expect(badge.textContent).toBe('⚠ 2 unknown · 1 failed');
+    expect(badge.getAttribute('href')).toBe('/contacts');
+    expect(screen.getAllByTestId('bot-undelivered')).toHaveLength(1);
+    expect(screen.getByText(/open the contact to resend or dismiss them/)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('lang-switch'));
+    await waitFor(() =>
+      expect(screen.getByTestId('bot-undelivered').textContent).toBe('⚠ 2 条未知 · 1 条失败'),
+    );
+  });
+});

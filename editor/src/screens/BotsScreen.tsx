@@ -1,7 +1,9 @@
-// Bot accounts: status (polled while starting or scanning), the login QR code, start/stop, limits.
+// Bot accounts: status (polled while starting or scanning), messages not confirmed as delivered, the
+// login QR code, start/stop, limits.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import type { z } from 'zod';
 import type { BotLimits } from '../../../shared/api/bot-limits.ts';
 import type { botSchema } from '../../../shared/api/bots.ts';
@@ -9,6 +11,7 @@ import { api } from '../api.ts';
 import { Badge, Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
 import { botsMessages } from './bots-messages.ts';
 import { NewBotForm, usePuppetName } from './NewBotForm.tsx';
+import { undeliveredMessages } from './undelivered-messages.ts';
 
 type Bot = z.infer<typeof botSchema>;
 const TONE = {
@@ -71,6 +74,7 @@ function BotCard({ bot }: { bot: Bot }) {
         {bot.self?.name && (
           <span className="text-sm text-slate-500">{t('loggedInAs', { name: bot.self.name })}</span>
         )}
+        <Undelivered counts={bot.undelivered} />
         <Button
           className="ml-auto"
           onClick={() => power.mutate(running ? 'stop' : 'start')}
@@ -80,6 +84,7 @@ function BotCard({ bot }: { bot: Bot }) {
         </Button>
       </div>
       {bot.error && <p className="mt-2 text-sm text-red-600">{bot.error}</p>}
+      <UndeliveredHint counts={bot.undelivered} />
       <ErrorNote error={power.error} />
       <div className="mt-4 flex flex-wrap gap-8">
         {bot.status === 'scanning' && bot.qrcode && <LoginQr payload={bot.qrcode} />}
@@ -87,6 +92,35 @@ function BotCard({ bot }: { bot: Bot }) {
       </div>
     </Card>
   );
+}
+
+/** "2 unknown · 1 failed": messages that need a person, who handles them in the contact's transcript. */
+function Undelivered({ counts }: { counts: Bot['undelivered'] | undefined }) {
+  const t = undeliveredMessages.useT();
+  if (!needsPerson(counts)) return null;
+  const parts = [
+    counts.unknown > 0 && t('unknownCount', { count: counts.unknown }),
+    counts.failed > 0 && t('failedCount', { count: counts.failed }),
+  ].filter(Boolean);
+  return (
+    <Link
+      href="/contacts"
+      title={t('countsHint')}
+      data-testid="bot-undelivered"
+      className="rounded-full hover:ring-2 hover:ring-amber-300"
+    >
+      <Badge tone={counts.unknown > 0 ? 'amber' : 'red'}>⚠ {parts.join(' · ')}</Badge>
+    </Link>
+  );
+}
+
+const needsPerson = (counts: Bot['undelivered'] | undefined): counts is Bot['undelivered'] =>
+  Boolean(counts && counts.unknown + counts.failed > 0);
+
+function UndeliveredHint({ counts }: { counts: Bot['undelivered'] | undefined }) {
+  const t = undeliveredMessages.useT();
+  if (!needsPerson(counts)) return null;
+  return <p className="mt-2 text-sm text-amber-800">{t('countsHint')}</p>;
 }
 
 function LoginQr({ payload }: { payload: string }) {

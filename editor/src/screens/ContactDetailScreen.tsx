@@ -1,18 +1,23 @@
 // One contact: attributes and tags (editable), handoff, runs, and the transcript as chat bubbles
-// seen from our side (what the bot and operator sent is green, on the right, as on the phone).
+// seen from our side (what the bot and operator sent is green, on the right, as on the phone), with
+// the messages not confirmed as delivered at its end.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { z } from 'zod';
 import type { contactDetail, messageSchema } from '../../../shared/api/contacts.ts';
 import { api } from '../api.ts';
+import { useMessageText } from '../app/message-kinds.ts';
 import { Badge, Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
+import { useWorkspaceTime } from '../app/workspace-time.ts';
 import { statusText, useT as useSimT } from '../flow-editor/simulator/messages.ts';
 import { useFlowList } from '../queries.ts';
 import { contactsMessages, friendKey } from './contacts-messages.ts';
+import { UndeliveredMessages, UndeliveredSummary } from './Undelivered.tsx';
 
 type Contact = z.infer<typeof contactDetail>;
-type Message = z.infer<typeof messageSchema>;
+/** A message; `kind` says what a media message was (its text is then empty). */
+type Message = z.infer<typeof messageSchema> & { kind?: string };
 type Patch = { tags?: string[]; attributes?: Record<string, string | null>; handoff?: boolean };
 
 export function ContactDetailScreen({ id }: { id: string }) {
@@ -87,7 +92,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
                 </ul>
               </Card>
             </div>
-            <Transcript messages={messages.data ?? []} />
+            <Transcript contactId={id} messages={messages.data ?? []} />
           </div>
         </>
       )}
@@ -187,12 +192,15 @@ function Attributes(props: {
   );
 }
 
-function Transcript({ messages }: { messages: Message[] }) {
+function Transcript({ contactId, messages }: { contactId: string; messages: Message[] }) {
   const t = contactsMessages.useT();
+  const text = useMessageText();
+  const time = useWorkspaceTime();
   const ordered = [...messages].sort((a, b) => a.id - b.id);
   return (
     <Card className="flex max-h-[70vh] flex-col overflow-hidden">
       <h2 className="border-b border-slate-200 px-4 py-3 font-medium text-slate-900">{t('transcript')}</h2>
+      <UndeliveredSummary contactId={contactId} />
       <div className="flex-1 space-y-2 overflow-y-auto bg-[#ededed] p-4">
         {ordered.length === 0 && <p className="text-center text-sm text-slate-500">{t('noMessages')}</p>}
         {ordered.map((m) => (
@@ -201,12 +209,13 @@ function Transcript({ messages }: { messages: Message[] }) {
               className={`max-w-[75%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm shadow-sm ${
                 m.direction === 'out' ? 'bg-[#95ec69]' : 'bg-white'
               }`}
-              title={new Date(m.at).toLocaleString()}
+              title={time.format(m.at)}
             >
-              {m.text}
+              {text(m)}
             </div>
           </div>
         ))}
+        <UndeliveredMessages contactId={contactId} side="right" />
       </div>
     </Card>
   );

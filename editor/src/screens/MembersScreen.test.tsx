@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MembersScreen } from './MembersScreen.tsx';
 import { type Call, fakeApi, Harness } from './test-harness.tsx';
@@ -40,6 +40,7 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
+  vi.useRealTimers();
   cleanup();
   vi.unstubAllGlobals();
   Reflect.deleteProperty(navigator, 'clipboard');
@@ -133,10 +134,15 @@ describe('API keys', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ name: 'Zapier', role: 'marketer' });
     expect(name.value).toBe('');
 
-    fireEvent.click(screen.getByRole('button', { name: '复制' }));
-    await screen.findByRole('button', { name: '已复制' });
+    // The two seconds run on a fake clock: the test steps it instead of sleeping through them.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '复制' })));
+    expect(screen.getByRole('button', { name: '已复制' })).toBeTruthy();
     expect(writeText).toHaveBeenCalledWith('wf_abc_secret');
-    await waitFor(() => expect(screen.getByRole('button', { name: '复制' })).toBeTruthy(), { timeout: 3000 });
+    act(() => vi.advanceTimersByTime(1999));
+    expect(screen.getByRole('button', { name: '已复制' })).toBeTruthy();
+    act(() => vi.advanceTimersByTime(1));
+    expect(screen.getByRole('button', { name: '复制' })).toBeTruthy();
   });
 
   it('selects the key when there is no clipboard to copy to', async () => {

@@ -1,11 +1,12 @@
 // What is wrong with the selected node, per form field: its data parsed live against the schema,
-// plus the flow lint's issues for the node (`path` like `data.rules.0.value`).
+// plus the flow lint's issues for the node (`path` like `data.rules.0.value`), without the place
+// their message starts with.
 import type { z } from 'zod';
 import { type Issue, LINT_LEVELS } from '../../../../shared/flow/issues.ts';
 import type { AnyNodeDefinition } from '../../../../shared/flow/node-definition.ts';
 import { ATTRIBUTE_KEY } from '../../../../shared/flow/variables.ts';
 import type { Lang } from '../../i18n.ts';
-import { issueText } from '../issue-text.ts';
+import { issueDetail, issueText } from '../issue-text.ts';
 import type { NodeData } from './field-values.ts';
 import type { InspectorT } from './messages.ts';
 
@@ -41,7 +42,7 @@ export function nodeErrors(
   };
   const add = (path: string[], message: string, level: FieldError['level']) => {
     const [key, ...rest] = path;
-    if (key === undefined || !(key in definition.data.shape))
+    if (key === undefined || !Object.hasOwn(definition.data.shape, key))
       return push(result.node, { path: [], message, level });
     if (!result.byField.has(key)) result.byField.set(key, []);
     push(result.byField.get(key)!, { path: rest, message, level });
@@ -54,7 +55,8 @@ export function nodeErrors(
     // The live parse above already reports the data's schema errors, in the current language.
     if (issue.code === 'invalid_data' && root === 'data') continue;
     const level = LINT_LEVELS[issue.code];
-    add(root === 'data' ? path : [], issueText(issue.message, lang), level);
+    // The form shows the card and its fields already: say only what is wrong.
+    add(root === 'data' ? path : [], issueDetail(issue.message, lang), level);
   }
   return result;
 }

@@ -1,7 +1,9 @@
-// The conversation with one sandbox contact: the transcript as bubbles, and the contact's composer.
-// Typed text survives a failed send; it is cleared only once the runtime has taken the message.
+// The conversation with one sandbox contact: the transcript as bubbles (then any message the bot could
+// not confirm as delivered), and the contact's composer. Typed text survives a failed send; it is
+// cleared only once the runtime has taken the message. The chat takes the height the panel leaves.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useErrorText } from '../../error-text.ts';
+import { UndeliveredMessages } from '../../screens/Undelivered.tsx';
 import { Bubble } from './Bubble.tsx';
 import { useT } from './messages.ts';
 import { type useSimActions, useTranscript } from './sandboxApi.ts';
@@ -34,7 +36,11 @@ export function Chat({
 
   return (
     <>
-      <div ref={scroller} className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-[#ededed] px-3 py-3">
+      <div
+        ref={scroller}
+        className="min-h-64 flex-1 space-y-2 overflow-y-auto bg-[#ededed] px-3 py-3"
+        data-testid="sim-chat"
+      >
         {transcript.error && (
           <p className="text-center text-xs text-rose-600" role="alert">
             {errorText(transcript.error)}
@@ -45,9 +51,10 @@ export function Chat({
         )}
         {transcript.data?.map((m, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows, so a position names one message
-          <Bubble key={i} direction={m.direction} text={m.text} nodeId={m.nodeId} />
+          <Bubble key={i} direction={m.direction} text={m.text} kind={m.kind} nodeId={m.nodeId} />
         ))}
         {pending && <Bubble direction="in" text={pending} pending />}
+        <UndeliveredMessages contactId={contactId} side="left" />
       </div>
       <form
         className="flex items-center gap-2 border-t border-slate-200 bg-[#f7f7f7] px-3 py-2"

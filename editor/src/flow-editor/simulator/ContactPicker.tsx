@@ -1,4 +1,5 @@
-// Choose one of the workspace's sandbox contacts, or create a new one (it is selected at once).
+// Choose one of the workspace's sandbox contacts, or create a new one (it is selected at once). The
+// name field shows when there is no contact yet, or on "+".
 import { type FormEvent, useState } from 'react';
 import { useErrorText } from '../../error-text.ts';
 import { statusText, useT } from './messages.ts';
@@ -17,7 +18,9 @@ export function ContactPicker(props: {
   const t = useT();
   const errorText = useErrorText();
   const [name, setName] = useState('');
+  const [adding, setAdding] = useState(false);
   const create = useCreateContact();
+  const showForm = adding || contacts.length === 0;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -25,47 +28,65 @@ export function ContactPicker(props: {
     create.mutate(name.trim(), {
       onSuccess: (contact) => {
         setName('');
+        setAdding(false);
         onCreated(contact);
       },
     });
   };
 
   return (
-    <section className="space-y-2 border-b border-slate-200 px-4 py-3">
-      <select
-        className={`${field} w-full`}
-        aria-label={t('contact')}
-        value={selectedId ?? ''}
-        onChange={(e) => onSelect(e.target.value)}
-        disabled={contacts.length === 0}
-        data-testid="sim-contact-select"
-      >
-        {contacts.length === 0 && <option value="">{t('noContacts')}</option>}
-        {contacts.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name} · {statusText(t, `friend_${c.friendStatus}`, c.friendStatus)}
-          </option>
-        ))}
-      </select>
-      <form className="flex items-center gap-2" onSubmit={submit}>
-        <input
+    <section className="space-y-2 border-b border-slate-200 px-4 py-2">
+      <div className="flex items-center gap-2">
+        <select
           className={field}
-          placeholder={t('newContactName')}
-          aria-label={t('newContactName')}
-          value={name}
-          maxLength={100}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="sim-contact-name"
-        />
-        <button
-          type="submit"
-          className="rounded-md bg-emerald-600 px-3 py-1 text-sm font-medium text-white hover:bg-emerald-700 disabled:opacity-50"
-          disabled={create.isPending || !name.trim()}
-          data-testid="sim-create"
+          aria-label={t('contact')}
+          value={selectedId ?? ''}
+          onChange={(e) => onSelect(e.target.value)}
+          disabled={contacts.length === 0}
+          data-testid="sim-contact-select"
         >
-          {t('create')}
-        </button>
-      </form>
+          {contacts.length === 0 && <option value="">{t('noContacts')}</option>}
+          {contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} · {statusText(t, `friend_${c.friendStatus}`, c.friendStatus)}
+            </option>
+          ))}
+        </select>
+        {contacts.length > 0 && (
+          <button
+            type="button"
+            className="flex size-7 shrink-0 items-center justify-center rounded-md border border-slate-300 text-slate-600 hover:border-emerald-500 hover:text-emerald-700"
+            title={t('newContact')}
+            aria-label={t('newContact')}
+            aria-expanded={adding}
+            onClick={() => setAdding(!adding)}
+            data-testid="sim-contact-add"
+          >
+            +
+          </button>
+        )}
+      </div>
+      {showForm && (
+        <form className="flex items-center gap-2" onSubmit={submit}>
+          <input
+            className={field}
+            placeholder={t('newContactName')}
+            aria-label={t('newContactName')}
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="sim-contact-name"
+          />
+          <button
+            type="submit"
+            className="rounded-md bg-emerald-600 px-3 py-1 text-sm font-medium text-white hover:bg-emerald-700 disabled:opacity-50"
+            disabled={create.isPending || !name.trim()}
+            data-testid="sim-create"
+          >
+            {t('create')}
+          </button>
+        </form>
+      )}
       {create.error && (
         <p className="text-xs text-rose-600" role="alert">
           {errorText(create.error)}

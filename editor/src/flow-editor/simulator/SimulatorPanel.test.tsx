@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import onboarding from '../../../../shared/nodes/__fixtures__/onboarding.flow.json' with { type: 'json' };
 import { LangProvider } from '../../i18n.ts';
-import { createFlowStore, FlowStoreProvider } from '../store.ts';
+import { createFlowStore, FlowStoreProvider, lintOf } from '../store.ts';
 import { SimulatorPanel } from './SimulatorPanel.tsx';
 
 const FLOW = '00000000-0000-4000-8000-000000000001';
@@ -15,8 +15,20 @@ type Route = (init: RequestInit | undefined) => Response;
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-function setup(routes: Record<string, Route>) {
+const session = (role: string) => () =>
+  json({
+    user: { id: '00000000-0000-4000-8000-0000000000e1', email: 'ming@example.com', name: 'Ming' },
+    workspace: { id: '00000000-0000-4000-8000-0000000000f1', name: 'Demo', timeZone: 'Asia/Shanghai' },
+    role,
+    csrfToken: 'csrf',
+  });
+
+function setup(routes: Record<string, Route>, role = 'marketer') {
+  routes = { 'GET /me': session(role), 'GET /sandbox/clock': () => json({ now: AT }), ...routes };
   const calls: { method: string; path: string; body: unknown }[] = [];
+  const saveNow = vi.fn(async () => {
+    calls.push({ method: 'SAVE', path: '', body: undefined });
+  });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
@@ -33,12 +45,12 @@ function setup(routes: Record<string, Route>) {
     <QueryClientProvider client={client}>
       <LangProvider lang="en" setLang={() => {}}>
         <FlowStoreProvider store={store}>
-          <SimulatorPanel flowId={FLOW} />
+          <SimulatorPanel flowId={FLOW} saveNow={saveNow} />
         </FlowStoreProvider>
       </LangProvider>
     </QueryClientProvider>,
   );
-  return { store, calls };
+  return { store, calls, saveNow };
 }
 
 const contact = (currentNodeId: string | null) => ({
@@ -54,9 +66,9 @@ const contact = (currentNodeId: string | null) => ({
 });
 
 const listed =
-  (name: string, friendStatus = 'friend') =>
+  (name: string, friendStatus = 'friend', previewFlowId: string | null = null) =>
   () =>
-    json([{ id: CONTACT, name, friendStatus }]);
+    json([{ id: CONTACT, name, friendStatus, previewFlowId }]);
 
 afterEach(() => {
   cleanup();
@@ -73,7 +85,7 @@ describe('SimulatorPanel', () => {
       'GET /flows/00000000-0000-4000-8000-000000000001/versions': () =>
         json([{ version: 1, publishedAt: AT, publishedBy: null, hash: 'h' }]),
       'POST /sandbox/contacts': () => {
-        sandboxContacts.push({ id: CONTACT, name: 'Ming', friendStatus: 'stranger' });
+        sandboxContacts.push({ id: CONTACT, name: 'Ming', friendStatus: 'stranger', previewFlowId: null });
         return json({ id: CONTACT, name: 'Ming' }, 201);
       },
       [`GET /sandbox/contacts/${CONTACT}/transcript`]: () => json(transcript),
@@ -149,5 +161,196 @@ describe('SimulatorPanel', () => {
     expect((await screen.findByTestId('sim-bubble-out')).textContent).toBe('Still there?');
     expect(screen.getByTestId('sim-now').textContent).toContain('1 fired');
     expect(calls).toContainEqual({ method: 'POST', path: '/sandbox/clock/advance', body: { by: 'P1D' } });
+  });
+});
+
+const VERSIONS = {
+  [`GET /flows/${FLOW}/versions`]: () =>
+    json([{ version: 1, publishedAt: AT, publishedBy: null, hash: 'h' }]),
+};
+
+describe('SimulatorPanel: the draft', () => {
+  it('tries the saved draft, then offers a restart once the draft changes', async () => {
+    let previewFlowId: string | null = null;
+    const { store, calls, saveNow } = setup({
+      ...VERSIONS,
+      'GET /sandbox/contacts': () => listed('Ming', 'friend', previewFlowId)(),
+      [`POST /sandbox/contacts/${CONTACT}/reset`]: (init) => {
+        previewFlowId = JSON.parse(String(init?.body)).previewFlowId;
+        return json({ id: CONTACT, name: 'Ming', previewFlowId });
+      },
+    });
+    const published = await screen.findByTestId('sim-talk-published');
+    await waitFor(() => expect(published.textContent).toBe('Published v1'));
+    expect(published.getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(screen.getByTestId('sim-talk-draft'));
+    await waitFor(() => expect(screen.getByTestId('sim-runs').textContent).toBe('Trying the draft'));
+    expect(screen.getByTestId('sim-talk-draft').getAttribute('aria-pressed')).toBe('true');
+    expect(saveNow).toHaveBeenCalledOnce();
+    const reset = {
+      method: 'POST',
+      path: `/sandbox/contacts/${CONTACT}/reset`,
+      body: { previewFlowId: FLOW },
+    };
+    // Saved first: the server previews the saved draft.
+    expect(calls.filter((c) => c.method !== 'GET')).toEqual([
+      { method: 'SAVE', path: '', body: undefined },
+      reset,
+    ]);
+    expect(screen.queryByTestId('sim-draft-changed')).toBeNull();
+
+    act(() => {
+      store.getState().addNode('tag', { x: 0, y: 900 });
+      const { nodes, edges, setLint } = store.getState();
+      setLint(lintOf(nodes, edges));
+    });
+    fireEvent.click(await screen.findByTestId('sim-restart-latest'));
+    await waitFor(() => expect(calls.filter((c) => c.path.endsWith('/reset'))).toEqual([reset, reset]));
+    await waitFor(() => expect(screen.queryByTestId('sim-draft-changed')).toBeNull());
+
+    fireEvent.click(screen.getByTestId('sim-talk-published'));
+    await waitFor(() => expect(screen.getByTestId('sim-runs').textContent).toBe('Runs v1'));
+    expect(calls.filter((c) => c.path.endsWith('/reset')).at(-1)?.body).toEqual({ previewFlowId: null });
+  });
+
+  it('says when the draft has errors and points at the lint panel', async () => {
+    const { store } = setup({
+      ...VERSIONS,
+      'GET /sandbox/contacts': listed('Ming'),
+      [`POST /sandbox/contacts/${CONTACT}/reset`]: () =>
+        json(
+          {
+            error: {
+              code: 'invalid_flow',
+              message: 'The draft has errors: fix them before trying it',
+              details: { errors: [{ code: 'no_trigger' }, { code: 'invalid_data' }], warnings: [] },
+            },
+          },
+          422,
+        ),
+    });
+    act(() =>
+      store.getState().setLint({
+        ...store.getState().lint,
+        errors: [{ code: 'invalid_data', message: 'x', nodeId: 'city' }],
+      }),
+    );
+    fireEvent.click(await screen.findByTestId('sim-talk-draft'));
+    const note = await screen.findByTestId('sim-draft-invalid');
+    expect(note.textContent).toMatch(/left: 2\).*lint panel at the bottom left/);
+    expect(screen.getByTestId('sim-talk-published').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Show the first error' }));
+    expect(store.getState().focus?.nodeId).toBe('city');
+  });
+});
+
+describe('SimulatorPanel: starting over', () => {
+  it('asks, then resets the contact as it is and empties its transcript', async () => {
+    let transcript: unknown[] = [
+      { direction: 'in', text: 'hi', at: AT, nodeId: null },
+      { direction: 'out', text: 'Which city?', at: AT, nodeId: 'city' },
+    ];
+    const { calls } = setup({
+      ...VERSIONS,
+      'GET /sandbox/contacts': listed('Ming', 'friend', FLOW),
+      [`GET /sandbox/contacts/${CONTACT}/transcript`]: () => json(transcript),
+      [`POST /sandbox/contacts/${CONTACT}/reset`]: () => {
+        transcript = [];
+        return json({ id: CONTACT, name: 'Ming', previewFlowId: FLOW });
+      },
+    });
+    expect((await screen.findByTestId('sim-bubble-out')).textContent).toBe('Which city?');
+    fireEvent.click(screen.getByTestId('sim-restart'));
+    expect(
+      screen.getByRole('form', { name: 'Clear Ming’s chat, attributes and tags and start again?' }),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.path.endsWith('/reset'))).toBe(false);
+    fireEvent.click(screen.getByTestId('sim-restart-confirm'));
+    expect(await screen.findByText(/No messages yet/)).toBeTruthy();
+    expect(screen.queryByTestId('sim-bubble-out')).toBeNull();
+    expect(calls.find((c) => c.path.endsWith('/reset'))?.body).toEqual({ previewFlowId: FLOW });
+  });
+});
+
+describe('SimulatorPanel: the clock', () => {
+  it('shows the sandbox time from the start, in the workspace time zone, and refreshes it', async () => {
+    let now = '2025-01-01T00:00:00.000Z';
+    const { calls } = setup({
+      'GET /sandbox/contacts': listed('Ming'),
+      'GET /sandbox/clock': () => json({ now }),
+      'POST /sandbox/clock/advance': () => {
+        now = '2025-01-01T01:00:00.000Z';
+        return json({ now, fired: 0 });
+      },
+    });
+    await waitFor(() => expect(screen.getByTestId('sim-now').textContent).toBe('Wed, Jan 1, 2025, 08:00'));
+    fireEvent.click(screen.getByTestId('sim-advance-1h'));
+    await waitFor(() =>
+      expect(screen.getByTestId('sim-now').textContent).toMatch(/^Wed, Jan 1, 2025, 09:00/),
+    );
+    await waitFor(() => expect(calls.filter((c) => c.path === '/sandbox/clock')).toHaveLength(2));
+  });
+
+  it('refuses more than 90 days in one advance without asking the server', async () => {
+    const { calls } = setup({ 'GET /sandbox/contacts': listed('Ming') });
+    fireEvent.change(await screen.findByTestId('sim-advance-amount'), { target: { value: '13' } });
+    fireEvent.change(screen.getByTestId('sim-advance-unit'), { target: { value: 'weeks' } });
+    fireEvent.click(screen.getByTestId('sim-advance-custom'));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('At most 90 days per advance');
+    expect(calls.some((c) => c.path === '/sandbox/clock/advance')).toBe(false);
+  });
+
+  it('shows agents the time but not the controls', async () => {
+    setup(
+      { 'GET /sandbox/contacts': listed('Ming'), 'GET /sandbox/clock': () => json({ now: AT }) },
+      'agent',
+    );
+    expect((await screen.findByTestId('sim-clock-readonly')).textContent).toBe(
+      'Marketers and above can move the clock.',
+    );
+    expect(screen.queryByTestId('sim-advance-1h')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('sim-now').textContent).toBe('Wed, Jan 1, 2025, 08:00'));
+  });
+});
+
+describe('SimulatorPanel: the transcript', () => {
+  it('shows media by kind, and messages that may not have been delivered', async () => {
+    let undelivered = [
+      {
+        id: 7,
+        kind: 'message',
+        text: 'Your coupon',
+        status: 'unknown',
+        error: null,
+        at: AT,
+        nodeId: 'gift',
+        flowId: FLOW,
+      },
+    ];
+    const { calls } = setup({
+      'GET /sandbox/contacts': listed('Ming'),
+      [`GET /sandbox/contacts/${CONTACT}/transcript`]: () =>
+        json([
+          { direction: 'in', text: '', kind: 'image', at: AT, nodeId: null },
+          { direction: 'in', text: '', kind: 'voice', at: AT, nodeId: null },
+        ]),
+      [`GET /contacts/${CONTACT}/undelivered`]: () => json(undelivered),
+      'POST /outbox/7/dismiss': () => {
+        undelivered = [];
+        return json({ id: 7, status: 'dismissed' });
+      },
+    });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('sim-bubble-in').map((b) => b.textContent)).toEqual([
+        '[Image]',
+        '[Voice message]',
+      ]),
+    );
+    const item = await screen.findByTestId('undelivered');
+    expect(item.textContent).toMatch(/Your coupon.*may or may not have reached WeChat/);
+    fireEvent.click(screen.getByTestId('undelivered-dismiss'));
+    await waitFor(() => expect(screen.queryByTestId('undelivered')).toBeNull());
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/outbox/7/dismiss')).toBe(true);
   });
 });

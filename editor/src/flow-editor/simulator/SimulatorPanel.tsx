@@ -1,5 +1,6 @@
-// Simulator drawer: a sandbox contact talks to the PUBLISHED version of the flow through the real
-// runtime; the canvas rings the node where that contact's run is now. It fills the drawer it is given.
+// Simulator drawer: a sandbox contact talks, through the real runtime, to the published version of
+// the flow or to a preview of its current draft; the canvas rings the node where that contact's run
+// is now. It fills the drawer it is given, the chat taking whatever height the rest leaves.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { flowKeys, getFlow } from '../flow-api.ts';
@@ -10,70 +11,94 @@ import { ContactDetails } from './ContactDetails.tsx';
 import { ContactPicker } from './ContactPicker.tsx';
 import { FriendRequest } from './FriendRequest.tsx';
 import { useT } from './messages.ts';
-import { useContact, useSandboxContacts, useSimActions } from './sandboxApi.ts';
+import { type SimContact, useContact, useSandboxContacts, useSimActions } from './sandboxApi.ts';
+import { TalksTo } from './TalksTo.tsx';
 import { useRunHighlight } from './useRunHighlight.ts';
 
-export function SimulatorPanel({ flowId }: { flowId: string }) {
-  return <Simulator key={flowId} flowId={flowId} />;
+type Props = { flowId: string; saveNow: () => Promise<void> };
+
+export function SimulatorPanel(props: Props) {
+  return <Simulator key={props.flowId} {...props} />;
 }
 
-function Simulator({ flowId }: { flowId: string }) {
+function Simulator({ flowId, saveNow }: Props) {
   const t = useT();
   const versions = useVersions(flowId);
   const flow = useQuery({ queryKey: flowKeys.detail(flowId), queryFn: () => getFlow(flowId) });
   const published = latestVersion(versions.data);
   const contacts = useSandboxContacts().data ?? [];
   const [picked, setPicked] = useState<string | null>(null);
-  const contactId = contacts.find((c) => c.id === picked)?.id ?? contacts[0]?.id ?? null;
+  const contact = contacts.find((c) => c.id === picked) ?? contacts[0] ?? null;
+  const previewing = contact?.previewFlowId === flowId;
 
   return (
     <section className="flex h-full min-h-0 w-full flex-1 flex-col bg-white" data-testid="simulator">
-      <header className="border-b border-slate-200 px-4 py-3">
-        <div className="flex items-center justify-between">
-          <h2 className="font-semibold text-slate-800">{t('title')}</h2>
-          {published !== null && (
-            <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700 ring-1 ring-emerald-200">
+      <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2.5">
+        <h2 className="font-semibold text-slate-800">{t('title')}</h2>
+        {previewing ? (
+          <span
+            className="rounded-full bg-sky-50 px-2 py-0.5 text-xs text-sky-700 ring-1 ring-sky-200"
+            data-testid="sim-runs"
+          >
+            {t('runsDraft')}
+          </span>
+        ) : (
+          published !== null && (
+            <span
+              className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700 ring-1 ring-emerald-200"
+              data-testid="sim-runs"
+            >
               {t('runsVersion', { version: published })}
             </span>
-          )}
-        </div>
-        <p className="mt-1 text-xs text-slate-500">{t('publishedOnly')}</p>
-        {versions.data && published === null && (
-          <p className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800" role="status">
-            {t('notPublished')}
-          </p>
-        )}
-        {published !== null && flow.data?.status === 'paused' && (
-          <p
-            className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800"
-            role="status"
-            data-testid="sim-paused"
-          >
-            {t('paused')}
-          </p>
+          )
         )}
       </header>
       <ContactPicker
         contacts={contacts}
-        selectedId={contactId}
+        selectedId={contact?.id ?? null}
         onSelect={setPicked}
-        onCreated={(contact) => setPicked(contact.id)}
+        onCreated={(created) => setPicked(created.id)}
       />
-      {contactId && <Conversation key={contactId} contactId={contactId} flowId={flowId} />}
+      {contact && (
+        <Conversation
+          key={contact.id}
+          contact={contact}
+          flowId={flowId}
+          published={versions.data ? published : undefined}
+          paused={flow.data?.status === 'paused'}
+          saveNow={saveNow}
+        />
+      )}
     </section>
   );
 }
 
-function Conversation({ contactId, flowId }: { contactId: string; flowId: string }) {
-  const actions = useSimActions(contactId);
-  const contact = useContact(contactId);
-  useRunHighlight(contact.data, flowId);
+function Conversation(props: {
+  contact: SimContact;
+  flowId: string;
+  /** The live version; null when there is none, undefined while that is not known yet. */
+  published: number | null | undefined;
+  paused: boolean;
+  saveNow: () => Promise<void>;
+}) {
+  const { contact, flowId } = props;
+  const actions = useSimActions(contact.id);
+  const detail = useContact(contact.id);
+  useRunHighlight(detail.data, flowId);
   return (
     <>
+      <TalksTo
+        contact={contact}
+        flowId={flowId}
+        published={props.published}
+        paused={props.paused}
+        reset={actions.reset}
+        saveNow={props.saveNow}
+      />
       <FriendRequest action={actions.friendRequest} />
-      <Chat contactId={contactId} send={actions.send} />
+      <Chat contactId={contact.id} send={actions.send} />
       <ClockControls action={actions.advance} />
-      {contact.data && <ContactDetails contact={contact.data} flowId={flowId} />}
+      {detail.data && <ContactDetails contact={detail.data} flowId={flowId} />}
     </>
   );
 }
