@@ -133,7 +133,13 @@ describe.skipIf(!postgres)('worker processes [postgres]', () => {
       'the interrupted send is unknown',
       async () => (await rowOf('sending-contact')).status === 'unknown',
     );
-    await new Promise((r) => setTimeout(r, 2500)); // a few more ticks: nothing may be sent again
+    // Three more ticks of the worker (each renews its lease): nothing may be sent again.
+    const renewals = new Set<number>();
+    await until('three more worker ticks', async () => {
+      const [row] = await db.select().from(botAccounts).where(eq(botAccounts.id, account.id));
+      renewals.add(row!.leaseUntil!.getTime());
+      return renewals.size > 3;
+    });
     const sent = async (name: string) =>
       db
         .select({ text: messages.text })

@@ -115,6 +115,9 @@ describeDb('sandbox tenants and clocks', (db) => {
     // "Last message" is now on the sandbox clock, not tomorrow-relative-to-the-wall.
     expect(Math.abs(row!.lastInboundAt!.getTime() - before)).toBeLessThan(60_000);
     expect(Math.abs(row!.lastOutboundAt!.getTime() - before)).toBeLessThan(60_000);
+    // The Contacts list counts "last message" from the contact's own clock: "now", not "in 2 days".
+    const listed = (await ok(a, 'GET', '/api/contacts?q=Dave')).items[0];
+    expect(Math.abs(Date.parse(listed.lastInboundAt) - Date.parse(listed.clockNow))).toBeLessThan(60_000);
 
     // A new runtime (a restart) reads the stored clock: sends go out at once, nothing is "in the future".
     await runtime.stop();

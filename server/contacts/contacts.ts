@@ -3,19 +3,29 @@
 import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import { encodeCursor } from '../../shared/api/common.ts';
-import { contacts, flowVersions, messages, runs } from '../../shared/db/schema.ts';
+import { botAccounts, contacts, flowVersions, messages, runs } from '../../shared/db/schema.ts';
 import { notFound } from '../errors.ts';
 
 type ContactRow = typeof contacts.$inferSelect;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const summary = (c: ContactRow) => ({
+const summary = (c: ContactRow, clocks: Map<string, number>) => ({
   id: c.id,
   name: c.name,
   alias: c.alias,
   friendStatus: c.friendStatus,
   tags: c.tags,
   lastInboundAt: iso(c.lastInboundAt),
+  clockNow: new Date(Date.now() + (clocks.get(c.botAccountId) ?? 0)).toISOString(),
 });
+
+/** Each bot account's clock offset (only a sandbox account's is ever non-zero). */
+async function accountClocks(db: Db, workspaceId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: botAccounts.id, offset: botAccounts.clockOffsetMs })
+    .from(botAccounts)
+    .where(eq(botAccounts.workspaceId, workspaceId));
+  return new Map(rows.map((r) => [r.id, Number(r.offset)]));
+}
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 export async function listContacts(
@@ -45,7 +55,8 @@ export async function listContacts(
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null;
-  return { items: page.map(summary), nextCursor };
+  const clocks = await accountClocks(db, workspaceId);
+  return { items: page.map((c) => summary(c, clocks)), nextCursor };
 }
 
 export async function findContact(db: Db, workspaceId: string, id: string): Promise<ContactRow> {
@@ -71,7 +82,7 @@ export async function getContact(db: Db, workspaceId: string, id: string) {
     .where(eq(runs.contactId, c.id))
     .orderBy(desc(runs.startedAt));
   return {
-    ...summary(c),
+    ...summary(c, await accountClocks(db, workspaceId)),
     attributes: c.attributes,
     handoff: c.handoff,
     firstAddedAt: iso(c.firstAddedAt),

@@ -15,6 +15,8 @@ export const contactSummary = z.object({
   friendStatus: z.string(),
   tags: z.array(z.string()),
   lastInboundAt: z.iso.datetime().nullable(),
+  /** Now on the clock of the contact's bot account: its times are stamped on it (a sandbox runs ahead). */
+  clockNow: z.iso.datetime(),
 });
 export const contactPage = z.object({ items: z.array(contactSummary), nextCursor: z.string().nullable() });
 export const contactDetail = contactSummary.extend({

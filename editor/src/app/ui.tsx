@@ -90,10 +90,13 @@ export function ErrorNote({ error }: { error: unknown }) {
   );
 }
 
-/** "3 分钟前" / "3 minutes ago" in the page's language. */
-export function relativeTime(iso: string | null | undefined, lang: string): string {
+/**
+ * "3 分钟前" / "3 minutes ago" in the page's language, counted from `now` — the clock the time was
+ * stamped on (a sandbox contact's own clock runs ahead of the wall clock).
+ */
+export function relativeTime(iso: string | null | undefined, lang: string, now?: string): string {
   if (!iso) return '—';
-  const seconds = (Date.parse(iso) - Date.now()) / 1000;
+  const seconds = (Date.parse(iso) - (now ? Date.parse(now) : Date.now())) / 1000;
   const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86400],

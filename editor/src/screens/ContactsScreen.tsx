@@ -116,7 +116,7 @@ function ContactRow({ contact: c, lang }: { contact: Page['items'][number]; lang
           </Badge>
         ))}
       </td>
-      <td className="px-4 py-3 text-slate-500">{relativeTime(c.lastInboundAt, lang)}</td>
+      <td className="px-4 py-3 text-slate-500">{relativeTime(c.lastInboundAt, lang, c.clockNow)}</td>
     </tr>
   );
 }
