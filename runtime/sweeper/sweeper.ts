@@ -2,7 +2,7 @@
 // in batched transactions (each run's turn still holds its contact and run locks). A claim pushes wake_at ahead by a lease, so a worker that dies
 // mid-batch leaves its runs to another after the lease; the wake token makes a second fire a no-op.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { contacts, runs } from '../../shared/db/schema.ts';
+import { botAccounts, contacts, runs } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
 import { WriteBatch } from '../executor/persist.ts';
@@ -14,17 +14,11 @@ export interface DueRun {
   contactId: string;
   wakeToken: string;
   wakeAt: Date;
-  /** The time on the clock of the run's account (a sandbox account's runs ahead of the wall clock). */
-  now: Date;
+  /** The wall clock when it was claimed; it fires at that time on its account's clock. */
+  wallNow: Date;
 }
 
-type DueRow = {
-  id: string;
-  contact_id: string;
-  wake_token: string;
-  wake_at: Date | string;
-  clock_offset_ms: string | number;
-};
+type DueRow = { id: string; contact_id: string; wake_token: string; wake_at: Date | string };
 
 const dueRuns = (result: unknown, wallNow: Date): DueRun[] =>
   rowsOf<DueRow>(result)
@@ -33,7 +27,7 @@ const dueRuns = (result: unknown, wallNow: Date): DueRun[] =>
       contactId: r.contact_id,
       wakeToken: r.wake_token,
       wakeAt: new Date(r.wake_at),
-      now: new Date(wallNow.getTime() + Number(r.clock_offset_ms)),
+      wallNow,
     }))
     .sort((a, b) => a.wakeAt.getTime() - b.wakeAt.getTime());
 
@@ -50,10 +44,8 @@ export async function claimDueRuns(db: Db, now: Date, limit: number): Promise<Du
       order by wake_at limit ${limit}
       for update skip locked
     )
-    update runs r set wake_at = ${lease}
-    from due, contacts c, bot_accounts b
-    where r.id = due.id and c.id = r.contact_id and b.id = c.bot_account_id
-    returning r.id, r.contact_id, r.wake_token, due.wake_at, b.clock_offset_ms`);
+    update runs r set wake_at = ${lease} from due where r.id = due.id
+    returning r.id, r.contact_id, r.wake_token, due.wake_at`);
   return dueRuns(result, now);
 }
 
@@ -76,8 +68,8 @@ export async function claimDueRunsOf(
       for update of r skip locked
     )
     update runs r set wake_at = ${lease} from due where r.id = due.id
-    returning r.id, r.contact_id, r.wake_token, due.wake_at, 0 as clock_offset_ms`);
-  return dueRuns(result, accountNow);
+    returning r.id, r.contact_id, r.wake_token, due.wake_at`);
+  return dueRuns(result, new Date());
 }
 
 /** Wakes fired per transaction: the transaction's round trips and commit are shared by the batch. */
@@ -93,9 +85,10 @@ export async function fireRuns(db: Db, due: DueRun[], now?: Date): Promise<(Turn
   try {
     return await db.transaction(async (tx) => {
       const locked = await tx
-        .select({ run: runs, contact: contacts })
+        .select({ run: runs, contact: contacts, clockOffset: botAccounts.clockOffsetMs })
         .from(runs)
         .innerJoin(contacts, eq(contacts.id, runs.contactId))
+        .innerJoin(botAccounts, eq(botAccounts.id, contacts.botAccountId))
         .where(
           inArray(
             runs.id,
@@ -103,7 +96,7 @@ export async function fireRuns(db: Db, due: DueRun[], now?: Date): Promise<(Turn
           ),
         )
         .orderBy(asc(contacts.id), asc(runs.id))
-        .for('update');
+        .for('update', { of: [runs, contacts] });
       const byId = new Map(locked.map((row) => [row.run.id, row]));
       const batch = new WriteBatch();
       const inBatch = new Set<string>();
@@ -120,10 +113,17 @@ export async function fireRuns(db: Db, due: DueRun[], now?: Date): Promise<(Turn
         inBatch.add(row.contact.id);
         const event = { type: 'TIMER' as const, token: d.wakeToken };
         outcomes.push(
-          await executeTurn(tx, row.run, event, now ?? d.now, {
-            contact: again ? undefined : row.contact,
-            batch,
-          }),
+          // The run's account's time: the wall clock, plus a sandbox account's own offset.
+          await executeTurn(
+            tx,
+            row.run,
+            event,
+            now ?? new Date(d.wallNow.getTime() + Number(row.clockOffset)),
+            {
+              contact: again ? undefined : row.contact,
+              batch,
+            },
+          ),
         );
       }
       await batch.flush(tx);
