@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canvas } from './support/canvas.ts';
 import { hasChromium, launchChromium, type Product, signIn, startProduct } from './support/product.ts';
 
 const SHOTS = 'test-results/e2e';
@@ -28,34 +29,7 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     await product?.stop();
   });
 
-  const nodeIds = () =>
-    page.$$eval('.react-flow__node', (nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
-
-  /** Drags a palette item onto the canvas at (x, y) of the pane; returns the new node's id. */
-  async function drop(type: string, x: number, y: number): Promise<string> {
-    const before = await nodeIds();
-    await page.dragAndDrop(`[data-testid="palette-${type}"]`, '.react-flow__pane', {
-      targetPosition: { x, y },
-    });
-    await expect.poll(async () => (await nodeIds()).length).toBe(before.length + 1);
-    return (await nodeIds()).find((id) => !before.includes(id))!;
-  }
-
-  /** Drags from a node's port handle to another node's input handle. */
-  async function connect(source: string, port: string, target: string): Promise<void> {
-    const from = page.locator(
-      `.react-flow__node[data-id="${source}"] .react-flow__handle.source[data-handleid="${port}"]`,
-    );
-    const to = page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`);
-    const a = (await from.boundingBox())!;
-    const b = (await to.boundingBox())!;
-    const edges = await page.locator('.react-flow__edge').count();
-    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-    await page.mouse.up();
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
-  }
+  const { drop, connect } = canvas(() => page);
 
   const visible = (selector: string, hasText?: string) =>
     page

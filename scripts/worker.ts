@@ -1,37 +1,23 @@
-// `npm run worker`: the runtime alone (bot connections, dispatcher, sweeper), no HTTP server.
-// Run several against one PostgreSQL (DATABASE_URL) to share the work; leases decide who drives which account.
-import { Bus } from '../runtime/bus.ts';
-import { relayBus } from '../runtime/bus-relay.ts';
+// `npm run worker`: the runtime alone (bot connections, dispatcher, sweeper, bot commands), no HTTP
+// server. Run several against one PostgreSQL (DATABASE_URL) to share the work; leases decide who
+// drives which account.
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
-import { keepRunningOnUnhandledRejections } from '../runtime/process-guard.ts';
-import { Runtime } from '../runtime/runtime.ts';
 import { loadConfigOrExit } from '../server/config.ts';
+import { processLogger, runtimeServices, runUntilSignal } from '../server/process.ts';
 
 const config = loadConfigOrExit(process.env);
+const log = processLogger(config);
 
 const handle = await openDb(config.db);
 await runMigrations(handle);
-const bus = new Bus();
-const stopRelay = await relayBus(handle, bus);
-const runtime = new Runtime({
-  db: handle.db,
-  bus,
-  secret: config.secret,
-  leaseTtlMs: config.leaseTtlMs,
-  sessionDir: config.sessionDir,
+const services = await runtimeServices(handle, config, { runtime: true });
+const runtime = services.runtime!;
+runtime.log = log;
+runUntilSignal(log, async () => {
+  await services.close();
+  await handle.close();
 });
-runtime.log = { error: (obj, msg) => console.error(msg ?? 'error', obj) };
-keepRunningOnUnhandledRejections(runtime.log);
 await runtime.start();
+// Tests and scripts wait for this line.
 console.log(`Wefunnel worker ${runtime.owner} running (database: ${handle.kind})`);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    setTimeout(() => process.exit(1), 10_000).unref();
-    await runtime.stop();
-    await stopRelay();
-    await handle.close();
-    process.exit(0);
-  });
-}

@@ -20,6 +20,8 @@ import contactRoutes from './routes/contacts.ts';
 import couponRoutes from './routes/coupons.ts';
 import flowRoutes from './routes/flows.ts';
 import healthRoutes from './routes/health.ts';
+import leadRoutes from './routes/leads.ts';
+import mediaRoutes from './routes/media.ts';
 import memberRoutes from './routes/members.ts';
 import outboxRoutes from './routes/outbox.ts';
 import sandboxRoutes from './routes/sandbox.ts';
@@ -64,9 +66,11 @@ export async function buildApp(
       await api.register(apiKeyRoutes);
       await api.register(flowRoutes);
       await api.register(couponRoutes);
+      await api.register(mediaRoutes);
       await api.register(contactRoutes);
       await api.register(outboxRoutes);
       await api.register(sandboxRoutes);
+      await api.register(leadRoutes);
       await api.register(botRoutes, { secret: config.secret });
     },
     { prefix: '/api' },

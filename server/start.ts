@@ -1,14 +1,12 @@
 // Opens the database, migrates, bootstraps the first workspace (with its sandbox bot and the demo
 // funnel), and builds the app with the runtime beside it: what main.ts and tests share.
 import type { FastifyServerOptions } from 'fastify';
-import { Bus } from '../runtime/bus.ts';
-import { relayBus } from '../runtime/bus-relay.ts';
 import { openDb } from '../runtime/db/client.ts';
 import { runMigrations } from '../runtime/db/migrate.ts';
-import { Runtime } from '../runtime/runtime.ts';
 import { type AppConfig, buildApp } from './app.ts';
 import { bootstrap } from './auth/bootstrap.ts';
 import type { Config } from './config.ts';
+import { runtimeServices } from './process.ts';
 
 export async function startApp(
   config: Config & AppConfig,
@@ -18,25 +16,14 @@ export async function startApp(
   const handle = await openDb(config.db);
   await runMigrations(handle);
   const first = await handle.exclusive(() => bootstrap(handle.db, config.admin));
-  const bus = new Bus();
-  const stopRelay = await relayBus(handle, bus);
-  const runtime = options.runtime
-    ? new Runtime({
-        db: handle.db,
-        bus,
-        secret: config.secret,
-        leaseTtlMs: config.leaseTtlMs,
-        sessionDir: config.sessionDir,
-      })
-    : null;
+  const { bus, runtime, close } = await runtimeServices(handle, config, options);
   const app = await buildApp(handle, config, logger, { bus, runtime });
   if (runtime) {
     runtime.log = app.log;
     await runtime.start();
   }
   app.addHook('onClose', async () => {
-    await runtime?.stop();
-    await stopRelay();
+    await close();
     await handle.close();
   });
   if (first?.generatedPassword) {

@@ -60,9 +60,9 @@ describeDb('auth', (db) => {
   it('refuses a cookie mutation without the CSRF header, and accepts it with', async () => {
     const body = { email: 'm1@example.com', password: 'password-m1', role: 'marketer' };
     expect((await post('/api/members', body, { cookie: owner.cookie })).statusCode).toBe(403);
-    expect(
-      (await post('/api/members', body, { cookie: owner.cookie, 'x-csrf-token': 'nope' })).statusCode,
-    ).toBe(403);
+    const wrong = await post('/api/members', body, { cookie: owner.cookie, 'x-csrf-token': 'nope' });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.code).toBe('bad_csrf_token');
     expect((await post('/api/members', body, owner.headers)).statusCode).toBe(201);
   });
 
@@ -105,22 +105,23 @@ describeDb('auth', (db) => {
     expect((await app.inject({ url: '/api/members', headers: { cookie: s.cookie } })).statusCode).toBe(200);
     const res = await post('/api/api-keys', { name: 'v', role: 'viewer' }, s.headers);
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('forbidden');
+    expect(res.json().error).toMatchObject({ code: 'forbidden', details: { params: { role: 'viewer' } } });
   });
 
   it('does not let an admin grant owner', async () => {
     const admin = { email: 'admin@example.com', password: 'password-admin' };
     await post('/api/members', { ...admin, role: 'admin' }, owner.headers);
     const s = await login(app, admin);
-    expect(
-      (
-        await post(
-          '/api/members',
-          { email: 'o2@example.com', password: 'password-o2', role: 'owner' },
-          s.headers,
-        )
-      ).statusCode,
-    ).toBe(403);
+    const res = await post(
+      '/api/members',
+      { email: 'o2@example.com', password: 'password-o2', role: 'owner' },
+      s.headers,
+    );
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({
+      code: 'role_not_grantable',
+      details: { params: { role: 'admin', grant: 'owner' } },
+    });
   });
 
   it("answers 404 to a user of another workspace on this workspace's resources", async () => {
@@ -153,7 +154,10 @@ describeDb('auth', (db) => {
     const codes = [];
     for (let i = 0; i < 5; i++) codes.push((await attempt()).statusCode);
     expect(codes).toEqual([401, 401, 401, 429, 429]);
-    expect((await attempt()).json().error.code).toBe('rate_limited');
+    expect((await attempt()).json().error).toMatchObject({
+      code: 'rate_limited',
+      details: { params: { retryAfterSeconds: expect.any(Number) } },
+    });
     await limited.close();
   });
 

@@ -80,6 +80,42 @@ describeDb('bad input', (db) => {
     expect(paths).toEqual(['body.email', 'body.password', 'body.role']);
   });
 
+  it('gives each field its zod issue code and parameters, for a client to phrase in its language', async () => {
+    const res = await send(JSON.stringify({ email: 42, role: 'emperor' }));
+    const byPath = Object.fromEntries(
+      res.json().error.details.map((d: { path: string }) => [d.path, d] as const),
+    );
+    expect(byPath['body.email']).toMatchObject({
+      code: 'invalid_type',
+      expected: 'string',
+      received: 'number',
+    });
+    expect(byPath['body.password']).toMatchObject({ code: 'invalid_type', received: 'undefined' });
+    expect(byPath['body.role']).toMatchObject({
+      code: 'invalid_value',
+      values: expect.arrayContaining(['owner']),
+    });
+    const slow = await call('PATCH', `/api/bots/${botId}`, { limits: { messagesPerMinute: 0 } });
+    expect(slow.json().error.details).toContainEqual(
+      expect.objectContaining({
+        path: 'body.limits.messagesPerMinute',
+        code: 'too_small',
+        origin: 'number',
+        minimum: 1,
+        inclusive: true,
+        message: expect.any(String),
+      }),
+    );
+    const nul = await call('POST', '/api/flows', { name: 'a\u0000b' });
+    expect(nul.json().error.details).toEqual([
+      expect.objectContaining({
+        path: 'body.name',
+        code: 'custom',
+        params: { code: 'nul_character', part: 'text' },
+      }),
+    ]);
+  });
+
   it('rejects a non-uuid id, an unknown route and a wrong content type without a 500', async () => {
     const del = await app.inject({
       method: 'DELETE',
@@ -87,9 +123,12 @@ describeDb('bad input', (db) => {
       headers: owner.headers,
     });
     expect(del.statusCode).toBe(400);
-    expect((await app.inject({ url: '/api/nowhere', headers: { cookie: owner.cookie } })).statusCode).toBe(
-      404,
-    );
+    const nowhere = await app.inject({ url: '/api/nowhere', headers: { cookie: owner.cookie } });
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.json().error).toMatchObject({
+      code: 'not_found',
+      details: { params: { what: 'route', method: 'GET', path: '/api/nowhere' } },
+    });
     expect((await send('<email/>', { 'content-type': 'application/xml' })).statusCode).toBe(415);
     const empty = await app.inject({
       method: 'POST',
@@ -189,7 +228,7 @@ describeDb('bad input', (db) => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toMatchObject({
         code: 'invalid_json',
-        details: { reason: 'too_deep', maxDepth: 64 },
+        details: { params: { reason: 'too_deep', maxDepth: 64 } },
       });
     }
     const deepInField = `{"name":"x","graph":{"nodes":[],"edges":[],"meta":${'{"a":'.repeat(70)}1${'}'.repeat(70)}}}`;

@@ -56,9 +56,19 @@ describeDb('flows API', (db) => {
     expect((await call('PUT', `/api/flows/${id}`, { graph: { nodes: 'no' } })).status).toBe(400);
     const lint = await call('POST', `/api/flows/${id}/validate`);
     expect(lint.body.errors.map((e: { code: string }) => e.code)).toContain('no_trigger');
+    // Each issue carries the values its sentence is built from, for a client to phrase it.
+    expect(lint.body.errors).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid_data',
+        params: expect.objectContaining({ nodeType: 'send', fieldKey: 'text', issue: expect.any(Object) }),
+      }),
+    );
     const refused = await call('POST', `/api/flows/${id}/publish`);
     expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('invalid_flow');
+    expect(refused.body.error).toMatchObject({
+      code: 'invalid_flow',
+      details: { errors: expect.any(Array), warnings: expect.any(Array), params: { action: 'publish' } },
+    });
     await call('PUT', `/api/flows/${id}`, { graph: greeting('v1') });
     expect((await call('POST', `/api/flows/${id}/publish`)).body).toMatchObject({ version: 1 });
     expect((await call('GET', `/api/flows/${id}`)).body).toMatchObject({

@@ -160,7 +160,10 @@ describeDb('undelivered outbox API', (db) => {
     expect(await undeliveredOfBot()).toEqual({ unknown: 0, failed: 2 });
     const again = await post(`/api/outbox/${rows.crashed}/resend`);
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('conflict');
+    expect(again.json().error).toMatchObject({
+      code: 'not_undelivered',
+      details: { params: { status: 'queued' } },
+    });
   });
 
   it('dismisses a failed message once, and refuses rows that are not undelivered', async () => {

@@ -144,7 +144,7 @@ describe.skipIf(!postgres)('worker processes [postgres]', () => {
       db
         .select({ text: messages.text })
         .from(messages)
-        .where(and(eq(messages.contactId, (await rowOf(name)).contactId), eq(messages.direction, 'out')));
+        .where(and(eq(messages.contactId, (await rowOf(name)).contactId!), eq(messages.direction, 'out')));
     expect(await sent('queued-contact')).toEqual([{ text: '你好 queued-contact' }]);
     expect(await sent('sending-contact')).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { FileBox } from 'file-box';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { mockWorld } from '../runtime/bots/__fixtures__/mock-puppet.ts';
 import type { App } from '../server/app.ts';
-import { contacts, messages, rooms, runs } from '../shared/db/schema.ts';
+import { contacts, mediaFiles, messages, rooms, runs } from '../shared/db/schema.ts';
 import { testApp } from './support/app.ts';
 import { describeDb } from './support/db.ts';
 import { publishGraph } from './support/runtime.ts';
@@ -105,7 +105,14 @@ describeDb('a real account’s events', (db) => {
       return Boolean(c) && (await archive(c!.id)).length > 0;
     });
     const contact = (await contactOf(customer.id))!;
-    expect((await archive(contact.id))[0]).toMatchObject({ kind: 'image', text: '', direction: 'in' });
+    const [photo] = await archive(contact.id);
+    expect(photo).toMatchObject({ kind: 'image', text: '', direction: 'in', media: { kind: 'image' } });
+    // A viewable copy of the photo is kept in the workspace's media files.
+    const [file] = await db()
+      .db.select()
+      .from(mediaFiles)
+      .where(eq(mediaFiles.id, (photo!.media as { mediaId: string }).mediaId));
+    expect(file).toMatchObject({ source: 'inbound', mime: 'image/png' });
     // Nothing takes a photo: a human looks at it.
     await until(async () => (await contactOf(customer.id))?.handoff === true);
 

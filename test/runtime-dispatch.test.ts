@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { refreshLeases } from '../runtime/bots/leases.ts';
 import { type BotConnection, NotAFriendError } from '../runtime/bots/port.ts';
 import { dispatchAccount } from '../runtime/dispatcher/dispatcher.ts';
+import { OUTBOX_KIND_TABLE, type PerformContext } from '../runtime/dispatcher/kinds.ts';
 import { SANDBOX_LIMITS } from '../shared/api/bot-limits.ts';
 import { botAccounts, contacts, messages, outbox } from '../shared/db/schema.ts';
 import { describeDb } from './support/db.ts';
@@ -20,6 +21,8 @@ describeDb('dispatcher and leases', (handle) => {
     onInbound: () => {},
     onStatus: () => {},
     acceptFriendRequest: async () => {},
+    sendMedia: async () => {},
+    addFriend: async () => ({ outcome: 'not_found' }),
     say: async (puppetId, text) => {
       if (puppetId === 'gone') throw new NotAFriendError(puppetId);
       said.push(text);
@@ -128,5 +131,42 @@ describeDb('dispatcher and leases', (handle) => {
     expect(pass.done).toBe(1);
     expect(pass.nextAt).not.toBeNull();
     expect(await statusOf('k6')).toBe('queued');
+  });
+
+  it('dispatches a kind registered in a table of its own, paced by its budget, without holding back the others', async () => {
+    const waved: string[] = [];
+    const kinds = {
+      ...OUTBOX_KIND_TABLE,
+      wave: {
+        budget: () => ({ windows: [{ ms: 3_600_000, max: 1 }], perDay: null }),
+        key: (p: Record<string, string | number>) => `wave:${p.id}`,
+        perform: async (ctx: PerformContext, row: { payload: unknown }) => {
+          waved.push(`${ctx.contactPuppetId} ${(row.payload as { text: string }).text}`);
+        },
+      },
+    };
+    await handle()
+      .db.update(botAccounts)
+      .set({ limits: SANDBOX_LIMITS, pacing: null })
+      .where(eq(botAccounts.id, account.id));
+    for (const n of [1, 2])
+      await handle()
+        .db.insert(outbox)
+        .values({
+          workspaceId: account.workspaceId,
+          botAccountId: account.id,
+          contactId,
+          kind: 'wave' as 'message',
+          payload: { text: `wave ${n}`, author: 'bot' },
+          idempotencyKey: kinds.wave.key({ id: n }),
+          notBefore: new Date(0),
+        });
+    await queue('k7', 'after the waves');
+    const t0 = new Date();
+    const pass = await dispatchAccount(handle().db, target('worker-b', 2), () => t0, Math.random, kinds);
+    expect(waved).toEqual(['alice wave 1']);
+    expect(said.at(-1)).toBe('after the waves');
+    expect(pass.nextAt!.getTime()).toBe(t0.getTime() + 3_600_000);
+    expect(await statusOf('wave:2')).toBe('queued');
   });
 });

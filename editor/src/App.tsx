@@ -11,6 +11,7 @@ import { ContactDetailScreen } from './screens/ContactDetailScreen.tsx';
 import { ContactsScreen } from './screens/ContactsScreen.tsx';
 import { CouponsScreen } from './screens/CouponsScreen.tsx';
 import { FlowsScreen } from './screens/FlowsScreen.tsx';
+import { LeadsScreen } from './screens/LeadsScreen.tsx';
 import { MembersScreen } from './screens/MembersScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 
@@ -48,6 +49,7 @@ export function App() {
                 <Route path="/flows" component={FlowsScreen} />
                 <Route path="/contacts/:id">{(params) => <ContactDetailScreen id={params.id} />}</Route>
                 <Route path="/contacts" component={ContactsScreen} />
+                <Route path="/leads" component={LeadsScreen} />
                 <Route path="/coupons" component={CouponsScreen} />
                 <Route path="/bots" component={BotsScreen} />
                 <Route path="/members" component={MembersScreen} />

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import type { SessionBody } from '../../shared/api/auth.ts';
 import { signIn } from './api.ts';
 import { LangSwitch } from './app/LangSwitch.tsx';
+import { Button } from './app/ui.tsx';
 import { useErrorText } from './error-text.ts';
 import { shellMessages } from './i18n.ts';
 
@@ -54,13 +55,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionBody) =
             {error}
           </p>
         )}
-        <button
-          type="submit"
-          disabled={busy}
-          className="mt-6 w-full rounded-md bg-emerald-600 py-2 font-medium text-white hover:bg-emerald-700 disabled:opacity-50"
-        >
+        <Button type="submit" variant="primary" disabled={busy} className="mt-6 w-full">
           {t('signIn')}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -1,5 +1,6 @@
 // The editor's two languages; zh-CN is the default for Chinese browsers. Each area of the editor
-// declares its own messages with `defineMessages` and reads them with the hook it returns.
+// declares its own messages with `defineMessages` and reads them with the hook it returns; what the
+// server and the lint report by code (lint issues, API and schema errors) is said by catalogue/.
 import { createContext, createElement, type ReactNode, useContext } from 'react';
 import { type Locale, type Localized, localize } from '../../shared/i18n.ts';
 
@@ -63,10 +64,9 @@ export const shellMessages = defineMessages({
     signedInAs: '当前登录',
     workspace: '工作区',
     role: '角色',
-    badLogin: '邮箱或密码错误',
-    tooMany: '尝试次数过多，请稍后再试',
     flows: '流程',
     contacts: '联系人',
+    leads: '网站线索',
     coupons: '优惠券',
     bots: '机器人',
     members: '成员',
@@ -82,25 +82,12 @@ export const shellMessages = defineMessages({
     signedInAs: 'Signed in as',
     workspace: 'Workspace',
     role: 'Role',
-    badLogin: 'Wrong email or password',
-    tooMany: 'Too many attempts, try again later',
     flows: 'Flows',
     contacts: 'Contacts',
+    leads: 'Leads',
     coupons: 'Coupons',
     bots: 'Bots',
     members: 'Members',
     settings: 'Settings',
   },
 });
-
-/** A sentence recognised by its pattern and said again in Chinese from the parts it captured. */
-export type PatternRule = [pattern: RegExp, zh: (...parts: string[]) => string];
-
-/** The first rule's Chinese for `message`, or the message as it came when no rule knows it. */
-export function byPattern(rules: readonly PatternRule[], message: string): string {
-  for (const [pattern, zh] of rules) {
-    const match = pattern.exec(message);
-    if (match) return zh(...match.slice(1));
-  }
-  return message;
-}

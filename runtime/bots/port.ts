@@ -1,6 +1,7 @@
 // The WeChat edge as the runtime sees it: normalized inbound events, status events, and the two
 // actions the dispatcher performs. Every puppet (sandbox, wechat4u, service…) sits behind this.
 import type { MessageKind } from '../../shared/db/schema.ts';
+import type { ImageMime } from '../../shared/images.ts';
 
 export interface ContactRef {
   puppetId: string;
@@ -27,11 +28,47 @@ export type InboundEvent =
       messageKind?: MessageKind;
       /** In a group: the bot's account was @-mentioned. */
       mentionsBot?: boolean;
+      /**
+       * For an image: a viewable copy when the puppet gives the file and it is a PNG, JPEG, GIF or
+       * WebP of at most 2 MB (the type told by its bytes). Absent otherwise: the kind still says it
+       * was an image.
+       */
+      media?: InboundMedia;
       self: boolean;
       at: Date;
     }
   | { kind: 'friend_request'; requestId: string; contact: ContactRef; hello: string; at: Date }
   | { kind: 'friend_confirm'; contact: ContactRef; at: Date };
+
+/** The bytes of an image a contact sent, for `media_files` (source `inbound`). */
+export type InboundMedia = { mime: ImageMime; data: Buffer; filename: string };
+
+/** Media the bot sends after a text (`send.media`), ready for the puppet: an image's bytes are loaded. */
+export type OutboundMedia =
+  | { kind: 'image'; data: Buffer; mime: string; filename: string }
+  | { kind: 'image_url'; url: string }
+  | { kind: 'link'; url: string; title: string; description?: string; thumbnailUrl?: string }
+  | {
+      kind: 'mini_program';
+      appId: string;
+      title: string;
+      pagePath: string;
+      thumbnailUrl?: string;
+      username?: string;
+      description?: string;
+    };
+
+/** Who to add as a friend: a mainland-China mobile (11 digits) or a weixin handle. */
+export type FriendTarget = { phone: string | null; weixin: string | null };
+
+/**
+ * The answer to a friend add: the request went out (`contact`: the person found), nobody has that
+ * phone / handle, or they are already our friend (no request needed).
+ */
+export type FriendAddResult =
+  | { outcome: 'requested'; contact: ContactRef }
+  | { outcome: 'already_friend'; contact: ContactRef }
+  | { outcome: 'not_found' };
 
 export type BotStatusEvent =
   | { kind: 'scan'; qrcode: string; status: number }
@@ -51,6 +88,13 @@ export interface BotConnection {
   say(contactPuppetId: string, text: string): Promise<void>;
   /** Accepts the request `requestId`, which `contactPuppetId` sent (a puppet may find it by either). */
   acceptFriendRequest(requestId: string, contactPuppetId: string): Promise<void>;
+  /** Sends an image, a link card or a mini-program card (after the text of the same message). */
+  sendMedia(contactPuppetId: string, media: OutboundMedia): Promise<void>;
+  /**
+   * Searches a person by phone or weixin handle and sends them a friend request with `hello`
+   * (Wechaty `Friendship.search` + `Friendship.add`); their acceptance arrives later as a `friend_confirm`.
+   */
+  addFriend(target: FriendTarget, hello: string): Promise<FriendAddResult>;
   onInbound(handler: InboundHandler): void;
   onStatus(handler: (event: BotStatusEvent) => void): void;
 }

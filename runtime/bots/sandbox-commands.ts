@@ -3,7 +3,7 @@
 // any process) or remembered from before a restart is known to the simulated WeChat when it speaks.
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { contacts, outbox } from '../../shared/db/schema.ts';
+import { contacts, leads, outbox } from '../../shared/db/schema.ts';
 import type { AccountDriver, CommandOp } from '../account-driver.ts';
 
 const contactArgs = z.object({ contactId: z.uuid() });
@@ -68,6 +68,18 @@ const forget: CommandOp = async (driver, raw) => {
   return {};
 };
 
+/** The simulated person accepts the friend request the sandbox sent for a website lead. */
+const acceptLead: CommandOp = async (driver, raw) => {
+  const { leadId } = z.object({ leadId: z.uuid() }).parse(raw);
+  const [lead] = await driver.db.select().from(leads).where(eq(leads.id, leadId));
+  if (!lead?.contactId) throw new Error('the lead has no friend request out');
+  const { world, puppetId } = await worldWith(driver, lead.contactId);
+  await world.acceptAdd(puppetId);
+  await driver.dispatch();
+  await world.settled(puppetId);
+  return {};
+};
+
 const advance: CommandOp = async (driver, raw) => {
   const { ms } = z.object({ ms: z.number().int().positive() }).parse(raw);
   const { now, fired } = await driver.advance(ms);
@@ -78,5 +90,6 @@ export const SANDBOX_COMMANDS: Record<string, { op: CommandOp; exclusive?: boole
   'sandbox.message': { op: message },
   'sandbox.friend_request': { op: friendRequest },
   'sandbox.forget': { op: forget },
+  'sandbox.accept_lead': { op: acceptLead },
   'clock.advance': { op: advance, exclusive: true },
 };

@@ -13,10 +13,14 @@ import type { Clock } from '../clock.ts';
 import {
   type BotConnection,
   type BotStatusEvent,
+  type FriendAddResult,
+  type FriendTarget,
   type InboundEvent,
   type InboundHandler,
   NotAFriendError,
+  type OutboundMedia,
 } from './port.ts';
+import { sayableOf } from './wechaty-media.ts';
 
 type ContactMock = ReturnType<mock.Mocker['createContact']>;
 
@@ -31,6 +35,20 @@ export interface SandboxPerson {
 /** How long a message may take to come back out of Wechaty before the call gives up. */
 const ECHO_TIMEOUT_MS = 15_000;
 
+/** How many of the media a simulated contact received it remembers (the archive keeps them all). */
+const RECEIVED_KEPT = 20;
+
+/**
+ * The simulated person a friend add reaches: every phone and handle has one, under an id derived
+ * from it, so an add retried after a restart finds the same person.
+ */
+export const sandboxPersonFor = (target: FriendTarget): SandboxPerson => ({
+  puppetId: target.phone ? `sandbox-phone-${target.phone}` : `sandbox-weixin-${target.weixin}`,
+  name: target.phone ?? target.weixin ?? '',
+  weixin: target.phone ? null : target.weixin,
+  friend: false,
+});
+
 export class SandboxWorld implements BotConnection {
   private readonly mocker = new mock.Mocker();
   private readonly bot: Wechaty;
@@ -38,6 +56,10 @@ export class SandboxWorld implements BotConnection {
   private readonly contacts = new Map<string, { mock: ContactMock; weixin: string | null }>();
   private readonly friends = new Set<string>();
   private readonly requests = new Map<string, string>();
+  /** Friend adds of the bot the simulated person has not accepted yet: puppet id → hello. */
+  private readonly adds = new Map<string, string>();
+  /** Per contact: the latest media the bot sent them. */
+  private readonly media = new Map<string, OutboundMedia[]>();
   /** Messages sent into Wechaty, by id, until the bot hears them. */
   private readonly echoes = new Map<string, () => void>();
   /** Per contact: the inbound events in flight (their turns and deliveries). */
@@ -153,6 +175,52 @@ export class SandboxWorld implements BotConnection {
     const contact = await this.bot.Contact.find({ id: puppetId });
     if (!contact) throw new NotAFriendError(puppetId);
     await contact.say(text);
+  }
+
+  /** Images and cards go through the simulated WeChat like texts, and the contact keeps them. */
+  async sendMedia(puppetId: string, media: OutboundMedia): Promise<void> {
+    if (!this.friends.has(puppetId)) throw new NotAFriendError(puppetId);
+    const contact = await this.bot.Contact.find({ id: puppetId });
+    if (!contact) throw new NotAFriendError(puppetId);
+    await contact.say(sayableOf(this.bot, media));
+    const list = [...(this.media.get(puppetId) ?? []), media].slice(-RECEIVED_KEPT);
+    this.media.set(puppetId, list);
+  }
+
+  /** The media the simulated contact received from the bot, oldest first (the latest few). */
+  received(puppetId: string): readonly OutboundMedia[] {
+    return this.media.get(puppetId) ?? [];
+  }
+
+  /**
+   * Every phone and handle is somebody in the simulated WeChat: the bot's request reaches them and
+   * waits until `acceptAdd` (the simulator's "accept") — or they are a friend already.
+   */
+  async addFriend(target: FriendTarget, hello: string): Promise<FriendAddResult> {
+    if (!target.phone && !target.weixin) return { outcome: 'not_found' };
+    const person = sandboxPersonFor(target);
+    this.know(person);
+    const contact = this.ref(person.puppetId);
+    if (this.friends.has(person.puppetId)) return { outcome: 'already_friend', contact };
+    this.adds.set(person.puppetId, hello);
+    return { outcome: 'requested', contact };
+  }
+
+  /** The hello of the bot's friend add waiting for this person, or null. */
+  pendingAdd(puppetId: string): string | null {
+    return this.adds.get(puppetId) ?? null;
+  }
+
+  /**
+   * The person accepts the bot's friend add: the runtime hears a `friend_confirm`. Resolves once
+   * that event's turn, and what it led to, is done. Like WeChat, the request outlives a restart of
+   * the process, so a person the database knows (see `know`) may accept one this process never saw.
+   */
+  async acceptAdd(puppetId: string): Promise<void> {
+    this.known(puppetId);
+    this.adds.delete(puppetId);
+    this.confirm(puppetId);
+    await this.settled(puppetId);
   }
 
   /** The simulated contact deletes the bot (or a test contact starts over): the next send fails as on WeChat. */

@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileBox } from 'file-box';
+import { FileBox, FileBoxType } from 'file-box';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { types } from 'wechaty';
 import { mockWorld, mockWorlds, sayOfType } from './__fixtures__/mock-puppet.ts';
-import type { BotConnection, BotStatusEvent, InboundEvent } from './port.ts';
+import { type BotConnection, type BotStatusEvent, type InboundEvent, NotAFriendError } from './port.ts';
 import { createWechatyConnection } from './wechaty-connection.ts';
 
 const MOCK_PUPPET = fileURLToPath(new URL('./__fixtures__/mock-puppet.ts', import.meta.url));
@@ -33,6 +33,8 @@ function queue<T>() {
     next(): Promise<T> {
       return items.length > 0 ? Promise.resolve(items.shift()!) : new Promise((r) => waiting.push(r));
     },
+    /** What arrived and nobody took yet. */
+    pending: (): T[] => [...items],
   };
 }
 
@@ -244,5 +246,174 @@ describe('a Wechaty account', () => {
     const { inbound } = await account(undefined, first.key);
     customer.say('我回来了').to(first.world.user);
     expect(await inbound.next()).toMatchObject({ contact: { puppetId: customer.id }, text: '我回来了' });
+  });
+});
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('media on a Wechaty account', () => {
+  it('sends an uploaded image as a file the contact receives, with the same bytes', async () => {
+    const { world, bot, inbound } = await account();
+    const customer = world.mocker.createContact({ name: '小美' });
+    await bot.sendMedia(customer.id, { kind: 'image', data: PNG, mime: 'image/png', filename: 'coupon.png' });
+    // The mock echoes what the account sent as its own message to the customer.
+    const echo = await inbound.next();
+    expect(echo).toMatchObject({ contact: { puppetId: customer.id }, messageKind: 'image', self: true });
+    expect(echo.kind === 'message' && echo.media).toEqual({
+      mime: 'image/png',
+      data: PNG,
+      filename: 'coupon.png',
+    });
+  });
+
+  it('sends an image address as a file box of that URL (the puppet fetches it)', async () => {
+    const { world, bot } = await account();
+    const customer = world.mocker.createContact({ name: '小美' });
+    const sendFile = vi.spyOn(world.mocker.puppet, 'messageSendFile').mockResolvedValue(undefined);
+    await bot.sendMedia(customer.id, { kind: 'image_url', url: 'https://cdn.example.com/banner.png' });
+    const [conversation, box] = sendFile.mock.calls[0]!;
+    expect(conversation).toBe(customer.id);
+    expect(box.toJSON()).toMatchObject({ type: FileBoxType.Url, url: 'https://cdn.example.com/banner.png' });
+  });
+
+  it('sends a link card and a mini-program card with every field in the puppet payload', async () => {
+    const { world, bot } = await account();
+    const customer = world.mocker.createContact({ name: '小美' });
+    const sendUrl = vi.spyOn(world.mocker.puppet, 'messageSendUrl');
+    const sendMini = vi.spyOn(world.mocker.puppet, 'messageSendMiniProgram');
+    await bot.sendMedia(customer.id, {
+      kind: 'link',
+      url: 'https://shop.example.com/spring',
+      title: '春季新品',
+      description: '全场八折',
+      thumbnailUrl: 'https://cdn.example.com/spring.jpg',
+    });
+    await bot.sendMedia(customer.id, {
+      kind: 'mini_program',
+      appId: 'wx1234567890abcdef',
+      title: '会员中心',
+      pagePath: 'pages/member/index?from=bot',
+      thumbnailUrl: 'https://cdn.example.com/member.jpg',
+      username: 'gh_0123456789ab',
+      description: '领取积分',
+    });
+    expect(sendUrl).toHaveBeenCalledWith(customer.id, {
+      url: 'https://shop.example.com/spring',
+      title: '春季新品',
+      description: '全场八折',
+      thumbnailUrl: 'https://cdn.example.com/spring.jpg',
+    });
+    expect(sendMini).toHaveBeenCalledWith(customer.id, {
+      appid: 'wx1234567890abcdef',
+      title: '会员中心',
+      pagePath: 'pages/member/index?from=bot',
+      thumbUrl: 'https://cdn.example.com/member.jpg',
+      username: 'gh_0123456789ab',
+      description: '领取积分',
+    });
+  });
+
+  it('reports a media send WeChat refuses for a non-friend, or to nobody, as NotAFriendError', async () => {
+    const { world, bot } = await account();
+    const customer = world.mocker.createContact({ name: '小美' });
+    vi.spyOn(world.mocker.puppet, 'messageSendUrl').mockRejectedValue(new Error('对方不是你的好友'));
+    const link = { kind: 'link' as const, url: 'https://shop.example.com', title: 'Shop' };
+    await expect(bot.sendMedia(customer.id, link)).rejects.toBeInstanceOf(NotAFriendError);
+    await expect(bot.sendMedia('nobody-at-all', link)).rejects.toBeInstanceOf(NotAFriendError);
+  });
+
+  it("attaches a viewable copy of the customer's image to its message", async () => {
+    const { world, inbound } = await account();
+    const customer = world.mocker.createContact({ name: '小美' });
+    customer.say(FileBox.fromBase64(PNG.toString('base64'), 'IMG_0001.png')).to(world.user);
+    const event = await inbound.next();
+    expect(event).toMatchObject({ messageKind: 'image', text: '', self: false });
+    expect(event.kind === 'message' && event.media).toEqual({
+      mime: 'image/png',
+      data: PNG,
+      filename: 'IMG_0001.png',
+    });
+  });
+
+  it.each([
+    ['larger than 2 MB', Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)])],
+    ['not an image its bytes show', Buffer.from('<svg onload="alert(1)"/>')],
+  ])('delivers an image %s without a copy', async (_, data) => {
+    const { world, inbound } = await account();
+    const customer = world.mocker.createContact({ name: '小美' });
+    customer.say(FileBox.fromBase64(data.toString('base64'), 'photo.png')).to(world.user);
+    const event = await inbound.next();
+    expect(event).toMatchObject({ contact: { puppetId: customer.id }, messageKind: 'image' });
+    expect(event).not.toHaveProperty('media');
+  });
+
+  it('delivers an image whose file the puppet fails to give without a copy, and no error', async () => {
+    const { world, inbound, status } = await account();
+    const customer = world.mocker.createContact({ name: '小美' });
+    vi.spyOn(world.mocker.puppet, 'messageFile').mockRejectedValue(new Error('CDN expired'));
+    customer.say(FileBox.fromBase64(PNG.toString('base64'), 'photo.png')).to(world.user);
+    const event = await inbound.next();
+    expect(event).toMatchObject({ messageKind: 'image' });
+    expect(event).not.toHaveProperty('media');
+    customer.say('还在吗').to(world.user);
+    expect(await inbound.next()).toMatchObject({ text: '还在吗' });
+    expect(status.pending()).toEqual([]);
+  });
+});
+
+describe('friend adds on a Wechaty account', () => {
+  it('searches the phone, sends the request with the hello, and names the person found', async () => {
+    const { world, bot } = await account();
+    const lead = world.mocker.createContact({ name: '王先生', friend: false });
+    const search = vi
+      .spyOn(world.mocker.puppet, 'friendshipSearchPhone')
+      .mockImplementation(async (phone) => (phone === '13812345678' ? lead.id : null));
+    const add = vi.spyOn(world.mocker.puppet, 'friendshipAdd');
+    const result = await bot.addFriend({ phone: '13812345678', weixin: null }, '您好，我是小助手');
+    expect(result).toEqual({
+      outcome: 'requested',
+      contact: { puppetId: lead.id, name: '王先生', alias: null, weixin: null },
+    });
+    expect(search).toHaveBeenCalledWith('13812345678');
+    expect(add).toHaveBeenCalledWith(lead.id, expect.objectContaining({ hello: '您好，我是小助手' }));
+  });
+
+  it('searches the weixin handle when there is no phone (or nobody has it)', async () => {
+    const { world, bot } = await account();
+    const lead = world.mocker.createContact({ name: 'Lily', friend: false, weixin: 'lily_sh' });
+    vi.spyOn(world.mocker.puppet, 'friendshipSearchPhone').mockResolvedValue(null);
+    const byHandle = vi.fn(async (handle: string) => (handle === 'lily_sh' ? lead.id : null));
+    Object.assign(world.mocker.puppet, { friendshipSearchHandle: byHandle });
+    const add = vi.spyOn(world.mocker.puppet, 'friendshipAdd');
+    expect(await bot.addFriend({ phone: '13812345678', weixin: 'lily_sh' }, 'hi')).toMatchObject({
+      outcome: 'requested',
+      contact: { puppetId: lead.id, weixin: 'lily_sh' },
+    });
+    expect(await bot.addFriend({ phone: null, weixin: 'lily_sh' }, 'hi')).toMatchObject({
+      outcome: 'requested',
+    });
+    expect(byHandle).toHaveBeenCalledTimes(2);
+    expect(add).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends no request to a friend, and answers not_found when nobody has the phone', async () => {
+    const { world, bot } = await account();
+    const friend = world.mocker.createContact({ name: '老朋友', friend: true });
+    const search = vi.spyOn(world.mocker.puppet, 'friendshipSearchPhone');
+    const add = vi.spyOn(world.mocker.puppet, 'friendshipAdd');
+    search.mockResolvedValueOnce(friend.id);
+    expect(await bot.addFriend({ phone: '13900000000', weixin: null }, 'hi')).toMatchObject({
+      outcome: 'already_friend',
+      contact: { puppetId: friend.id, name: '老朋友' },
+    });
+    search.mockResolvedValueOnce(null);
+    expect(await bot.addFriend({ phone: '13900000001', weixin: null }, 'hi')).toEqual({
+      outcome: 'not_found',
+    });
+    expect(add).not.toHaveBeenCalled();
   });
 });

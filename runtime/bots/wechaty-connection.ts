@@ -10,9 +10,11 @@ import {
   type BotConnection,
   type BotStatusEvent,
   type ContactRef,
+  type FriendTarget,
   type InboundEvent,
   NotAFriendError,
 } from './port.ts';
+import { inboundImage, sayableOf } from './wechaty-media.ts';
 
 const NOT_FRIEND = /not.*friend|非好友|不是.*好友|deleted|blocked/i;
 
@@ -144,22 +146,44 @@ export async function createWechatyConnection(account: {
     onStatus: (handler) => {
       status = handler;
     },
-    async say(puppetId, text) {
-      const contact = await bot.Contact.find({ id: puppetId });
-      if (!contact) throw new NotAFriendError(puppetId);
-      try {
-        await contact.say(text);
-      } catch (err) {
-        if (NOT_FRIEND.test(String((err as Error)?.message))) throw new NotAFriendError(puppetId);
-        throw err;
-      }
-    },
+    say: (puppetId, text) => sayTo(puppetId, text),
+    sendMedia: (puppetId, media) => sayTo(puppetId, sayableOf(bot, media)),
     async acceptFriendRequest(requestId) {
       const friendship = requests.get(requestId) ?? (await bot.Friendship.load(requestId));
       await friendship.accept();
       requests.delete(requestId);
     },
+    async addFriend(target, hello) {
+      const person = await search(bot, target);
+      if (!person) return { outcome: 'not_found' };
+      const contact = await contactRef(person);
+      if (person.friend()) return { outcome: 'already_friend', contact };
+      await bot.Friendship.add(person, { hello });
+      return { outcome: 'requested', contact };
+    },
   };
+
+  /** Says anything Wechaty can say to a contact; WeChat refusing a non-friend is a NotAFriendError. */
+  async function sayTo(puppetId: string, sayable: Parameters<Contact['say']>[0]): Promise<void> {
+    const contact = await bot.Contact.find({ id: puppetId });
+    if (!contact) throw new NotAFriendError(puppetId);
+    try {
+      await contact.say(sayable);
+    } catch (err) {
+      if (NOT_FRIEND.test(String((err as Error)?.message))) throw new NotAFriendError(puppetId);
+      throw err;
+    }
+  }
+}
+
+/**
+ * The person with the target's phone, else its weixin handle. `{handle}`: wechaty-puppet answers the
+ * deprecated `{weixin}` through the same `friendshipSearchHandle` anyway, after dumping a stack trace.
+ */
+async function search(bot: Wechaty, target: FriendTarget): Promise<Contact | undefined> {
+  const byPhone = target.phone ? await bot.Friendship.search({ phone: target.phone }) : undefined;
+  if (byPhone || !target.weixin) return byPhone;
+  return bot.Friendship.search({ handle: target.weixin });
 }
 
 /** Calls a handler of the runtime's, sending whatever it throws or rejects with to `onError`. */
@@ -192,9 +216,16 @@ async function messageEvent(message: Message): Promise<InboundEvent | null> {
     text: await textOf(message, messageKind),
     messageKind,
     mentionsBot: room ? await message.mentionSelf().catch(() => false) : false,
+    ...(await mediaOf(message, messageKind)),
     self,
     at: message.date(),
   };
+}
+
+/** An image's viewable copy, when there is one (see `inboundImage`). */
+async function mediaOf(message: Message, kind: MessageKind) {
+  const media = kind === 'image' ? await inboundImage(message) : null;
+  return media ? { media } : {};
 }
 
 async function contactRef(contact: Contact): Promise<ContactRef> {

@@ -1,33 +1,42 @@
-// Outbox rows for the dispatcher: the next due row of an account (peek, to pace it), the claim that
-// marks it `sending` only while this worker still holds the account's lease (fencing token), and
-// the outcomes. A row is `sending` only between the claim and WeChat's answer.
-import { and, eq, sql } from 'drizzle-orm';
-import { contacts, messages, type OutboxPayload, outbox } from '../../shared/db/schema.ts';
+// Outbox rows for the dispatcher: the due rows of an account (peeked, to pace them per kind), the
+// claim that marks one `sending` only while this worker still holds the account's lease (fencing
+// token), and the outcomes. A row is `sending` only between the claim and WeChat's answer.
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { contacts, outbox } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
+import type { OutboxKind, OutboxRow } from './kinds.ts';
 
-export type OutboxRow = typeof outbox.$inferSelect;
+export type { OutboxRow } from './kinds.ts';
 
-export async function peekDue(db: Db, accountId: string, now: Date): Promise<OutboxRow | undefined> {
-  const [row] = await db
+/** The account's oldest due rows (of any kind), in the order they are to be done. */
+export async function peekDue(db: Db, accountId: string, now: Date, limit = 20): Promise<OutboxRow[]> {
+  return db
     .select()
     .from(outbox)
+    .where(and(eq(outbox.botAccountId, accountId), eq(outbox.status, 'queued'), lte(outbox.notBefore, now)))
+    .orderBy(outbox.notBefore, outbox.id)
+    .limit(limit);
+}
+
+/** A kind over its budget: all its due rows of the account wait until `until`, keeping their order. */
+export async function postponeKind(
+  db: Db,
+  accountId: string,
+  kind: string,
+  now: Date,
+  until: Date,
+): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ notBefore: until })
     .where(
       and(
         eq(outbox.botAccountId, accountId),
         eq(outbox.status, 'queued'),
-        sql`${outbox.notBefore} <= ${now}`,
+        sql`${outbox.kind} = ${kind}`,
+        lte(outbox.notBefore, now),
       ),
-    )
-    .orderBy(outbox.notBefore, outbox.id)
-    .limit(1);
-  return row;
-}
-
-export async function postpone(db: Db, id: number, until: Date): Promise<void> {
-  await db
-    .update(outbox)
-    .set({ notBefore: until })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'queued')));
+    );
 }
 
 /** Null when another worker took the row, or this worker lost the lease (fencing token moved on). */
@@ -48,30 +57,11 @@ export async function claim(
   return row ?? null;
 }
 
-/** Sent: archive the message with the flow and node that wrote it, in the same transaction. */
-export async function markSent(db: Db, row: OutboxRow, now: Date): Promise<void> {
+/** Sent: the row and what its kind writes on success (the archive…), in one transaction. */
+export async function markSent(db: Db, kind: OutboxKind, row: OutboxRow, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(outbox).set({ status: 'sent', doneAt: now }).where(eq(outbox.id, row.id));
-    const payload = row.payload as OutboxPayload;
-    if (row.kind !== 'message' || !('text' in payload)) return;
-    await tx
-      .insert(messages)
-      .values({
-        workspaceId: row.workspaceId,
-        botAccountId: row.botAccountId,
-        contactId: row.contactId,
-        direction: 'out',
-        wechatMessageId: `outbox:${row.id}`,
-        text: payload.text,
-        author: payload.author,
-        flowId: payload.flowId ?? null,
-        nodeId: payload.nodeId ?? null,
-        runId: row.runId,
-        variant: payload.variant ?? null,
-        at: now,
-      })
-      .onConflictDoNothing();
-    await tx.update(contacts).set({ lastOutboundAt: now }).where(eq(contacts.id, row.contactId));
+    await kind.sent?.(tx, row, now);
   });
 }
 
@@ -86,7 +76,7 @@ export async function markFailed(
     .update(outbox)
     .set(
       retryAt
-        ? { status: 'queued', notBefore: retryAt, error }
+        ? { status: 'queued', notBefore: retryAt, error: error.slice(0, 500) }
         : { status: 'failed', doneAt: now, error: error.slice(0, 500) },
     )
     .where(eq(outbox.id, row.id));

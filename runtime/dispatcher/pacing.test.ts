@@ -1,10 +1,15 @@
 // The pacer's guarantees under random limits and random bursts: a dispatcher that only acts when
-// `nextSlot` allows never exceeds the per-minute, per-hour, per-day and jitter limits.
+// `nextSlot` allows never exceeds any kind's windows (messages per minute, accepts and friend adds
+// per hour), its per-day cap, or the jitter gap — every kind's budget read from the kinds table.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BotLimits } from '../../shared/api/bot-limits.ts';
 import type { OutboxKind } from '../../shared/db/schema.ts';
-import { localDay, nextSlot, type PacingState, record } from './pacing.ts';
+import { localDay } from '../../shared/time/zoned.ts';
+import { OUTBOX_KIND_TABLE } from './kinds.ts';
+import { nextSlot, type PacingState, record } from './pacing.ts';
+
+const budgetOf = (limits: BotLimits, kind: OutboxKind) => OUTBOX_KIND_TABLE[kind]!.budget(limits);
 
 const TZ = 'Asia/Shanghai';
 const START = Date.UTC(2026, 10, 25, 15, 50); // 23:50 in Shanghai: the day changes during the run
@@ -22,13 +27,13 @@ function simulate(limits: BotLimits, requests: { kind: OutboxKind; at: number }[
   for (const req of [...requests].sort((a, b) => a.at - b.at)) {
     clock = Math.max(clock, START + req.at);
     for (
-      let slot = nextSlot(limits, state, req.kind, clock, TZ);
+      let slot = nextSlot(budgetOf(limits, req.kind), state, req.kind, clock, TZ);
       slot.at > clock;
-      slot = nextSlot(limits, state, req.kind, clock, TZ)
+      slot = nextSlot(budgetOf(limits, req.kind), state, req.kind, clock, TZ)
     ) {
       clock = slot.at;
     }
-    state = record(limits, state, req.kind, clock, TZ, rand);
+    state = record(budgetOf(limits, req.kind), limits.jitterMs, state, req.kind, clock, TZ, rand);
     done.push({ kind: req.kind, at: clock });
   }
   return done;
@@ -48,13 +53,15 @@ const limitsArb = fc.record({
   messagesPerDay: fc.integer({ min: 1, max: 60 }),
   acceptsPerHour: fc.integer({ min: 1, max: 10 }),
   acceptsPerDay: fc.integer({ min: 1, max: 20 }),
+  addsPerHour: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
+  addsPerDay: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
   jitterMs: fc
     .tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 5000 }))
     .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]),
 });
 const burstArb = fc.array(
   fc.record({
-    kind: fc.constantFrom<OutboxKind>('message', 'message', 'friend_accept'),
+    kind: fc.constantFrom<OutboxKind>('message', 'message', 'friend_accept', 'friend_add'),
     at: fc.integer({ min: 0, max: 600_000 }),
   }),
   { maxLength: 120 },
@@ -66,17 +73,18 @@ describe('pacing', () => {
       fc.property(limitsArb, burstArb, fc.integer({ min: 1, max: 1e6 }), (limits, burst, seed) => {
         const done = simulate(limits, burst, seed);
         const times = (kind: OutboxKind) => done.filter((d) => d.kind === kind).map((d) => d.at);
-        expect(maxInWindow(times('message'), 60_000)).toBeLessThanOrEqual(limits.messagesPerMinute);
-        expect(maxInWindow(times('friend_accept'), 3_600_000)).toBeLessThanOrEqual(limits.acceptsPerHour);
         const perDay = new Map<string, number>();
         for (const d of done) {
           const key = `${d.kind}:${localDay(d.at, TZ)}`;
           perDay.set(key, (perDay.get(key) ?? 0) + 1);
         }
-        for (const [key, n] of perDay) {
-          expect(n).toBeLessThanOrEqual(
-            key.startsWith('message') ? limits.messagesPerDay : limits.acceptsPerDay,
-          );
+        for (const kind of ['message', 'friend_accept', 'friend_add'] as const) {
+          const budget = budgetOf(limits, kind);
+          for (const { ms, max } of budget.windows)
+            if (max !== null) expect(maxInWindow(times(kind), ms)).toBeLessThanOrEqual(max);
+          for (const [key, n] of perDay)
+            if (key.startsWith(`${kind}:`) && budget.perDay !== null)
+              expect(n).toBeLessThanOrEqual(budget.perDay);
         }
         const all = done.map((d) => d.at);
         for (let i = 1; i < all.length; i++)

@@ -1,13 +1,20 @@
-// The pacer: when may an account perform its next action of a kind? Pure and JSON-serializable, so
-// the dispatcher keeps the state on the account row. Guarantees, for every account:
-//   - messages in any sliding 60 s window ≤ messagesPerMinute; friend accepts in any sliding hour ≤ acceptsPerHour;
-//   - per local day (workspace time zone) ≤ messagesPerDay / acceptsPerDay;
-//   - two consecutive actions are at least a random gap in [jitterMs[0], jitterMs[1]] apart.
+// The pacer: when may an account perform its next action of a kind? Each outbox kind spends its own
+// budget (kinds.ts): sliding windows ("≤ N in any 60 s"), a cap per local day in the workspace time
+// zone, and every action keeps a human-like random gap after the previous one. `null` is no limit.
+// Pure and JSON-serializable, so the dispatcher keeps the state on the account row. Guarantees, for
+// every account and kind: in any sliding window of a budget, at most its `max` actions; per local
+// day at most `perDay`; two consecutive actions at least the drawn gap in [jitter min, max] apart.
 import type { BotLimits } from '../../shared/api/bot-limits.ts';
-import type { OutboxKind } from '../../shared/db/schema.ts';
+import { localDay, nextLocalMidnight } from '../../shared/time/zoned.ts';
+
+/** What one kind of action may spend. */
+export interface Budget {
+  windows: { ms: number; max: number | null }[];
+  perDay: number | null;
+}
 
 export interface PacingState {
-  /** Times of recent actions per kind, newest last, within the rate window. */
+  /** Times of recent actions per kind, oldest first, within the kind's longest window. */
   recent: Record<string, number[]>;
   day: string;
   today: Record<string, number>;
@@ -16,56 +23,55 @@ export interface PacingState {
   gap: number;
 }
 
-const WINDOW: Record<OutboxKind, number> = { message: 60_000, friend_accept: 3_600_000 };
-const rateOf = (l: BotLimits, kind: OutboxKind) =>
-  kind === 'message' ? l.messagesPerMinute : l.acceptsPerHour;
-const capOf = (l: BotLimits, kind: OutboxKind) => (kind === 'message' ? l.messagesPerDay : l.acceptsPerDay);
-
-const dayFormat = new Map<string, Intl.DateTimeFormat>();
-export function localDay(at: number, timeZone: string): string {
-  let f = dayFormat.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormat.set(timeZone, f);
-  }
-  return f.format(at);
-}
-
-/** The first instant of the next local day after `at` (found by stepping, so DST-safe). */
-function nextLocalMidnight(at: number, timeZone: string): number {
-  const today = localDay(at, timeZone);
-  let t = at;
-  for (let step = 3_600_000; localDay(t, timeZone) === today; ) t += step;
-  t = Math.floor(t / 60_000) * 60_000; // zone offsets are whole minutes
-  for (let step = 60_000; localDay(t - step, timeZone) !== today; ) t -= step;
-  return t;
-}
-
 export const emptyPacing = (): PacingState => ({ recent: {}, day: '', today: {}, last: null, gap: 0 });
 
+export type SlotReason = 'rate' | 'daily_cap' | 'jitter';
+
+/** The earliest moment ≥ `t` that one limit allows, or `t` itself. */
+function earliestFor(budget: Budget, s: PacingState, kind: string, t: number, timeZone: string) {
+  const cap = budget.perDay;
+  const countToday = s.day === localDay(t, timeZone) ? (s.today[kind] ?? 0) : 0;
+  if (cap !== null && countToday >= cap)
+    return { at: nextLocalMidnight(t, timeZone), reason: 'daily_cap' as const };
+  const times = s.recent[kind] ?? [];
+  for (const { ms, max } of budget.windows) {
+    if (max === null) continue;
+    const inWindow = times.filter((x) => x > t - ms);
+    if (inWindow.length >= max) return { at: inWindow[inWindow.length - max]! + ms, reason: 'rate' as const };
+  }
+  if (s.last !== null && s.last + s.gap > t) return { at: s.last + s.gap, reason: 'jitter' as const };
+  return { at: t, reason: undefined };
+}
+
+/**
+ * The earliest moment ≥ `now` at which every limit of the kind allows an action: each limit may
+ * push the moment later, so they are asked again until none does (a day cap's midnight can land
+ * inside a window, a window's end after the jitter…).
+ */
 export function nextSlot(
-  limits: BotLimits,
+  budget: Budget,
   state: PacingState | null,
-  kind: OutboxKind,
+  kind: string,
   now: number,
   timeZone: string,
-): { at: number; reason?: 'rate' | 'daily_cap' | 'jitter' } {
+): { at: number; reason?: SlotReason } {
   const s = state ?? emptyPacing();
-  const day = localDay(now, timeZone);
-  if (s.day === day && (s.today[kind] ?? 0) >= capOf(limits, kind)) {
-    return { at: nextLocalMidnight(now, timeZone), reason: 'daily_cap' };
+  let at = now;
+  let reason: SlotReason | undefined;
+  for (let round = 0; round < 16; round++) {
+    const next = earliestFor(budget, s, kind, at, timeZone);
+    if (next.at <= at) break;
+    at = next.at;
+    reason ??= next.reason;
   }
-  const recent = (s.recent[kind] ?? []).filter((t) => t > now - WINDOW[kind]);
-  const rate = rateOf(limits, kind);
-  if (recent.length >= rate) return { at: recent[recent.length - rate]! + WINDOW[kind], reason: 'rate' };
-  if (s.last !== null && s.last + s.gap > now) return { at: s.last + s.gap, reason: 'jitter' };
-  return { at: now };
+  return reason ? { at, reason } : { at };
 }
 
 export function record(
-  limits: BotLimits,
+  budget: Budget,
+  jitterMs: BotLimits['jitterMs'],
   state: PacingState | null,
-  kind: OutboxKind,
+  kind: string,
   at: number,
   timeZone: string,
   random: () => number = Math.random,
@@ -74,11 +80,12 @@ export function record(
   const day = localDay(at, timeZone);
   const today = s.day === day ? { ...s.today } : {};
   today[kind] = (today[kind] ?? 0) + 1;
-  const keep = rateOf(limits, kind);
+  const longest = Math.max(0, ...budget.windows.filter((w) => w.max !== null).map((w) => w.ms));
+  const keep = Math.max(0, ...budget.windows.map((w) => w.max ?? 0));
   const recent = {
     ...s.recent,
-    [kind]: [...(s.recent[kind] ?? []), at].filter((t) => t > at - WINDOW[kind]).slice(-keep),
+    [kind]: [...(s.recent[kind] ?? []), at].filter((t) => t > at - longest).slice(-keep),
   };
-  const [min, max] = limits.jitterMs;
+  const [min, max] = jitterMs;
   return { recent, day, today, last: at, gap: Math.round(min + (max - min) * random()) };
 }

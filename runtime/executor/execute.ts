@@ -7,8 +7,8 @@ import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '.
 import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
-import { claimCoupon } from './coupons.ts';
 import type { ContactTouch, TurnScope, WriteBatch } from './persist.ts';
+import { resolveRequest } from './requests.ts';
 
 type RunRow = typeof runs.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
@@ -75,9 +75,7 @@ export async function executeTurn(
         tags: contact.tags,
       },
       resolve: (request) =>
-        request.kind === 'coupon'
-          ? claimCoupon(tx, run.workspaceId, contact.id, String(request.params.pool), now)
-          : { type: 'RESULT', ok: false },
+        resolveRequest({ tx, workspaceId: run.workspaceId, contactId: contact.id, now }, request),
     });
   } catch (err) {
     await tx

@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { runs } from '../../shared/db/schema.ts';
 import type { TurnResult } from '../../shared/flow/index.ts';
 import { type Db, rowsOf } from '../db/client.ts';
+import type { OutboxInsert } from '../outbox/writer.ts';
+import { EFFECT_TABLE, type EffectTable } from './effects.ts';
 import { StatsBuffer } from './stats-buffer.ts';
 
 export interface TurnScope {
@@ -53,6 +55,10 @@ type Row = Record<string, unknown>;
  */
 export class WriteBatch {
   readonly stats = new StatsBuffer();
+
+  /** How each effect a turn records is written (effects.ts); tests may pass a table of their own. */
+  constructor(private readonly effects: EffectTable = EFFECT_TABLE) {}
+
   private runs = new Map<string, Row>();
   private outbox: Row[] = [];
   private visits: Row[] = [];
@@ -73,11 +79,11 @@ export class WriteBatch {
       error: run.error ?? null,
       updated_at: scope.now.toISOString(),
     });
-    const sent = this.addOutbox(scope, turn);
+    const before = this.outbox.length;
+    for (const effect of turn.effects) this.effects[effect.kind]?.(this, scope, effect as never);
     this.addVisits(scope, turn);
-    this.addEffects(scope, turn);
     if (touch) this.touch(scope.contactId, touch);
-    return sent;
+    return this.outbox.length - before;
   }
 
   /** The inbound message's activity count, when no turn of this contact writes it. */
@@ -114,9 +120,9 @@ export class WriteBatch {
         ),
         o as (
           insert into outbox (workspace_id, bot_account_id, contact_id, run_id, kind, payload, idempotency_key, not_before)
-          select x.workspace_id, x.bot_account_id, x.contact_id, x.run_id, 'message', x.payload, x.idempotency_key, x.not_before
+          select x.workspace_id, x.bot_account_id, x.contact_id, x.run_id, x.kind, x.payload, x.idempotency_key, x.not_before
           from jsonb_to_recordset(${json(this.outbox)}::jsonb) as x(workspace_id uuid, bot_account_id uuid,
-            contact_id uuid, run_id uuid, payload jsonb, idempotency_key text, not_before timestamptz, i int)
+            contact_id uuid, run_id uuid, kind text, payload jsonb, idempotency_key text, not_before timestamptz, i int)
           order by x.i
           on conflict do nothing
           returning id
@@ -166,31 +172,6 @@ export class WriteBatch {
     return Number(row?.queued ?? 0);
   }
 
-  private addOutbox(scope: TurnScope, turn: TurnResult): number {
-    let sent = 0;
-    for (const effect of turn.effects) {
-      if (effect.kind !== 'send') continue;
-      sent++;
-      this.outbox.push({
-        i: this.outbox.length,
-        workspace_id: scope.workspaceId,
-        bot_account_id: scope.botAccountId,
-        contact_id: scope.contactId,
-        run_id: scope.runId,
-        payload: {
-          text: scope.signature ? `${effect.text}\n${scope.signature}` : effect.text,
-          flowId: scope.flowId,
-          nodeId: effect.nodeId,
-          author: 'bot',
-          variant: effect.variant,
-        },
-        idempotency_key: `${scope.runId}:${effect.nodeId}:${effect.visit}:${effect.part}`,
-        not_before: scope.now.toISOString(),
-      });
-    }
-    return sent;
-  }
-
   /**
    * Visits entered this turn are inserted with the port they left by (if they did); a visit entered in
    * an earlier turn (the node the run waited at) gets its port by update. Counters go to `stats`.
@@ -223,33 +204,49 @@ export class WriteBatch {
     }
   }
 
-  /** Attribute and tag effects fold into the contact's write (later writes win); goals into rows. */
-  private addEffects(scope: TurnScope, turn: TurnResult): void {
-    for (const effect of turn.effects) {
-      if (effect.kind === 'set_attribute') {
-        const write = this.contact(scope.contactId);
-        write.attributes = { ...write.attributes, [effect.key]: effect.value };
-      } else if (effect.kind === 'tag') {
-        const write = this.contact(scope.contactId);
-        write.add ??= new Set();
-        for (const t of effect.add) {
-          write.add.add(t);
-          write.remove.delete(t);
-        }
-        for (const t of effect.remove) {
-          write.remove.add(t);
-          write.add.delete(t);
-        }
-      } else if (effect.kind === 'goal') {
-        this.goals.push({
-          workspace_id: scope.workspaceId,
-          flow_version_id: scope.flowVersionId,
-          run_id: scope.runId,
-          contact_id: scope.contactId,
-          name: effect.name,
-        });
-      }
+  /** Queues an outbox row (built by the outbox writer) with this transaction's turn writes. */
+  queue(row: OutboxInsert): void {
+    this.outbox.push({
+      i: this.outbox.length,
+      workspace_id: row.workspaceId,
+      bot_account_id: row.botAccountId,
+      contact_id: row.contactId ?? null,
+      run_id: row.runId ?? null,
+      kind: row.kind,
+      payload: row.payload,
+      idempotency_key: row.idempotencyKey,
+      not_before: (row.notBefore as Date).toISOString(),
+    });
+  }
+
+  /** Attribute writes fold into the contact's write (later writes win). */
+  setAttribute(contactId: string, key: string, value: unknown): void {
+    const write = this.contact(contactId);
+    write.attributes = { ...write.attributes, [key]: value };
+  }
+
+  /** Tag changes fold into the contact's write: added then removed, the later change of a tag wins. */
+  changeTags(contactId: string, add: string[], remove: string[]): void {
+    const write = this.contact(contactId);
+    write.add ??= new Set();
+    for (const t of add) {
+      write.add.add(t);
+      write.remove.delete(t);
     }
+    for (const t of remove) {
+      write.remove.add(t);
+      write.add.delete(t);
+    }
+  }
+
+  goal(scope: TurnScope, name: string): void {
+    this.goals.push({
+      workspace_id: scope.workspaceId,
+      flow_version_id: scope.flowVersionId,
+      run_id: scope.runId,
+      contact_id: scope.contactId,
+      name,
+    });
   }
 
   private contact(id: string): ContactWrite {

@@ -2,7 +2,6 @@
 // transaction: every turn of one contact is serialized by this row lock (messages, timers, confirms).
 import { and, eq, sql } from 'drizzle-orm';
 import { contacts } from '../../shared/db/schema.ts';
-import { localTime } from '../../shared/flow/zoned-time.ts';
 import { type Db, rowFromJson, rowsOf } from '../db/client.ts';
 import { cleanName, cleanText } from './clean.ts';
 
@@ -82,10 +81,4 @@ export async function relinkWeixin(tx: Db, account: { id: string }, ref: Contact
         sql`not exists (select 1 from contacts c where c.bot_account_id = ${account.id} and c.puppet_id = ${ref.puppetId})`,
       ),
     );
-}
-
-/** Hour of the week in the workspace time zone (weekday × 24 + hour, Sunday = 0): the activity slot. */
-export function hourOfWeek(at: Date, timeZone: string): number {
-  const local = localTime(at.getTime(), timeZone);
-  return local.weekday * 24 + local.hour;
 }

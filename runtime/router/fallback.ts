@@ -2,8 +2,9 @@
 // the first keyword auto-reply that matches answers it; otherwise the contact goes to a human.
 import { eq } from 'drizzle-orm';
 import type { Fallback } from '../../shared/api/workspace.ts';
-import { contacts, outbox } from '../../shared/db/schema.ts';
+import { contacts } from '../../shared/db/schema.ts';
 import type { Db } from '../db/client.ts';
+import { messageRow, queueOutbox } from '../outbox/writer.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
 import type { ContactRow } from './contacts.ts';
 
@@ -32,19 +33,16 @@ export async function fallback(
     reply = settings.fallback.handoffReply || null;
   }
   if (reply === null) return 0;
-  const signed = settings.botSignature ? `${reply}\n${settings.botSignature}` : reply;
-  const queued = await tx
-    .insert(outbox)
-    .values({
+  return queueOutbox(tx, [
+    messageRow({
       workspaceId: account.workspaceId,
       botAccountId: account.id,
       contactId: contact.id,
-      kind: 'message',
-      payload: { text: signed, author: 'bot' },
-      idempotencyKey: `fallback:${account.id}:${messageId}`,
+      text: reply,
+      author: 'bot',
+      signature: settings.botSignature,
+      keyParts: { source: 'fallback', accountId: account.id, eventId: messageId },
       notBefore: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: outbox.id });
-  return queued.length;
+    }),
+  ]);
 }

@@ -2,14 +2,17 @@
 // route — handoff, a run waiting for input, a trigger, or the fallback. Contacts' messages and friend
 // confirms run in batches (one event per contact) that share a transaction and one write statement;
 // the batcher groups them under load, and a single event is a batch of one.
-import { eq, inArray, sql } from 'drizzle-orm';
-import { contacts, messages, outbox } from '../../shared/db/schema.ts';
-import type { InboundEvent } from '../bots/port.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { contacts, leads, messages } from '../../shared/db/schema.ts';
+import { acceptsRequest } from '../../shared/flow/index.ts';
+import { hourOfWeek } from '../../shared/time/zoned.ts';
+import type { ContactRef, InboundEvent } from '../bots/port.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, openRuns, type TurnOutcome } from '../executor/execute.ts';
 import { type ContactTouch, WriteBatch } from '../executor/persist.ts';
+import { actionRow, queueOutbox } from '../outbox/writer.ts';
 import { cleanText } from './clean.ts';
-import { type ContactRow, hourOfWeek, lockContact, lockContacts } from './contacts.ts';
+import { type ContactRow, lockContact, lockContacts } from './contacts.ts';
 import { fallback } from './fallback.ts';
 import { flowsForContact, type PublishedFlow, pointsFor, type StartPoint } from './flows.ts';
 import { type MessageEvent, type MessageRead, readMessages } from './message-read.ts';
@@ -217,24 +220,27 @@ async function onFriendRequest(
     .set({ friendStatus: 'requested', friendHello: hello })
     .where(eq(contacts.id, contact.id));
   const points = pointsFor(await flowsForContact(tx, contact), { kind: 'friend_request', hello });
-  if (!points.some((p) => p.entry.data.autoAccept !== false)) return;
-  const queued = await tx
-    .insert(outbox)
-    .values({
-      workspaceId: account.workspaceId,
-      botAccountId: account.id,
-      contactId: contact.id,
-      kind: 'friend_accept',
-      payload: { requestId: event.requestId, hello },
-      idempotencyKey: `accept:${account.id}:${cleanText(event.requestId)}`,
-      notBefore: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: outbox.id });
-  result.queued += queued.length;
+  if (!acceptsRequest(points.map((p) => p.entry))) return;
+  const queued = await queueOutbox(tx, [
+    actionRow(
+      'friend_accept',
+      {
+        workspaceId: account.workspaceId,
+        botAccountId: account.id,
+        contactId: contact.id,
+        payload: { requestId: event.requestId, hello },
+        notBefore: now,
+      },
+      { accountId: account.id, requestId: cleanText(event.requestId) },
+    ),
+  ]);
+  result.queued += queued;
 }
 
-/** Contacts that are friends now (we accepted, or the operator did on the phone): friend-request flows start. */
+/**
+ * Contacts that are friends now: friend-request flows start (we accepted, or the operator did on
+ * the phone) — or, for a website lead the bot added, its lead flows start with the lead's attributes.
+ */
 async function confirmFriends(
   tx: Db,
   list: ContactRow[],
@@ -253,17 +259,85 @@ async function confirmFriends(
         fresh.map((i) => list[i]!.id),
       ),
     );
+  const leadsOf = await acceptPendingLeads(
+    tx,
+    fresh.map((i) => list[i]!),
+    now,
+  );
   const starts = [];
-  for (const i of fresh)
-    starts.push({
-      contact: list[i]!,
-      result: results[i]!,
-      points: pointsFor(await shared.flowsFor(list[i]!), {
-        kind: 'friend_request',
-        hello: list[i]!.friendHello ?? '',
-      }),
-    });
+  for (const i of fresh) {
+    const contact = list[i]!;
+    const inbound = leadsOf.has(contact.id)
+      ? ({ kind: 'lead' } as const)
+      : ({ kind: 'friend_request', hello: contact.friendHello ?? '' } as const);
+    starts.push({ contact, result: results[i]!, points: pointsFor(await shared.flowsFor(contact), inbound) });
+  }
   await startRuns(tx, starts, now, shared.batch);
+}
+
+/**
+ * Website leads these new friends came from (the bot added them): marked accepted, their attributes
+ * (and name, when WeChat gave none but the phone) written onto the contact — in the database and on the locked
+ * row the lead flow's first turn reads. Answers the contacts that were leads.
+ */
+async function acceptPendingLeads(tx: Db, list: ContactRow[], now: Date): Promise<Set<string>> {
+  const accepted = await tx
+    .update(leads)
+    .set({ status: 'accepted', acceptedAt: now, updatedAt: now })
+    .where(
+      and(
+        inArray(
+          leads.contactId,
+          list.map((c) => c.id),
+        ),
+        inArray(leads.status, ['queued', 'requested']),
+      ),
+    )
+    .returning({
+      contactId: leads.contactId,
+      attributes: leads.attributes,
+      name: leads.name,
+      phone: leads.phone,
+      weixin: leads.weixin,
+    });
+  for (const lead of accepted) {
+    const contact = list.find((c) => c.id === lead.contactId)!;
+    contact.attributes = { ...contact.attributes, ...lead.attributes };
+    // A name the website gave beats none, or a bare phone / handle standing in for one.
+    const placeholder = !contact.name || contact.name === lead.phone || contact.name === lead.weixin;
+    if (lead.name && placeholder) contact.name = lead.name;
+    await tx
+      .update(contacts)
+      .set({ attributes: contact.attributes, name: contact.name })
+      .where(eq(contacts.id, contact.id));
+  }
+  return new Set(accepted.map((l) => l.contactId!));
+}
+
+/**
+ * Leads that are friends already (the friend add found them so, or the database knew): their lead
+ * flows start now, in one transaction, with no friend request sent.
+ */
+export async function startLeadFlows(
+  db: Db,
+  account: { id: string; workspaceId: string },
+  contact: ContactRef,
+  leadId: string,
+  now: Date,
+): Promise<InboundResult> {
+  return inOneTransaction(db, [{ kind: 'friend_confirm', contact, at: now }], async (tx, shared) => {
+    const [row] = await lockContacts(tx, account, [contact]);
+    await tx.update(leads).set({ contactId: row!.id, updatedAt: now }).where(eq(leads.id, leadId));
+    await tx
+      .update(contacts)
+      .set({ friendStatus: 'friend', firstAddedAt: sql`coalesce(${contacts.firstAddedAt}, ${now})` })
+      .where(eq(contacts.id, row!.id));
+    const result: InboundResult = { contactId: row!.id, duplicate: false, turns: [], queued: 0 };
+    await acceptPendingLeads(tx, [row!], now);
+    const points = pointsFor(await shared.flowsFor(row!), { kind: 'lead' });
+    await startRuns(tx, [{ contact: row!, result, points }], now, shared.batch);
+    return [result];
+  }).then(([result]) => result!);
 }
 
 interface Start {

@@ -8,6 +8,7 @@ import type { InboundEvent } from '../bots/port.ts';
 import { type Db, rowFromJson, rowsOf } from '../db/client.ts';
 import { cleanText } from './clean.ts';
 import { type ContactRow, lockContacts } from './contacts.ts';
+import { storeInboundMedia } from './inbound-media.ts';
 
 type RunRow = typeof runs.$inferSelect;
 export type MessageEvent = Extract<InboundEvent, { kind: 'message' }>;
@@ -58,6 +59,11 @@ export async function readMessages(
   );
   const roomIds = await upsertRooms(tx, account, events);
   const roomOf = (e: MessageEvent) => (e.room ? (roomIds.get(cleanText(e.room.id)) ?? null) : null);
+  const media: (Record<string, unknown> | null)[] = [];
+  for (const e of events)
+    media.push(
+      e.media ? { kind: 'image', mediaId: await storeInboundMedia(tx, account.workspaceId, e.media) } : null,
+    );
   const input = JSON.stringify(
     events.map((e, i) => ({
       i,
@@ -66,6 +72,7 @@ export async function readMessages(
       text: texts[i],
       kind: e.messageKind ?? 'text',
       room_id: roomOf(e),
+      media: media[i],
       at: e.at,
     })),
   );
@@ -73,11 +80,11 @@ export async function readMessages(
     await tx.execute(sql`
       with x as (
         select * from jsonb_to_recordset(${input}::jsonb) as x(i int, contact_id uuid, message_id text,
-          text text, kind text, room_id uuid, at timestamptz)
+          text text, kind text, room_id uuid, media jsonb, at timestamptz)
       ),
       m as (
-        insert into messages (workspace_id, bot_account_id, contact_id, direction, wechat_message_id, text, kind, room_id, author, at)
-        select ${account.workspaceId}, ${account.id}, x.contact_id, 'in', x.message_id, x.text, x.kind, x.room_id, 'contact', x.at
+        insert into messages (workspace_id, bot_account_id, contact_id, direction, wechat_message_id, text, kind, room_id, media, author, at)
+        select ${account.workspaceId}, ${account.id}, x.contact_id, 'in', x.message_id, x.text, x.kind, x.room_id, x.media, 'contact', x.at
         from x order by x.i
         on conflict do nothing
         returning contact_id

@@ -59,5 +59,5 @@ export async function revokeApiKey(db: Db, workspaceId: string, id: string, now 
     .set({ revokedAt: now })
     .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
-  if (!row) throw notFound('API key');
+  if (!row) throw notFound('api_key');
 }

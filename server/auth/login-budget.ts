@@ -25,14 +25,9 @@ export class LoginBudget {
     }
     if (window.count >= this.max) {
       const seconds = Math.ceil((window.resetAt - now) / 1000);
-      throw new HttpError(
-        429,
-        'rate_limited',
-        `Too many failed logins from this address, retry in ${seconds} s`,
-        {
-          retryAfterSeconds: seconds,
-        },
-      );
+      throw new HttpError('rate_limited', `Too many failed logins from this address, retry in ${seconds} s`, {
+        retryAfterSeconds: seconds,
+      });
     }
     window.count++;
   }

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import { members, sessions, users } from '../../shared/db/schema.ts';
 import { type Role, roleRank } from '../../shared/roles.ts';
-import { conflict, forbidden, notFound } from '../errors.ts';
+import { HttpError, notFound } from '../errors.ts';
 import { revokeKeysOf } from './api-keys.ts';
 import { hashPassword } from './secrets.ts';
 
@@ -30,7 +30,11 @@ export async function listMembers(db: Db, workspaceId: string) {
 
 /** Nobody hands out a role more powerful than their own. */
 export function assertMayGrant(actorRole: Role, role: Role): void {
-  if (roleRank(role) < roleRank(actorRole)) throw forbidden(`A ${actorRole} cannot grant the ${role} role`);
+  if (roleRank(role) < roleRank(actorRole))
+    throw new HttpError('role_not_grantable', `A ${actorRole} cannot grant the ${role} role`, {
+      role: actorRole,
+      grant: role,
+    });
 }
 
 export async function addMember(
@@ -64,7 +68,8 @@ export async function addMember(
       .values({ workspaceId, userId: user!.id, role: input.role })
       .onConflictDoNothing()
       .returning();
-    if (!member) throw conflict(`${input.email} is already a member`);
+    if (!member)
+      throw new HttpError('already_member', `${input.email} is already a member`, { email: input.email });
     return view({
       id: member.id,
       userId: user!.id,
@@ -86,7 +91,7 @@ async function findMember(db: Db, workspaceId: string, memberId: string) {
     .select()
     .from(members)
     .where(and(eq(members.id, memberId), eq(members.workspaceId, workspaceId)));
-  if (!m) throw notFound('Member');
+  if (!m) throw notFound('member');
   return m;
 }
 
@@ -95,7 +100,7 @@ async function assertOwnerRemains(db: Db, workspaceId: string) {
     .select({ owners: sql<number>`count(*)::int` })
     .from(members)
     .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'owner')));
-  if (owners < 1) throw conflict('A workspace needs at least one owner');
+  if (owners < 1) throw new HttpError('last_owner', 'A workspace needs at least one owner');
 }
 
 export async function updateMemberRole(

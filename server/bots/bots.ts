@@ -65,6 +65,6 @@ export async function updateBot(
   const [row] = Object.keys(changes).length
     ? await db.update(botAccounts).set(changes).where(mine).returning()
     : await db.select().from(botAccounts).where(mine);
-  if (!row) throw notFound('Bot account');
+  if (!row) throw notFound('bot_account');
   return view(row, await undeliveredByAccount(db, workspaceId, row.id));
 }

@@ -3,6 +3,7 @@
 import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import { encodeCursor } from '../../shared/api/common.ts';
+import { asTranscriptMedia } from '../../shared/api/media.ts';
 import { botAccounts, contacts, flowVersions, messages, runs } from '../../shared/db/schema.ts';
 import { notFound } from '../errors.ts';
 
@@ -64,7 +65,7 @@ export async function findContact(db: Db, workspaceId: string, id: string): Prom
     .select()
     .from(contacts)
     .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
-  if (!row) throw notFound('Contact');
+  if (!row) throw notFound('contact');
   return row;
 }
 
@@ -122,6 +123,8 @@ const messageColumns = {
   id: messages.id,
   direction: messages.direction,
   text: messages.text,
+  kind: messages.kind,
+  media: messages.media,
   at: messages.at,
   nodeId: messages.nodeId,
   flowId: messages.flowId,
@@ -140,7 +143,7 @@ export async function contactMessages(
     .where(and(eq(messages.contactId, c.id), query.before ? lt(messages.id, query.before) : undefined))
     .orderBy(desc(messages.id))
     .limit(query.limit);
-  return rows.map((m) => ({ ...m, at: m.at.toISOString() }));
+  return rows.map((m) => ({ ...m, media: asTranscriptMedia(m.media), at: m.at.toISOString() }));
 }
 
 export async function searchMessages(db: Db, workspaceId: string, q: string, limit: number) {
@@ -151,5 +154,5 @@ export async function searchMessages(db: Db, workspaceId: string, q: string, lim
     .where(and(eq(messages.workspaceId, workspaceId), ilike(messages.text, like(q))))
     .orderBy(desc(messages.id))
     .limit(limit);
-  return rows.map((m) => ({ ...m, at: m.at.toISOString() }));
+  return rows.map((m) => ({ ...m, media: asTranscriptMedia(m.media), at: m.at.toISOString() }));
 }

@@ -31,7 +31,7 @@ export async function findFlow(db: Db, workspaceId: string, id: string, archived
         archived ? undefined : isNull(flows.archivedAt),
       ),
     );
-  if (!flow) throw notFound('Flow');
+  if (!flow) throw notFound('flow');
   return flow;
 }
 
@@ -99,13 +99,15 @@ export async function publishFlow(db: Db, workspaceId: string, id: string, userI
       .from(flows)
       .where(and(eq(flows.id, id), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))
       .for('update');
-    if (!flow) throw notFound('Flow');
+    if (!flow) throw notFound('flow');
     const result = await publishVersion(tx, flow, flow.graph, userId);
     if (!result.ok) {
-      throw new HttpError(422, 'invalid_flow', 'The flow has errors: fix them before publishing', {
-        errors: result.errors,
-        warnings: result.warnings,
-      });
+      throw new HttpError(
+        'invalid_flow',
+        'The flow has errors: fix them before publishing',
+        { action: 'publish' },
+        { errors: result.errors, warnings: result.warnings },
+      );
     }
     return { version: result.version, warnings: result.warnings };
   });
@@ -113,7 +115,7 @@ export async function publishFlow(db: Db, workspaceId: string, id: string, userI
 
 export async function setPaused(db: Db, workspaceId: string, id: string, paused: boolean) {
   const flow = await findFlow(db, workspaceId, id);
-  if (flow.publishedVersion === null) throw new HttpError(409, 'not_published', 'Publish the flow first');
+  if (flow.publishedVersion === null) throw new HttpError('not_published', 'Publish the flow first');
   const [row] = await db
     .update(flows)
     .set({ status: paused ? 'paused' : 'published', updatedAt: new Date() })
@@ -140,11 +142,11 @@ export async function listVersions(db: Db, workspaceId: string, id: string) {
 export async function findVersion(db: Db, workspaceId: string, id: string, version?: number) {
   const flow = await findFlow(db, workspaceId, id);
   const wanted = version ?? flow.publishedVersion;
-  if (wanted === null) throw notFound('Published version');
+  if (wanted === null) throw notFound('published_version');
   const [row] = await db
     .select()
     .from(flowVersions)
     .where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, wanted)));
-  if (!row) throw notFound(`Version ${wanted}`);
+  if (!row) throw notFound('version', { version: wanted }, `Version ${wanted} not found`);
   return row;
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../runtime/db/client.ts';
 import { UNDELIVERED_STATUSES, type UndeliveredItem } from '../../shared/api/outbox.ts';
 import { outbox } from '../../shared/db/schema.ts';
 import { findContact } from '../contacts/contacts.ts';
-import { conflict, notFound } from '../errors.ts';
+import { HttpError, notFound } from '../errors.ts';
 
 /** A contact's list is for a person to act on, not an archive. */
 const LIST_LIMIT = 200;
@@ -75,7 +75,7 @@ export async function settleUndelivered(
   // Due at once on any account's clock: a sandbox account's clock only ever runs ahead of the wall.
   now = new Date(),
 ) {
-  if (id === null) throw notFound('Outbox message');
+  if (id === null) throw notFound('outbox_message');
   const mine = and(eq(outbox.id, id), eq(outbox.workspaceId, workspaceId));
   const set =
     to === 'queued'
@@ -88,8 +88,10 @@ export async function settleUndelivered(
     .returning({ id: outbox.id, status: outbox.status, botAccountId: outbox.botAccountId });
   if (row) return { id: row.id, status: to, botAccountId: row.botAccountId };
   const [existing] = await db.select({ status: outbox.status }).from(outbox).where(mine);
-  if (!existing) throw notFound('Outbox message');
-  throw conflict(
+  if (!existing) throw notFound('outbox_message');
+  throw new HttpError(
+    'not_undelivered',
     `The message is ${existing.status}: only an unknown or failed one can be resent or dismissed`,
+    { status: existing.status },
   );
 }

@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '../../shared/roles.ts';
 import { type AuthContext, SESSION_COOKIE } from '../auth/context.ts';
 import { authenticateApiKey, authenticateSession } from '../auth/sessions.ts';
-import { forbidden, unauthorized } from '../errors.ts';
+import { forbidden, HttpError, unauthorized } from '../errors.ts';
 
 export type Access = 'public' | readonly Role[];
 
@@ -44,10 +44,10 @@ export default fp(async function auth(app: FastifyInstance) {
     if (req.auth.via === 'session' && MUTATING.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, req.auth.csrfToken)) {
-        throw forbidden('Missing or wrong x-csrf-token header');
+        throw new HttpError('bad_csrf_token', 'Missing or wrong x-csrf-token header');
       }
     }
-    if (!access.includes(req.auth.role)) throw forbidden(`The ${req.auth.role} role may not do this`);
+    if (!access.includes(req.auth.role)) throw forbidden(req.auth.role);
   });
 });
 

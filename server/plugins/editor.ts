@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { notFound } from '../errors.ts';
 
 const builtIn = fileURLToPath(new URL('../../editor/dist', import.meta.url));
 
@@ -23,8 +24,7 @@ export default fp(async function editor(app: FastifyInstance) {
         .code(503)
         .type('text/plain')
         .send('The editor is still building (or `npm run build` was not run).');
-    return reply
-      .code(404)
-      .send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}` } });
+    const [method, path] = [req.method, req.url.split('?')[0]!];
+    return reply.code(404).send(notFound('route', { method, path }, `No route for ${method} ${path}`).body);
   });
 });

@@ -1,10 +1,13 @@
 // One error shape for the whole API (API.md): `{error: {code, message, details?}}`, never a 500 for bad input.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ApiErrorCode } from '../../shared/api/errors.ts';
+import { schemaIssueOf } from '../../shared/schema-issues.ts';
 import { HttpError } from '../errors.ts';
 
-const CODES: Record<number, string> = {
+/** Fastify's own 4xx errors (routing, content types, body size…), by status. */
+const CODES: Record<number, ApiErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -19,31 +22,47 @@ const CODES: Record<number, string> = {
 
 const JSON_ERRORS = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
 
+type Validation = { instancePath: string; keyword: string; message?: string; params: object };
+
+/** What the schema of each validation context was given. */
+const INPUTS: Record<string, (req: FastifyRequest) => unknown> = {
+  body: (req) => req.body,
+  querystring: (req) => req.query,
+  params: (req) => req.params,
+  headers: (req) => req.headers,
+};
+
+/** Each zod issue by the field it is about: `{path: 'body.limits.messagesPerMinute', message, code, minimum…}`. */
+function fieldIssues(req: FastifyRequest, validation: Validation[], context: string | undefined) {
+  return validation.map((v) => {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const issue = schemaIssueOf({ ...v.params, code: v.keyword, path }, INPUTS[context ?? '']?.(req));
+    return { path: [context, ...path].filter(Boolean).join('.'), message: v.message ?? '', ...issue };
+  });
+}
+
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message,
-      }));
-      return reply
-        .code(400)
-        .send({ error: { code: 'invalid_request', message: 'Request does not match the schema', details } });
+      const details = fieldIssues(req, err.validation as Validation[], err.validationContext);
+      const invalid = new HttpError(
+        'invalid_request',
+        'Request does not match the schema',
+        undefined,
+        details,
+      );
+      return reply.code(invalid.statusCode).send(invalid.body);
     }
-    if (err instanceof HttpError) {
-      return reply
-        .code(err.statusCode)
-        .send({ error: { code: err.code, message: err.message, details: err.details } });
-    }
+    if (err instanceof HttpError) return reply.code(err.statusCode).send(err.body);
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code =
-        JSON_ERRORS.has(err.code) || err instanceof SyntaxError
-          ? 'invalid_json'
-          : (CODES[status] ?? 'bad_request');
-      return reply.code(status).send({ error: { code, message: err.message } });
+      if (JSON_ERRORS.has(err.code) || err instanceof SyntaxError) {
+        const reason = err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'empty' : 'syntax';
+        return reply.code(status).send(new HttpError('invalid_json', err.message, { reason }).body);
+      }
+      return reply.code(status).send(new HttpError(CODES[status] ?? 'bad_request', err.message).body);
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'internal_error', message: 'Internal server error' } });
+    return reply.code(500).send(new HttpError('internal_error', 'Internal server error').body);
   });
 });

@@ -4,12 +4,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodType } from 'zod';
+import type { Params } from '../../shared/i18n.ts';
+import { schemaError } from '../../shared/schema-issues.ts';
 import { HttpError } from '../errors.ts';
 
 const MAX_DEPTH = 64;
 
-const invalidJson = (message: string, details?: unknown) =>
-  new HttpError(400, 'invalid_json', message, details);
+const invalidJson = (message: string, params: Params & { reason: 'empty' | 'too_deep' | 'syntax' }) =>
+  new HttpError('invalid_json', message, params);
 
 /** Whether `[`/`{` nest deeper than `max` anywhere in the JSON text (strings are skipped). */
 function nestedDeeperThan(json: string, max: number): boolean {
@@ -54,7 +56,9 @@ export default fp(async function jsonBody(app: FastifyInstance) {
     const json = (body as string).trim();
     if (json === '') {
       if (acceptsNoBody(req)) return done(null, undefined);
-      return done(invalidJson('Body cannot be empty when content-type is application/json'));
+      return done(
+        invalidJson('Body cannot be empty when content-type is application/json', { reason: 'empty' }),
+      );
     }
     if (nestedDeeperThan(json, MAX_DEPTH)) {
       return done(
@@ -68,12 +72,13 @@ export default fp(async function jsonBody(app: FastifyInstance) {
     try {
       value = JSON.parse(json);
     } catch (err) {
-      return done(invalidJson(`Body is not valid JSON: ${(err as Error).message}`));
+      return done(invalidJson(`Body is not valid JSON: ${(err as Error).message}`, { reason: 'syntax' }));
     }
     const forbidden = prototypeKeys(value);
     if (forbidden.length) {
-      const details = forbidden.map((path) => ({ path, message: 'is not allowed as a key' }));
-      return done(new HttpError(400, 'invalid_request', 'Request does not match the schema', details));
+      const { message, params } = schemaError('prototype_key');
+      const details = forbidden.map((path) => ({ path, message, code: 'custom', params }));
+      return done(new HttpError('invalid_request', 'Request does not match the schema', undefined, details));
     }
     done(null, value);
   });

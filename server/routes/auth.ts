@@ -25,7 +25,9 @@ const routes: FastifyPluginAsyncZod<{
           hook: 'preHandler',
           keyGenerator: (req) => `${req.ip}|${(req.body as { email?: string } | undefined)?.email ?? ''}`,
           errorResponseBuilder: (_req, ctx) =>
-            new HttpError(429, 'rate_limited', `Too many login attempts, retry in ${ctx.after}`),
+            new HttpError('rate_limited', `Too many login attempts, retry in ${ctx.after}`, {
+              retryAfterSeconds: Math.ceil(ctx.ttl / 1000),
+            }),
         },
       },
       schema: { body: loginBody, response: { 200: sessionBody } },
@@ -33,7 +35,7 @@ const routes: FastifyPluginAsyncZod<{
     async (req, reply) => {
       perAddress.begin(req.ip);
       const session = await login(app.db, req.body.email, req.body.password);
-      if (!session) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
+      if (!session) throw new HttpError('invalid_credentials', 'Wrong email or password');
       perAddress.succeeded(req.ip);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',

@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../shared/api/common.ts';
+import { sandboxLeadAccepted } from '../../shared/api/leads.ts';
 import {
   clockAdvanceBody,
   clockAdvanced,
@@ -21,6 +22,7 @@ import { durationMs } from '../../shared/flow/index.ts';
 import { AGENTS, ANY_MEMBER, BUILDERS } from '../access.ts';
 import { authOf } from '../plugins/auth.ts';
 import {
+  acceptSandboxLead,
   converse,
   createSandboxContact,
   sandboxContact as findSandboxContact,
@@ -87,6 +89,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         req.body ?? {},
         authOf(req).userId ?? null,
       ),
+  );
+  app.post(
+    '/sandbox/leads/:id/accept',
+    { config: { access: AGENTS }, schema: { params: idParams, response: { 200: sandboxLeadAccepted } } },
+    async (req) => acceptSandboxLead(app.db, app.bus, await account(req), req.params.id),
   );
   app.get(
     '/sandbox/contacts/:id/transcript',

@@ -6,18 +6,21 @@ import { and, asc, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Bus } from '../../runtime/bus.ts';
 import { CommandFailedError, CommandTimeoutError, runBotCommand } from '../../runtime/commands.ts';
 import type { Db } from '../../runtime/db/client.ts';
+import { asTranscriptMedia } from '../../shared/api/media.ts';
 import {
   botAccounts,
   contacts,
   flows,
   flowVersions,
   goals,
+  leads,
   messages,
   outbox,
   runs,
 } from '../../shared/db/schema.ts';
 import { compile } from '../../shared/flow/index.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { versionHash } from '../flows/publish.ts';
 
 export interface SandboxAccount {
   id: string;
@@ -38,7 +41,7 @@ export async function sandboxAccount(db: Db, workspaceId: string): Promise<Sandb
     .where(and(eq(botAccounts.workspaceId, workspaceId), eq(botAccounts.puppet, 'sandbox')))
     .orderBy(asc(botAccounts.createdAt))
     .limit(1);
-  if (!account) throw notFound('Sandbox bot account');
+  if (!account) throw notFound('sandbox_account');
   return { ...account, clockOffsetMs: Number(account.clockOffsetMs) };
 }
 
@@ -54,11 +57,7 @@ export async function sandboxCommand(
   args: Record<string, unknown>,
 ): Promise<unknown> {
   if (account.desired === 'stopped')
-    throw new HttpError(
-      409,
-      'sandbox_offline',
-      'The sandbox bot account is stopped: start it on the Bots screen',
-    );
+    throw new HttpError('sandbox_offline', 'The sandbox bot account is stopped: start it on the Bots screen');
   try {
     return await runBotCommand(db, bus, {
       workspaceId: account.workspaceId,
@@ -69,11 +68,12 @@ export async function sandboxCommand(
   } catch (err) {
     if (err instanceof CommandTimeoutError)
       throw new HttpError(
-        503,
         'sandbox_unavailable',
         'No runtime process holds the sandbox bot account yet (is `npm run worker` running?); try again',
+        { reason: 'no_worker' },
       );
-    if (err instanceof CommandFailedError) throw new HttpError(503, 'sandbox_unavailable', err.message);
+    if (err instanceof CommandFailedError)
+      throw new HttpError('sandbox_unavailable', err.message, { reason: 'failed' });
     throw err;
   }
 }
@@ -84,7 +84,7 @@ export async function sandboxContact(db: Db, account: SandboxAccount, contactId:
     .select()
     .from(contacts)
     .where(and(eq(contacts.id, contactId), eq(contacts.botAccountId, account.id)));
-  if (!row) throw notFound('Sandbox contact');
+  if (!row) throw notFound('sandbox_contact');
   return row;
 }
 
@@ -174,13 +174,14 @@ export async function transcript(db: Db, contactId: string) {
       direction: messages.direction,
       text: messages.text,
       kind: messages.kind,
+      media: messages.media,
       at: messages.at,
       nodeId: messages.nodeId,
     })
     .from(messages)
     .where(eq(messages.contactId, contactId))
     .orderBy(asc(messages.id));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  return rows.map((r) => ({ ...r, media: asTranscriptMedia(r.media), at: r.at.toISOString() }));
 }
 
 /**
@@ -192,23 +193,20 @@ async function previewVersion(db: Db, workspaceId: string, flowId: string, userI
     .select()
     .from(flows)
     .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)));
-  if (!flow) throw notFound('Flow');
+  if (!flow) throw notFound('flow');
   const compiled = compile(flow.graph);
   if (!compiled.ok)
-    throw new HttpError(422, 'invalid_flow', 'The draft has errors: fix them before trying it', {
-      errors: compiled.errors,
-      warnings: compiled.warnings,
-    });
+    throw new HttpError(
+      'invalid_flow',
+      'The draft has errors: fix them before trying it',
+      { action: 'preview' },
+      { errors: compiled.errors, warnings: compiled.warnings },
+    );
+  const hash = versionHash(compiled);
   const [known] = await db
     .select({ id: flowVersions.id })
     .from(flowVersions)
-    .where(
-      and(
-        eq(flowVersions.flowId, flowId),
-        eq(flowVersions.preview, true),
-        eq(flowVersions.hash, compiled.hash),
-      ),
-    );
+    .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.preview, true), eq(flowVersions.hash, hash)));
   if (known) return known.id;
   const [row] = await db
     .insert(flowVersions)
@@ -220,7 +218,7 @@ async function previewVersion(db: Db, workspaceId: string, flowId: string, userI
       graph: flow.graph,
       compiled: compiled.machine,
       entries: compiled.entries,
-      hash: compiled.hash,
+      hash,
       publishedBy: userId,
     })
     .returning({ id: flowVersions.id });
@@ -299,4 +297,37 @@ async function currentPreview(db: Db, workspaceId: string, versionId: string | n
     .from(flowVersions)
     .where(eq(flowVersions.id, versionId));
   return row ? previewVersion(db, workspaceId, row.flowId, userId) : null;
+}
+
+/**
+ * The simulated person accepts the sandbox's friend request for a lead: their `friend_confirm` starts
+ * the lead flows; answers what the bot sent them as a result.
+ */
+export async function acceptSandboxLead(db: Db, bus: Bus, account: SandboxAccount, leadId: string) {
+  const [lead] = await db
+    .select()
+    .from(leads)
+    .where(
+      and(
+        eq(leads.id, leadId),
+        eq(leads.workspaceId, account.workspaceId),
+        eq(leads.botAccountId, account.id),
+      ),
+    );
+  if (!lead) throw notFound('lead');
+  if (lead.status !== 'requested' || !lead.contactId)
+    throw new HttpError(
+      'lead_not_requested',
+      `The lead is ${lead.status}: only a requested lead can accept`,
+      {
+        status: lead.status,
+      },
+    );
+  const since = await lastMessageId(db, lead.contactId);
+  await sandboxCommand(db, bus, account, 'sandbox.accept_lead', { leadId: lead.id });
+  return {
+    leadId: lead.id,
+    contactId: lead.contactId,
+    replies: await repliesSince(db, lead.contactId, since),
+  };
 }

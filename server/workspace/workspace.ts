@@ -18,7 +18,7 @@ const body = (w: WorkspaceRow): WorkspaceBody => ({
 
 export async function getWorkspace(db: Db, id: string): Promise<WorkspaceBody> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
-  if (!row) throw notFound('Workspace');
+  if (!row) throw notFound('workspace');
   return body(row);
 }
 
@@ -31,7 +31,7 @@ export async function patchWorkspace(
   const [row] = Object.keys(set).length
     ? await db.update(workspaces).set(set).where(eq(workspaces.id, id)).returning()
     : await db.select().from(workspaces).where(eq(workspaces.id, id));
-  if (!row) throw notFound('Workspace');
+  if (!row) throw notFound('workspace');
   forgetWorkspaceSettings(id);
   return body(row);
 }

@@ -1,6 +1,7 @@
 // Pacing limits of a bot account (API.md "Bot accounts"). Personal WeChat bans accounts for bursts,
 // so real puppets get conservative defaults; the sandbox has none.
 import { z } from 'zod';
+import { schemaError } from '../schema-issues.ts';
 import { int } from './common.ts';
 
 export const botLimitsSchema = z
@@ -9,13 +10,17 @@ export const botLimitsSchema = z
     messagesPerDay: int({ min: 1, max: 100_000 }),
     acceptsPerHour: int({ min: 1, max: 600 }),
     acceptsPerDay: int({ min: 1, max: 10_000 }),
+    /**
+     * Friend requests the bot sends (website leads): WeChat refuses frequent adds ("操作太频繁") and
+     * bans for them, so a personal account does a handful an hour. null: no limit. Accounts stored
+     * before these existed use the safe defaults.
+     */
+    addsPerHour: int({ min: 1, max: 600 }).nullable().optional(),
+    addsPerDay: int({ min: 1, max: 10_000 }).nullable().optional(),
     /** Within int4, so a pause always fits a timer (setTimeout takes at most 2^31 - 1 ms). */
     jitterMs: z.tuple([int(), int()]),
   })
-  .refine((l) => l.jitterMs[0] <= l.jitterMs[1], {
-    message: 'jitterMs must be [min, max] with min ≤ max',
-    path: ['jitterMs'],
-  });
+  .refine((l) => l.jitterMs[0] <= l.jitterMs[1], { ...schemaError('jitter_range'), path: ['jitterMs'] });
 export type BotLimits = z.infer<typeof botLimitsSchema>;
 
 /** Roughly what a careful human does: a few messages a minute, a handful of accepts an hour. */
@@ -24,6 +29,8 @@ export const SAFE_LIMITS: BotLimits = {
   messagesPerDay: 1000,
   acceptsPerHour: 5,
   acceptsPerDay: 40,
+  addsPerHour: 3,
+  addsPerDay: 15,
   jitterMs: [2000, 8000],
 };
 
@@ -33,5 +40,7 @@ export const SANDBOX_LIMITS: BotLimits = {
   messagesPerDay: 100_000,
   acceptsPerHour: 600,
   acceptsPerDay: 10_000,
+  addsPerHour: 600,
+  addsPerDay: 10_000,
   jitterMs: [0, 0],
 };

@@ -3,6 +3,7 @@
 // input (NUL bytes, lone surrogates, numbers PostgreSQL cannot hold) is a 400 naming the field.
 import { z } from 'zod';
 import { ROLES } from '../roles.ts';
+import { type SchemaCode, schemaError } from '../schema-issues.ts';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -11,13 +12,12 @@ export const INT4_MAX = 2_147_483_647;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const NUL_MESSAGE = 'must not contain NUL (\\u0000) characters';
-const SURROGATE_MESSAGE = 'must be valid Unicode (no lone UTF-16 surrogates)';
+type TextProblem = Extract<SchemaCode, 'nul_character' | 'lone_surrogate'>;
 
 /** Why PostgreSQL (text has no NUL, jsonb refuses lone surrogates) cannot store `s`; null when it can. */
-function textProblem(s: string): string | null {
-  if (s.includes('\u0000')) return NUL_MESSAGE;
-  if (LONE_SURROGATE.test(s)) return SURROGATE_MESSAGE;
+function textProblem(s: string): TextProblem | null {
+  if (s.includes('\u0000')) return 'nul_character';
+  if (LONE_SURROGATE.test(s)) return 'lone_surrogate';
   return null;
 }
 
@@ -25,8 +25,8 @@ function textProblem(s: string): string | null {
 export const text = () =>
   z
     .string()
-    .refine((s) => !s.includes('\u0000'), NUL_MESSAGE)
-    .refine((s) => !LONE_SURROGATE.test(s), SURROGATE_MESSAGE);
+    .refine((s) => !s.includes('\u0000'), schemaError('nul_character', { part: 'text' }))
+    .refine((s) => !LONE_SURROGATE.test(s), schemaError('lone_surrogate', { part: 'text' }));
 
 /**
  * Wraps a schema of free JSON (a flow graph, puppet options) so every string and every key in it
@@ -39,13 +39,14 @@ export function storableJson<T extends z.ZodType>(schema: T) {
       const { value: v, path } = stack.pop()!;
       if (typeof v === 'string') {
         const problem = textProblem(v);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, path });
+        if (problem) ctx.addIssue({ code: 'custom', path, ...schemaError(problem, { part: 'text' }) });
       } else if (Array.isArray(v)) {
         for (const [i, item] of v.entries()) stack.push({ value: item, path: [...path, i] });
       } else if (v && typeof v === 'object') {
         for (const [key, item] of Object.entries(v)) {
           const problem = textProblem(key);
-          if (problem) ctx.addIssue({ code: 'custom', message: `keys ${problem}`, path: [...path, key] });
+          if (problem)
+            ctx.addIssue({ code: 'custom', path: [...path, key], ...schemaError(problem, { part: 'key' }) });
           stack.push({ value: item, path: [...path, key] });
         }
       }
@@ -64,7 +65,7 @@ export const int = ({ min = 0, max = INT4_MAX }: { min?: number; max?: number } 
 export const intParam = ({ min = 1, max = INT4_MAX }: { min?: number; max?: number } = {}) =>
   z
     .string()
-    .regex(/^-?\d{1,16}$/, 'must be a whole number')
+    .refine((s) => /^-?\d{1,16}$/.test(s), schemaError('whole_number'))
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
@@ -76,7 +77,7 @@ export const optionalParam = <T extends z.ZodType>(schema: T) =>
 export const emailSchema = text()
   .trim()
   .max(254)
-  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address')
+  .refine((s) => /^[^\s@]+@[^\s@]+$/.test(s), schemaError('email'))
   .transform((s) => s.toLowerCase());
 
 export const idParams = z.object({ id: z.uuid() });
@@ -108,7 +109,7 @@ export const cursorParam = z
   .max(200)
   .transform((s, ctx) => {
     const cursor = decodeCursor(s);
-    if (!cursor) ctx.addIssue({ code: 'custom', message: 'must be a nextCursor this API answered' });
+    if (!cursor) ctx.addIssue({ code: 'custom', ...schemaError('cursor') });
     return cursor ?? z.NEVER;
   });
 

@@ -1,6 +1,8 @@
 // Contacts and messages (API.md "Contacts and messages").
 import { z } from 'zod';
+import { attributeKeySchema } from '../flow/schemas.ts';
 import { cursorParam, intParam, optionalParam, text } from './common.ts';
+import { transcriptMedia } from './media.ts';
 
 export const contactsQuery = z.object({
   q: text().max(100).optional(),
@@ -38,10 +40,7 @@ export const contactPatchBody = z.object({
   handoff: z.boolean().optional(),
   tags: z.array(text().trim().min(1).max(40)).max(100).optional(),
   attributes: z
-    .record(
-      z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'attribute keys match ^[a-z][a-z0-9_]{0,39}$'),
-      z.union([text().max(2000), z.number(), z.boolean(), z.null()]),
-    )
+    .record(attributeKeySchema, z.union([text().max(2000), z.number(), z.boolean(), z.null()]))
     .optional(),
 });
 export const messagesQuery = z.object({
@@ -53,6 +52,10 @@ export const messageSchema = z.object({
   id: z.number().int(),
   direction: z.enum(['in', 'out']),
   text: z.string(),
+  /** text, or the kind of media (image, voice…; `text` is then ''). */
+  kind: z.string(),
+  /** The image or card of the message (see the sandbox transcript's `media`). */
+  media: transcriptMedia.nullable(),
   at: z.iso.datetime(),
   nodeId: z.string().nullable(),
   flowId: z.string().nullable(),

@@ -32,6 +32,8 @@ export const flowUpdateBody = z.object({
 export const issueSchema = z.object({
   code: z.string(),
   message: z.string(),
+  /** The values `message` is built from (`Issue.params`), for a client to phrase it. */
+  params: z.record(z.string(), z.unknown()).optional(),
   nodeId: z.string().optional(),
   edgeId: z.string().optional(),
   path: z.unknown().optional(),

@@ -1,7 +1,9 @@
 // The sandbox (simulator) API: simulated WeChat contacts that talk to the real runtime.
 import { z } from 'zod';
 import { durationMs, isDuration } from '../flow/index.ts';
+import { schemaError } from '../schema-issues.ts';
 import { text } from './common.ts';
+import { transcriptMedia } from './media.ts';
 
 export const sandboxContactBody = z.object({
   name: text().trim().min(1).max(100),
@@ -44,6 +46,11 @@ export const transcriptBody = z.array(
     text: z.string(),
     /** text, or the kind of media the contact sent (image, voice…; `text` is then ''). */
     kind: z.string().optional(),
+    /**
+     * The image or card sent with (or as) this message, from `messages.media`: `{kind: 'image',
+     * mediaId}` (load it from `/api/media/:id`), `{kind: 'image', url}`, a link or mini-program card.
+     */
+    media: transcriptMedia.nullable().optional(),
     at: z.iso.datetime(),
     nodeId: z.string().nullable(),
   }),
@@ -57,8 +64,11 @@ export const clockAdvanceBody = z.object({
   by: z
     .string()
     .max(40)
-    .refine(isDuration, 'must be an ISO-8601 duration such as PT1H or P3D')
-    .refine((by) => (durationMs(by) ?? 0) <= MAX_ADVANCE_MS, `must be at most ${MAX_CLOCK_ADVANCE}`)
-    .refine((by) => (durationMs(by) ?? 0) > 0, 'must be longer than zero'),
+    .refine(isDuration, schemaError('duration_format'))
+    .refine(
+      (by) => (durationMs(by) ?? 0) <= MAX_ADVANCE_MS,
+      schemaError('duration_too_long', { max: MAX_CLOCK_ADVANCE, days: MAX_ADVANCE_MS / 86_400_000 }),
+    )
+    .refine((by) => (durationMs(by) ?? 0) > 0, schemaError('duration_zero')),
 });
 export const clockAdvanced = z.object({ now: z.iso.datetime(), fired: z.number().int() });

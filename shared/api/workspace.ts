@@ -1,6 +1,7 @@
 // Workspace settings (not in API.md's first wave): time zone, bot disclosure signature, and the
 // fallback for messages no flow takes — keyword auto-replies, then handing the contact to a human.
 import { z } from 'zod';
+import { schemaError } from '../schema-issues.ts';
 import { text } from './common.ts';
 
 const isTimeZone = (zone: string) => {
@@ -39,7 +40,7 @@ export type WorkspaceBody = z.infer<typeof workspaceBody>;
 
 export const workspacePatchBody = z.object({
   name: text().trim().min(1).max(200).optional(),
-  timeZone: text().max(100).refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').optional(),
+  timeZone: text().max(100).refine(isTimeZone, schemaError('time_zone')).optional(),
   botSignature: text().trim().max(200).nullable().optional(),
   fallback: fallbackSchema.optional(),
 });

@@ -119,6 +119,11 @@ export const messages = pgTable(
     runId: uuid('run_id'),
     /** For a `send` with variants: the index in `[text, ...variants]` this contact got. */
     variant: smallint('variant'),
+    /**
+     * Media sent with the text or received: `{kind: 'image', mediaId}` (a media_files row), a link
+     * card `{kind: 'link', url, title, description?, thumbnailUrl?}`, or a mini-program card.
+     */
+    media: jsonb('media').$type<Record<string, unknown>>(),
     at: at('at').notNull(),
   },
   (t) => [

@@ -7,7 +7,7 @@ import { at, createdAt } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { workspaceId } from './workspaces.ts';
 
-export const OUTBOX_KINDS = ['message', 'friend_accept'] as const;
+export const OUTBOX_KINDS = ['message', 'friend_accept', 'friend_add'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 /**
  * `unknown`: found `sending` after a crash — WeChat has no idempotent send, so it is shown, not
@@ -17,8 +17,17 @@ export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'unknown'
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export type OutboxPayload =
-  | { text: string; flowId?: string; nodeId?: string; author: 'bot' | 'agent'; variant?: number }
-  | { requestId: string; hello: string };
+  | {
+      text: string;
+      flowId?: string;
+      nodeId?: string;
+      author: 'bot' | 'agent';
+      variant?: number;
+      /** Sent after the text (an image, a link card, a mini-program card): see `messages.media`. */
+      media?: Record<string, unknown>;
+    }
+  | { requestId: string; hello: string }
+  | { leadId: string; phone: string | null; weixin: string | null; hello: string };
 
 export const outbox = pgTable(
   'outbox',
@@ -28,9 +37,8 @@ export const outbox = pgTable(
     botAccountId: uuid('bot_account_id')
       .notNull()
       .references(() => botAccounts.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** Null only for a friend add: the person is found when the request goes out. */
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
     runId: uuid('run_id'),
     kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
     payload: jsonb('payload').$type<OutboxPayload>().notNull(),

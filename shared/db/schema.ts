@@ -4,6 +4,8 @@ export * from './bots.ts';
 export * from './contacts.ts';
 export * from './coupons.ts';
 export * from './flows.ts';
+export * from './leads.ts';
+export * from './media.ts';
 export * from './outbox.ts';
 export * from './runs.ts';
 export * from './users.ts';

@@ -2,9 +2,11 @@
 // data and ports, and edges resolved to ports. Structural problems become issues, never exceptions.
 
 import type { z } from 'zod';
+import { schemaError, schemaIssueOf } from '../schema-issues.ts';
 import { type FlowEdge, flowEdgeSchema, flowNodeSchema } from './document.ts';
 import type { Issue } from './issues.ts';
 import type { AnyNodeDefinition } from './node-definition.ts';
+import { currentData } from './node-versions.ts';
 import { listPlace, type Place, placeOf } from './places.ts';
 import type { NodeRegistry } from './registry.ts';
 
@@ -12,7 +14,10 @@ export type ModelNode = {
   id: string;
   type: string;
   definition: AnyNodeDefinition | undefined;
-  /** The data after its schema (defaults filled in); undefined when the type is unknown or it fails. */
+  /**
+   * The data migrated to its type's current version, after its schema (defaults filled in); undefined
+   * when the type is unknown, the version newer than this build reads, or the schema fails.
+   */
   data: Record<string, unknown> | undefined;
   /** Port ids, known only when `data` is. */
   ports: string[] | undefined;
@@ -32,9 +37,13 @@ export type FlowModel = {
 
 const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
-/** One `invalid_data` issue per zod issue, said at `place(path)`: the card and field, or the list entry. */
+/**
+ * One `invalid_data` issue per zod issue of parsing `input`, said at `place(path)`: the card and
+ * field, or the list entry; the zod issue itself goes along as data (`params.issue`).
+ */
 function zodIssues(
   error: z.ZodError,
+  input: unknown,
   prefix: string,
   where: Pick<Issue, 'nodeId' | 'edgeId'>,
   place: (path: string) => Place,
@@ -42,14 +51,32 @@ function zodIssues(
   return error.issues.map((issue) => {
     const path = pathOf([...(prefix ? [prefix] : []), ...issue.path]);
     const { text, params } = place(path);
-    return { code: 'invalid_data', message: `${text}: ${issue.message}`, params, ...where, path };
+    return {
+      code: 'invalid_data',
+      message: `${text}: ${issue.message}`,
+      params: { ...params, issue: schemaIssueOf(issue, input) },
+      ...where,
+      path,
+    };
   });
+}
+
+/** A node written by a newer build, at a version of its type's data this build cannot read. */
+function newerVersion(nodeId: string, definition: AnyNodeDefinition, version: number): Issue {
+  const { text, params } = placeOf(definition, definition.type);
+  const { message: sentence, params: values } = schemaError('node_version_newer', {
+    version,
+    known: definition.version,
+  });
+  const message = `${text}: ${sentence}`;
+  const issue = { code: 'custom', params: values };
+  return { code: 'invalid_data', message, params: { ...params, issue }, nodeId, path: 'version' };
 }
 
 function readNode(value: unknown, index: number, registry: NodeRegistry, issues: Issue[]): ModelNode | null {
   const parsed = flowNodeSchema.safeParse(value);
   if (!parsed.success) {
-    issues.push(...zodIssues(parsed.error, `nodes.${index}`, {}, () => listPlace('nodes', index)));
+    issues.push(...zodIssues(parsed.error, value, `nodes.${index}`, {}, () => listPlace('nodes', index)));
     return null;
   }
   const { id, type } = parsed.data;
@@ -59,9 +86,16 @@ function readNode(value: unknown, index: number, registry: NodeRegistry, issues:
     issues.push({ code: 'unknown_type', message, params: { nodeType: type }, nodeId: id, path: 'type' });
     return { id, type, definition, data: undefined, ports: undefined };
   }
-  const data = definition.data.safeParse(parsed.data.data ?? {});
+  const current = currentData(definition, parsed.data.data ?? {}, parsed.data.version);
+  if (!current.ok) {
+    issues.push(newerVersion(id, definition, current.version));
+    return { id, type, definition, data: undefined, ports: undefined };
+  }
+  const input = current.data;
+  const data = definition.data.safeParse(input);
   if (!data.success) {
-    issues.push(...zodIssues(data.error, 'data', { nodeId: id }, (path) => placeOf(definition, type, path)));
+    const place = (path: string) => placeOf(definition, type, path);
+    issues.push(...zodIssues(data.error, input, 'data', { nodeId: id }, place));
     return { id, type, definition, data: undefined, ports: undefined };
   }
   return { id, type, definition, data: data.data, ports: definition.ports(data.data).map((port) => port.id) };
@@ -77,7 +111,7 @@ function readNodes(raw: unknown[], registry: NodeRegistry, issues: Issue[]): Mod
     if (seen.has(node.id)) {
       const { text, params } = placeOf(node.definition, node.type);
       const message = `${text}: another card has the same id`;
-      issues.push({ code: 'duplicate_id', message, params, nodeId: node.id });
+      issues.push({ code: 'duplicate_id', message, params: { ...params, element: 'node' }, nodeId: node.id });
       continue;
     }
     seen.add(node.id);
@@ -112,7 +146,7 @@ function resolvePort(edge: FlowEdge, source: ModelNode, issues: Issue[]): string
   issues.push({
     code: 'unknown_port',
     message,
-    params: { ...params, port: edge.sourceHandle ?? '', ports: labels },
+    params: { ...params, port: edge.sourceHandle ?? '', ports: source.ports, portLabels: labels },
     edgeId: edge.id,
     nodeId: source.id,
     path: 'sourceHandle',
@@ -171,11 +205,12 @@ function readEdges(raw: unknown[], model: FlowModel): void {
   for (const [index, value] of raw.entries()) {
     const parsed = flowEdgeSchema.safeParse(value);
     if (!parsed.success) {
-      model.issues.push(...zodIssues(parsed.error, `edges.${index}`, {}, () => listPlace('edges', index)));
+      const place = () => listPlace('edges', index);
+      model.issues.push(...zodIssues(parsed.error, value, `edges.${index}`, {}, place));
     } else if (seen.has(parsed.data.id)) {
       const edgeId = parsed.data.id;
       const message = 'Two connections share one id';
-      model.issues.push({ code: 'duplicate_id', message, params: {}, edgeId });
+      model.issues.push({ code: 'duplicate_id', message, params: { element: 'edge' }, edgeId });
     } else {
       seen.add(parsed.data.id);
       readEdge(parsed.data, model.byId, model);
@@ -193,8 +228,8 @@ export function analyze(graph: unknown, registry: NodeRegistry): FlowModel {
   const rawEdges = record.edges === undefined ? [] : asList(record.edges);
   if (!rawNodes || !rawEdges) {
     const path = rawNodes ? 'edges' : 'nodes';
-    const message = 'A flow document has `nodes` and `edges` arrays';
-    issues.push({ code: 'invalid_data', message, params: {}, path });
+    const { message, params } = schemaError('flow_document');
+    issues.push({ code: 'invalid_data', message, params: { issue: { code: 'custom', params } }, path });
   }
   const nodes = readNodes(rawNodes ?? [], registry, issues);
   const model: FlowModel = {

@@ -6,6 +6,7 @@ import { createFlowMachine } from './machine.ts';
 import { stateKey } from './state-keys.ts';
 import { type PersistedRun, runTurn } from './turn.ts';
 import { validate } from './validate.ts';
+import { VOCABULARY } from './vocabulary.ts';
 
 const env = { now: Date.UTC(2025, 0, 6, 2), timeZone: 'Asia/Shanghai', input: { contact: { id: 'c1' } } };
 
@@ -23,26 +24,30 @@ const flow = (waitId = 'w') => ({
 });
 
 describe('compile', () => {
-  it('is deterministic: the same graph gives the same machine and hash; UI keys do not count', () => {
-    const a = compile(flow());
+  it('is deterministic: the same graph gives the same JSON text (what the version hash is of); UI keys do not count', () => {
+    const text = (graph: unknown) => {
+      const result = compile(graph);
+      if (!result.ok) throw new Error('flow does not compile');
+      return JSON.stringify({ machine: result.machine, entries: result.entries });
+    };
     const moved = flow();
     moved.nodes[0]!.position = { x: 500, y: 80 };
-    const b = compile(moved);
-    expect(a.ok && b.ok).toBe(true);
-    if (!a.ok || !b.ok) return;
-    expect(b.hash).toBe(a.hash);
-    expect(b.machine).toEqual(a.machine);
-    expect(JSON.parse(JSON.stringify(a.machine))).toEqual(a.machine);
-    const other = compile(flow('w2'));
-    expect(other.ok && other.hash).not.toBe(a.hash);
+    expect(text(moved)).toBe(text(flow()));
+    expect(text(flow('w2'))).not.toBe(text(flow()));
   });
 
-  it('lists triggers as entry points with their parsed data', () => {
+  it('records the vocabulary the machine speaks', () => {
+    const result = compile(flow());
+    expect(result.ok && result.machine.vocabulary).toBe(VOCABULARY);
+  });
+
+  it('lists triggers as entry points with their parsed data and its version', () => {
     const result = compile(flow());
     expect(result.ok && result.entries).toEqual([
       {
         nodeId: 'start',
         type: 'trigger.keyword',
+        version: 1,
         data: { keywords: ['hi'], match: 'contains', scope: 'private' },
       },
     ]);

@@ -1,10 +1,10 @@
-// `compile(graph)`: a flow without lint errors becomes a JSON XState machine config, its hash and
-// its entry points. Each node type's compile rule builds its own state; this file only wires
-// ports to states and adds the visit count every node shares.
+// `compile(graph)`: a flow without lint errors becomes a JSON XState machine config and its entry
+// points. Each node type's compile rule builds its own state; this file only wires ports to states
+// and adds the visit count every node shares. The lint has migrated every node's data to its type's
+// current version, and the machine records the vocabulary it speaks, so both can be stored for good.
 
 import { nodeRegistry } from '../nodes/index.ts';
 import type { ModelNode } from './analyze.ts';
-import { sha256 } from './hash.ts';
 import { type Issue, splitIssues } from './issues.ts';
 import {
   COMPLETED,
@@ -19,11 +19,16 @@ import { act, when } from './refs.ts';
 import type { NodeRegistry } from './registry.ts';
 import { stateKey } from './state-keys.ts';
 import { lint } from './validate.ts';
+import { VOCABULARY } from './vocabulary.ts';
 
-/** A trigger the runtime can start a run at: send `{type: 'START', entry: nodeId}`. */
-export type FlowEntry = { nodeId: string; type: string; data: Record<string, unknown> };
+/**
+ * A trigger the runtime can start a run at: send `{type: 'START', entry: nodeId}`. `data` is at the
+ * trigger type's `version` (absent in entries stored before it was recorded: 1).
+ */
+export type FlowEntry = { nodeId: string; type: string; version?: number; data: Record<string, unknown> };
 
-export type CompiledFlow = { machine: MachineConfig; hash: string; entries: FlowEntry[] };
+/** What a published version stores; `versionHash` (server) names it. */
+export type CompiledFlow = { machine: MachineConfig; entries: FlowEntry[] };
 
 export type CompileResult =
   | ({ ok: true; warnings: Issue[] } & CompiledFlow)
@@ -73,7 +78,7 @@ function buildMachine(nodes: ModelNode[], links: Map<string, Map<string, string>
     [EXITED]: { type: 'final' },
   };
   for (const node of nodes) states[stateKey(node.id)] = nodeState(node, links.get(node.id));
-  return { id: MACHINE_ID, initial: IDLE, states };
+  return { id: MACHINE_ID, initial: IDLE, vocabulary: VOCABULARY, states };
 }
 
 /** Compiles a flow; with lint errors it returns them instead (it never throws on bad input). */
@@ -84,9 +89,11 @@ export function compile(graph: unknown, registry: NodeRegistry = nodeRegistry): 
   const machine = buildMachine(model.nodes, model.links);
   const entries = model.nodes
     .filter((node) => node.definition!.trigger)
-    .map((node) => ({ nodeId: node.id, type: node.type, data: node.data! }));
-  // Plain JSON.stringify is canonical here: the compiler and the zod schemas build every object
-  // with its keys in a fixed order, so the same graph always gives the same text.
-  const hash = sha256(JSON.stringify({ machine, entries }));
-  return { ok: true, warnings, machine, hash, entries };
+    .map((node) => ({
+      nodeId: node.id,
+      type: node.type,
+      version: node.definition!.version,
+      data: node.data!,
+    }));
+  return { ok: true, warnings, machine, entries };
 }

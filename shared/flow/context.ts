@@ -45,12 +45,11 @@ export type TimerEvent = { type: 'TIMER'; token: string };
 export type ResultEvent = { type: 'RESULT'; ok: boolean; value?: Record<string, Scalar> };
 export type FlowEvent = StartEvent | MessageEvent | TimerEvent | ResultEvent;
 
-/** When a waiting state wants the runtime to wake it (see `nextWake`). */
-export type WaitSpec =
-  | { kind: 'timeout'; timeout: string }
-  | { kind: 'duration'; duration: string; window: TimeWindow | null; bestTime: boolean };
-
-export type TimeWindow = { from: string; to: string };
+/**
+ * When a waiting state wants the runtime to wake it: a wait kind's name and its settings, e.g.
+ * `{kind: 'timeout', timeout: 'P1D'}`. The kind computes the wake time (wake.ts, `nextWake`).
+ */
+export type WaitSpec = { kind: string; [setting: string]: unknown };
 
 /** A synchronous question to the outside world, answered inside the turn with a RESULT event. */
 export type RequestSpec = { kind: string; params: Record<string, Scalar> };

@@ -7,7 +7,9 @@ export const flowNodeSchema = z.looseObject({
   id: z.string().min(1),
   type: z.string().min(1),
   position: z.object({ x: z.number(), y: z.number() }).optional(),
-  /** Checked against the node type's own schema by `validate`. */
+  /** The version of the type's data `data` was written at (node-versions.ts); absent: 1. */
+  version: z.number().int().min(1).optional(),
+  /** Checked against the node type's own schema (after migration to its current version) by `validate`. */
   data: z.unknown().optional(),
 });
 

@@ -2,6 +2,7 @@
 // dispatcher performs them afterwards, so nothing reaches WeChat for a transition that did not commit.
 
 import type { Scalar } from './context.ts';
+import type { SendMedia } from './media.ts';
 
 /** The run arrived at a node (node_stats.entered; `visit` numbers this run's arrivals there). */
 export type VisitEffect = { kind: 'visit'; nodeId: string; visit: number };
@@ -18,6 +19,8 @@ export type SendEffect = {
   part: number;
   text: string;
   variant: number;
+  /** An image, link card or mini-program card the node sends after the text. */
+  media?: SendMedia;
 };
 /** Write a contact attribute (already applied to the run's context). */
 export type SetAttributeEffect = {

@@ -69,13 +69,21 @@ const titleOf = (model: FlowModel, id: string): string => {
 export function instantLoops(model: FlowModel, next: Map<string, string[]>, registry: NodeRegistry): Issue[] {
   const keep = (id: string) => !waits(model.byId.get(id));
   const ids = model.nodes.map((node) => node.id);
-  const waiting = registry.types.filter((type) => type.waits).map((type) => type.label.en);
+  const waitingTypes = registry.types.filter((type) => type.waits);
+  const waiting = waitingTypes.map((type) => type.label.en);
   return components(ids, next, keep)
     .filter(([first, ...rest]) => rest.length > 0 || (next.get(first!) ?? []).includes(first!))
     .map((ids) => {
       const cycle = ids.map((id) => titleOf(model, id));
       const message = `These cards loop without a card that waits (${waiting.join(', ')}): ${cycle.join(' → ')}`;
-      return { code: 'instant_loop', message, params: { cycle, count: cycle.length }, nodeId: ids[0]! };
+      const params = {
+        cycle,
+        cycleTypes: ids.map((id) => model.byId.get(id)?.type ?? ''),
+        count: cycle.length,
+        waiting,
+        waitingTypes: waitingTypes.map((type) => type.type),
+      };
+      return { code: 'instant_loop', message, params, nodeId: ids[0]! };
     });
 }
 

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  boundedDurationMs,
+  durationMs,
+  formatDuration,
+  isDuration,
+  MAX_DURATION_MS,
+} from '../time/duration.ts';
 import { evaluateConditions, evaluateRule } from './condition.ts';
 import { type FlowContext, initialContext } from './context.ts';
-import { boundedDurationMs, durationMs, formatDuration, isDuration, MAX_DURATION_MS } from './duration.ts';
-import { cyrb53, pickWeighted, sha256, stickyUnit } from './hash.ts';
+import { cyrb53, pickWeighted, stickyUnit } from './hash.ts';
 import { renderTemplate, templateVariables } from './template.ts';
 
 const run = (patch: Partial<FlowContext> = {}): FlowContext => ({
@@ -102,12 +108,7 @@ describe('conditions', () => {
   });
 });
 
-describe('hashing', () => {
-  it('computes SHA-256 without node:crypto', () => {
-    expect(sha256('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(sha256('你好')).toBe('670d9743542cae3ea7ebe36af56bd53648b0a1126162e78d81a32934a711302e');
-  });
-
+describe('sticky picks', () => {
   it('keeps sticky picks stable across processes and versions (pinned values)', () => {
     expect(cyrb53('wxid_04\u0000ab')).toBe(cyrb53('wxid_04\u0000ab'));
     expect(stickyUnit('wxid_04', 'ab')).toBeCloseTo(0.118, 3);

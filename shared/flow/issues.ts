@@ -1,6 +1,8 @@
 // Flow lint issues (NODES.md "Validation"): every code with its level. Publishing is refused
 // while a flow has errors; warnings are shown in the editor.
 
+import type { Params } from '../i18n.ts';
+
 export const LINT_LEVELS = {
   no_trigger: 'error',
   unknown_type: 'error',
@@ -22,16 +24,21 @@ export const LINT_LEVELS = {
 
 export type LintCode = keyof typeof LINT_LEVELS;
 
-/**
- * The values a message is built from, so a client can phrase the issue in its own language:
- * `node` / `nodeType` (the card), `field` / `fieldKey` / `item` / `part` (where in its form),
- * `port` / `portLabel`, `attribute`, `variable`, `count`… Labels are the English ones.
- */
-export type IssueParams = Record<string, string | number | string[]>;
+/** Every lint code: a client phrases each one (the editor's catalogue test enumerates them). */
+export const LINT_CODES = Object.keys(LINT_LEVELS) as LintCode[];
 
 /**
- * `message` is English and names cards and fields by their labels, never by id or JSON path;
- * `path` names the field inside the node or edge for tools, e.g. `data.rules.0.value` or `sourceHandle`.
+ * The values a message is built from, so a client can phrase the issue in its own language: where
+ * it is (`nodeType`, `fieldKey`, `item`, `partKey` — with `node`, `field` and `part`, their English
+ * labels — or `list` and `item` for a broken document), `port` / `portLabel`, `attribute`,
+ * `variable`, `count`…, and for `invalid_data` the schema's own `issue` (a SchemaIssue).
+ */
+export type IssueParams = Params;
+
+/**
+ * `message` is English (for logs and scripts) and names cards and fields by their labels, never by
+ * id or JSON path; `path` names the field inside the node or edge for tools, e.g.
+ * `data.rules.0.value` or `sourceHandle`.
  */
 export type Issue = {
   code: LintCode;

@@ -25,6 +25,11 @@ export type StateConfig = {
 export type MachineConfig = {
   id: string;
   initial: 'idle';
+  /**
+   * The version of the actions, guards and state meta the machine names (machine.ts, VOCABULARY);
+   * absent in machines compiled before it was recorded, which speak vocabulary 1.
+   */
+  vocabulary?: number;
   states: Record<string, StateConfig>;
 };
 

@@ -10,6 +10,7 @@ import { pickWeighted, stickyUnit } from './hash.ts';
 import type { MachineConfig } from './machine-config.ts';
 import type { GuardParams as G, ActionParams as P } from './refs.ts';
 import { renderTemplate } from './template.ts';
+import { inVocabulary } from './vocabulary.ts';
 
 type Args = { context: FlowContext; event: FlowEvent };
 
@@ -23,6 +24,11 @@ const messageText = (event: FlowEvent): string => (event.type === 'MESSAGE' ? ev
 const pickIndex = (context: FlowContext, nodeId: string, weights: number[]): number =>
   pickWeighted(stickyUnit(context.contact.id, nodeId), weights);
 
+/**
+ * Every word here — action and guard names, their params and what they do — is read back from stored
+ * machines: a change that a machine compiled before or after it would notice bumps VOCABULARY
+ * (vocabulary.ts).
+ */
 export const flowSetup = setup({
   types: {} as { context: FlowContext; events: FlowEvent; input: FlowInput },
   actions: {
@@ -39,7 +45,7 @@ export const flowSetup = setup({
     exit: assign(({ context }: Args, { nodeId, port }: P['exit']) => ({
       effects: record(context, { kind: 'exit', nodeId, visit: visitOf(context, nodeId), port }),
     })),
-    send: assign(({ context }: Args, { nodeId, texts }: P['send']) => {
+    send: assign(({ context }: Args, { nodeId, texts, media }: P['send']) => {
       const variant =
         texts.length > 1
           ? pickIndex(
@@ -51,7 +57,8 @@ export const flowSetup = setup({
       const text = renderTemplate(texts[variant] ?? '', context);
       const part = context.part + 1;
       const visit = visitOf(context, nodeId);
-      return { part, effects: record(context, { kind: 'send', nodeId, visit, part, text, variant }) };
+      const effect = { kind: 'send' as const, nodeId, visit, part, text, variant };
+      return { part, effects: record(context, media ? { ...effect, media } : effect) };
     }),
     emit: assign(({ context }: Args, { nodeId, effect }: P['emit']) => ({
       effects: record(context, { ...effect, nodeId, visit: visitOf(context, nodeId) }),
@@ -110,12 +117,14 @@ type SetupConfig = Parameters<typeof flowSetup.createMachine>[0];
 type Implementations = Parameters<ReturnType<typeof flowSetup.createMachine>['provide']>[0];
 
 /**
- * The executable machine of a compiled flow; cache it per flow-version hash. `implementations`
- * swap actions or guards (tests), as `machine.provide()` does.
+ * The executable machine of a compiled flow; cache it per flow version. A machine of an older
+ * vocabulary is upgraded, one of a newer vocabulary throws `UnknownVocabularyError`.
+ * `implementations` swap actions or guards (tests), as `machine.provide()` does.
  */
 export function createFlowMachine(config: MachineConfig, implementations?: Implementations) {
+  const { vocabulary: _, ...states } = inVocabulary(config);
   const machine = flowSetup.createMachine({
-    ...(config as unknown as SetupConfig),
+    ...(states as unknown as SetupConfig),
     context: ({ input }) => initialContext(input),
   });
   return implementations ? machine.provide(implementations) : machine;

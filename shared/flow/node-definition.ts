@@ -4,8 +4,10 @@
 import type { z } from 'zod';
 import type { Localized } from '../i18n.ts';
 import type { StateConfig, TransitionConfig } from './machine-config.ts';
+import type { NodeIcon, NodeSummary } from './node-card.ts';
 import type { ActionRef, GuardRef } from './refs.ts';
 import type { ProvidedVariables } from './variables.ts';
+import type { WaitKind } from './wake.ts';
 
 export const NODE_CATEGORIES = ['trigger', 'message', 'time', 'logic', 'action'] as const;
 export type NodeCategory = (typeof NODE_CATEGORIES)[number];
@@ -26,6 +28,7 @@ export const INPUT_KINDS = [
   'rules',
   'branches',
   'window',
+  'media',
 ] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
@@ -47,7 +50,9 @@ export const field = <T extends z.ZodType>(schema: T, ui: FieldUi): T => schema.
 /** A normalized inbound event a trigger may start a run on. */
 export type TriggerInbound =
   | { kind: 'friend_request'; hello: string }
-  | { kind: 'message'; text: string; room: boolean };
+  | { kind: 'message'; text: string; room: boolean }
+  /** A website lead became our friend after the bot added them (API.md "Leads"). */
+  | { kind: 'lead' };
 
 /** What a compile rule gets to build transitions out of its node. */
 export type CompileKit = {
@@ -75,6 +80,21 @@ export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   category: NodeCategory;
   label: Localized;
   description: Localized;
+  /** The card's icon: SVG path data on a 24-px grid (node-card.ts). */
+  icon: NodeIcon;
+  /** What the card shows of the data, as parts the editor draws (node-card.ts). */
+  summary: NodeSummary;
+  /**
+   * The version of the stored data shape, from 1; flow documents record it per node (absent: 1).
+   * Bump it when a field is renamed, reshaped or changes meaning, and teach `migrate` the step; an
+   * added field with a default needs no bump.
+   */
+  version: number;
+  /**
+   * Data stored at `fromVersion` (below `version`) as data of this version. Drafts and published
+   * versions pass through it before the lint, the compiler and trigger matching read them.
+   */
+  migrate?(data: unknown, fromVersion: number): unknown;
   /** Node data schema with defaults; field meta (`field`) drives the inspector form. */
   data: S;
   /** Data of a freshly placed node; must pass `data`. */
@@ -89,6 +109,8 @@ export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   exitPorts?: readonly string[];
   /** The node stops the turn until an event arrives, so a cycle through it is not an instant loop. */
   waits?: boolean;
+  /** How the runtime computes the wake time of each `meta.wait` kind the node's states use (wake.ts). */
+  waitKinds?: readonly WaitKind[];
   /** Variables the node makes readable for the rest of the run, e.g. `{ coupon: ['code'] }`. */
   provides?: ProvidedVariables;
   /** Only `send` nodes count toward `message_burst`. */
@@ -100,7 +122,11 @@ export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   /** Attribute keys the node writes. */
   writes?(data: z.output<S>): string[];
   /** Present exactly on triggers: whether an inbound event starts a run here. */
-  trigger?: { matches(data: z.output<S>, inbound: TriggerInbound): boolean };
+  trigger?: {
+    matches(data: z.output<S>, inbound: TriggerInbound): boolean;
+    /** A friend request this trigger matches is accepted by the bot (through the account's limits). */
+    acceptsRequest?(data: z.output<S>): boolean;
+  };
   /** The node's state: the compiler adds the visit count to `entry` and `nodeId` to `meta`. */
   compile(data: z.output<S>, kit: CompileKit): StateConfig;
 };

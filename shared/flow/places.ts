@@ -26,7 +26,7 @@ export function placeOf(definition: AnyNodeDefinition | undefined, type: string,
     }
     const part = field.parts && Object.hasOwn(field.parts, segment) ? field.parts[segment] : undefined;
     if (!part) break;
-    params.part = part.en;
+    Object.assign(params, { part: part.en, partKey: segment });
     text += ` › ${part.en}`;
     break;
   }
@@ -36,5 +36,5 @@ export function placeOf(definition: AnyNodeDefinition | undefined, type: string,
 /** A node or edge of the document that is not even shaped like one, by its position in the list. */
 export const listPlace = (list: 'nodes' | 'edges', index: number): Place => ({
   text: `${list === 'nodes' ? 'Card' : 'Connection'} #${index + 1}`,
-  params: { item: index + 1 },
+  params: { list, item: index + 1 },
 });

@@ -5,6 +5,7 @@ import type { AnswerSpec } from './answer.ts';
 import type { ConditionRule } from './condition.ts';
 import type { Scalar } from './context.ts';
 import type { EmittedEffect } from './effects.ts';
+import type { SendMedia } from './media.ts';
 
 type NoParams = Record<string, never>;
 
@@ -13,8 +14,11 @@ export type ActionParams = {
   visit: { nodeId: string };
   /** Leave a node through a port (added by `kit.port`). */
   exit: { nodeId: string; port: string };
-  /** Send one of `texts` (templates), picked stickily per contact when there are several. */
-  send: { nodeId: string; texts: string[] };
+  /**
+   * Send one of `texts` (templates), picked stickily per contact when there are several, then
+   * `media` (as is, no template) when the node has one.
+   */
+  send: { nodeId: string; texts: string[]; media?: SendMedia };
   /** Record any other effect kind as is. */
   emit: { nodeId: string; effect: EmittedEffect };
   setAttribute: { nodeId: string; key: string; value: string };

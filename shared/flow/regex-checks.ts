@@ -26,7 +26,9 @@ export function regexIssues(model: FlowModel): Issue[] {
             ? `this pattern could freeze the server on some messages (a repetition inside a repetition such as (a+)+, or more than ${MAX_REGEX_REPETITIONS} repetitions): simplify it`
             : 'this pattern is too complex to match quickly: simplify it';
       const extra: IssueParams =
-        problem.code === 'unsupported_regex' ? { fragment: problem.fragment } : { reason: problem.reason };
+        problem.code === 'unsupported_regex'
+          ? { fragment: problem.fragment }
+          : { reason: problem.reason, max: MAX_REGEX_REPETITIONS };
       issues.push({
         code: problem.code,
         message: `${text}: ${detail}`,

@@ -3,6 +3,7 @@
 // runtime persists the result and performs the effects in its own transaction.
 
 import { createActor, type Snapshot } from 'xstate';
+import { nodeRegistry } from '../nodes/index.ts';
 import type {
   FlowContext,
   FlowEvent,
@@ -15,7 +16,7 @@ import type {
 import type { Effect, ExitEffect, VisitEffect } from './effects.ts';
 import type { FlowMachine } from './machine.ts';
 import { COMPLETED, EXITED, IDLE } from './machine-config.ts';
-import { nextWake, type WakeOptions } from './wake.ts';
+import { nextWake, type WaitKinds, type WakeOptions } from './wake.ts';
 
 /** The JSON the runtime stores per run (XState's persisted snapshot of the flow machine). */
 export type PersistedRun = { status: string; value: unknown; context: FlowContext; [key: string]: unknown };
@@ -25,6 +26,8 @@ export type TurnEnv = Omit<WakeOptions, 'now'> & {
   now: number;
   /** Who the run is for; read only when a run starts (no snapshot yet). */
   input?: FlowInput;
+  /** Where the wait kinds of `meta.wait` come from; default: the node catalogue. */
+  registry?: WaitKinds;
 };
 
 export type RunStatus = 'idle' | 'waiting' | 'requesting' | 'completed' | 'exited' | 'failed';
@@ -125,7 +128,8 @@ function waitOf(
 ): TurnWait {
   const message = state.awaits === 'message';
   if (!state.wait || context.token === null) return { message, timer: null };
-  if (context.token !== previousToken || context.wakeAt === null) context.wakeAt = nextWake(state.wait, env);
+  if (context.token !== previousToken || context.wakeAt === null)
+    context.wakeAt = nextWake(state.wait, env, env.registry ?? nodeRegistry);
   return { message, timer: { spec: state.wait, token: context.token, wakeAt: context.wakeAt } };
 }
 

@@ -319,6 +319,9 @@ describe('validate', () => {
           nodeId: 'w',
           path: 'data.duration',
           message: 'Wait › Duration: At most P365D (365 days)',
+          params: expect.objectContaining({
+            issue: { code: 'custom', params: { code: 'duration_too_long', max: 'P365D', days: 365 } },
+          }),
         }),
       ]);
     }
@@ -377,6 +380,14 @@ describe('validate', () => {
       fieldKey: 'text',
       variable: 'foo.bar',
       reason: 'unknown_namespace',
+      namespace: 'foo',
+      key: 'bar',
+    });
+    // A schema error carries zod's own issue, and ours their code, for a client to phrase.
+    expect(errors[0]!.params).toMatchObject({
+      nodeType: 'ask',
+      fieldKey: 'saveAs',
+      issue: { code: 'custom', params: { code: 'attribute_key', max: 40 } },
     });
   });
 });

@@ -28,7 +28,8 @@ export function variableIssues(model: FlowModel, registry: NodeRegistry): Issue[
       const check = checkVariable(name, registry.provided, !inTemplate);
       const place = placeOf(definition, type, path);
       if (!check.ok) {
-        const params = { ...place.params, variable: name, reason: check.reason };
+        const { reason, namespace, field } = check;
+        const params = { ...place.params, variable: name, reason, namespace, key: field };
         const message = `${place.text}: {{${name}}}: ${check.message}`;
         issues.push({ code: 'unknown_variable', message, params, nodeId, path });
       } else if (check.attribute) reads.push({ nodeId, path, place, attribute: check.attribute });

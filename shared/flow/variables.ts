@@ -10,11 +10,19 @@ export const CONTACT_FIELDS = ['name', 'alias'] as const;
 /** Namespaces node types add for later nodes to read, e.g. `{ coupon: ['code', 'pool'] }`. */
 export type ProvidedVariables = Record<string, readonly string[]>;
 
-export type VariableProblem = 'tags_list' | 'bad_attribute_key' | 'unknown_namespace' | 'unknown_field';
+/** Why a name is not a variable (`unknown_variable`'s `params.reason`). */
+export const VARIABLE_PROBLEMS = [
+  'tags_list',
+  'bad_attribute_key',
+  'unknown_namespace',
+  'unknown_field',
+] as const;
+export type VariableProblem = (typeof VARIABLE_PROBLEMS)[number];
 
+/** A refused name says why, in English, and the `namespace` and `field` it was read as (`attributes`, `city`). */
 export type VariableCheck =
   | { ok: true; attribute?: string }
-  | { ok: false; reason: VariableProblem; message: string };
+  | { ok: false; reason: VariableProblem; message: string; namespace: string; field: string };
 
 const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined;
@@ -25,24 +33,26 @@ const own = <T>(record: Record<string, T>, key: string): T | undefined =>
  * lint can warn when no node of the flow writes it.
  */
 export function checkVariable(name: string, provided: ProvidedVariables, allowTags = false): VariableCheck {
-  if (name === 'tags')
-    return allowTags
-      ? { ok: true }
-      : { ok: false, reason: 'tags_list', message: '`tags` is a list: use a condition' };
   const dot = name.indexOf('.');
   const namespace = dot < 0 ? name : name.slice(0, dot);
   const field = dot < 0 ? '' : name.slice(dot + 1);
+  const refused = (reason: VariableProblem, message: string): VariableCheck => ({
+    ok: false,
+    reason,
+    message,
+    namespace,
+    field,
+  });
+  if (name === 'tags')
+    return allowTags ? { ok: true } : refused('tags_list', '`tags` is a list: use a condition');
   if (namespace === 'attributes') {
     return ATTRIBUTE_KEY.test(field)
       ? { ok: true, attribute: field }
-      : { ok: false, reason: 'bad_attribute_key', message: `\`${field}\` is not a valid attribute key` };
+      : refused('bad_attribute_key', `\`${field}\` is not a valid attribute key`);
   }
   const fields = namespace === 'contact' ? CONTACT_FIELDS : own(provided, namespace);
-  if (!fields)
-    return { ok: false, reason: 'unknown_namespace', message: `unknown namespace \`${namespace}\`` };
-  return fields.includes(field)
-    ? { ok: true }
-    : { ok: false, reason: 'unknown_field', message: `unknown field \`${name}\`` };
+  if (!fields) return refused('unknown_namespace', `unknown namespace \`${namespace}\``);
+  return fields.includes(field) ? { ok: true } : refused('unknown_field', `unknown field \`${name}\``);
 }
 
 /** The current value of a variable in a run; undefined when unset or unknown. */

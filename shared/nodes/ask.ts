@@ -7,6 +7,8 @@ import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
 import { act, when } from '../flow/refs.ts';
 import { attributeKeySchema, boundedNumber, durationSchema, regexSchema } from '../flow/schemas.ts';
+import { timeoutWait } from '../flow/wake.ts';
+import { schemaError } from '../schema-issues.ts';
 
 const EXPECT_LABELS = {
   text: ['任意文字', 'Any text'],
@@ -78,17 +80,13 @@ const data = z
   })
   .superRefine((value, ctx) => {
     if (value.expect === 'choice' && value.choices.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['choices'],
-        message: 'A choice question needs at least one choice',
-      });
+      ctx.addIssue({ code: 'custom', path: ['choices'], ...schemaError('choices_required') });
     }
     if (value.expect === 'regex' && value.pattern === '') {
-      ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'A regex question needs a pattern' });
+      ctx.addIssue({ code: 'custom', path: ['pattern'], ...schemaError('pattern_required') });
     }
     if (value.min !== undefined && value.max !== undefined && value.min > value.max) {
-      ctx.addIssue({ code: 'custom', path: ['max'], message: 'The maximum is below the minimum' });
+      ctx.addIssue({ code: 'custom', path: ['max'], ...schemaError('max_below_min') });
     }
   });
 
@@ -100,11 +98,25 @@ export const askNode = defineNode({
     'zh-CN': '发送问题并等待回答，校验后保存到联系人属性；无效回答会重新提问。',
     en: "Asks a question, waits for the answer, validates it and saves it to the contact's attributes.",
   },
+  icon: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h.01',
+  summary: [
+    { show: 'template', field: 'question' },
+    {
+      show: 'row',
+      parts: [
+        { show: 'chip', text: '{expect|option}' },
+        { show: 'chips', field: 'choices', when: { field: 'expect', is: 'choice' } },
+        { show: 'chip', tone: 'code', text: '→ {saveAs}', when: { field: 'saveAs', filled: true } },
+      ],
+    },
+  ],
+  version: 1,
   data,
   initial: { question: '请问你在哪个城市？', saveAs: 'city' },
   ports: () => [PORTS.answered, PORTS.invalid, PORTS.timeout],
   exitPorts: ['invalid', 'timeout'],
   waits: true,
+  waitKinds: [timeoutWait],
   writes: (value) => [value.saveAs],
   patterns: (value) => (value.expect === 'regex' ? [{ path: 'data.pattern', pattern: value.pattern }] : []),
   compile: (value, kit) => {
@@ -122,7 +134,7 @@ export const askNode = defineNode({
       entry: [question, ...timer],
       meta: {
         awaits: 'message',
-        ...(value.timeout === null ? {} : { wait: { kind: 'timeout', timeout: value.timeout } }),
+        ...(value.timeout === null ? {} : { wait: { kind: timeoutWait.kind, timeout: value.timeout } }),
       },
       on: {
         MESSAGE: [

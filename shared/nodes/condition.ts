@@ -6,6 +6,7 @@ import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
 import { when } from '../flow/refs.ts';
 import { isValidRegex } from '../flow/regex.ts';
+import { schemaError } from '../schema-issues.ts';
 
 const FIELD = /^(attributes\.[a-z][a-z0-9_]{0,39}|contact\.(name|alias)|tags|reply\.text)$/;
 
@@ -27,18 +28,16 @@ const OP_LABELS: Record<(typeof CONDITION_OPS)[number], [string, string]> = {
 
 const ruleSchema = z
   .object({
-    field: z.string().regex(FIELD, {
-      message: 'Use attributes.<key>, contact.name, contact.alias, tags or reply.text',
-    }),
+    field: z.string().refine((field) => FIELD.test(field), schemaError('condition_field')),
     op: z.enum(CONDITION_OPS),
     value: z.union([z.string(), z.number(), z.boolean()]).optional(),
   })
   .superRefine((rule, ctx) => {
     if (!VALUELESS_OPS.includes(rule.op) && rule.value === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `\`${rule.op}\` needs a value` });
+      ctx.addIssue({ code: 'custom', path: ['value'], ...schemaError('value_required', { op: rule.op }) });
     }
     if (rule.op === 'matches' && !isValidRegex(String(rule.value ?? ''))) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Not a valid regular expression' });
+      ctx.addIssue({ code: 'custom', path: ['value'], ...schemaError('invalid_regex') });
     }
   });
 
@@ -50,6 +49,33 @@ export const conditionNode = defineNode({
     'zh-CN': '按规则分支：数字按大小比较，文字不区分大小写。',
     en: 'Branches on rules: numbers compare numerically, text case-insensitively.',
   },
+  icon: 'M6 3v12M18 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 9a9 9 0 0 1-9 9',
+  summary: [
+    {
+      show: 'text',
+      tone: 'muted',
+      text: { 'zh-CN': '满足任一规则', en: 'Any rule matches' },
+      when: { field: 'match', is: 'any' },
+    },
+    {
+      show: 'text',
+      tone: 'muted',
+      text: { 'zh-CN': '满足全部规则', en: 'All rules match' },
+      when: { field: 'match', not: 'any' },
+    },
+    {
+      show: 'list',
+      field: 'rules',
+      max: 3,
+      item: [
+        { show: 'chip', tone: 'code', text: '{field}' },
+        { show: 'text', tone: 'muted', text: '{op|option}' },
+        { show: 'text', tone: 'strong', text: '{value}', when: { field: 'value', filled: true } },
+      ],
+      more: { 'zh-CN': '还有 {count} 条规则', en: '{count} more rules' },
+    },
+  ],
+  version: 1,
   data: z.object({
     match: field(z.enum(['all', 'any']).default('all'), {
       input: 'select',

@@ -15,6 +15,18 @@ export const couponNode = defineNode({
     'zh-CN': '从券池领取一个券码并发送给联系人；每人每个券池一个，再次经过会重发同一个券码。',
     en: 'Claims a code from a pool and sends it; one per contact per pool (a second visit re-sends it).',
   },
+  icon: 'M2 9a3 3 0 0 1 0 6v2a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-2a3 3 0 0 1 0-6V7a2 2 0 0 0-2-2H4a2 2 0 0 0-2 2zM13 5v2M13 17v2M13 11v2',
+  summary: [
+    {
+      show: 'row',
+      parts: [
+        { show: 'text', tone: 'muted', text: { 'zh-CN': '券池', en: 'Pool' } },
+        { show: 'chip', tone: 'code', text: '{pool}', empty: '?' },
+      ],
+    },
+    { show: 'template', field: 'text' },
+  ],
+  version: 1,
   data: z.object({
     pool: field(z.string().trim().min(1).max(60), {
       input: 'couponPool',

@@ -10,6 +10,11 @@ export const goalNode = defineNode({
   category: 'logic',
   label: { 'zh-CN': '目标', en: 'Goal' },
   description: { 'zh-CN': '记录一次转化。', en: 'Marks a conversion.' },
+  icon: 'M4 22V4M4 15s1-1 4-1 5 2 8 2 4-1 4-1V3s-1 1-4 1-5-2-8-2-4 1-4 1',
+  summary: [
+    { show: 'text', tone: 'strong', text: { 'zh-CN': '记录转化: {name}', en: 'Conversion: {name}' } },
+  ],
+  version: 1,
   data: z.object({
     name: field(z.string().trim().min(1).max(60), {
       input: 'text',

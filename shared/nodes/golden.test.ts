@@ -1,9 +1,10 @@
 // Golden flows (STYLE §5): every `__fixtures__/<name>.flow.json` runs the scripted conversations
 // of `<name>.script.json` through compile + the turn driver, persisting the snapshot to JSON and
 // restoring a fresh actor between every event, and must reproduce `<name>.transcript.json`.
-// `UPDATE_GOLDEN=1 npx vitest run shared/nodes` rewrites the transcripts (review the diff!).
+// `UPDATE_GOLDEN=1 npx vitest run shared/nodes` rewrites the transcripts, laid out as `biome check`
+// wants them (review the diff!).
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,10 +17,10 @@ import {
   type FlowInput,
   type FlowMachine,
   type PersistedRun,
-  type RequestSpec,
   type TurnResult,
 } from '../flow/index.ts';
 import { NODE_TYPES } from './index.ts';
+import { activityCounts, couponStore, describeTurn, writeFixture } from './transcripts.ts';
 
 const DIR = join(import.meta.dirname, '__fixtures__');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -31,67 +32,6 @@ type Script = {
   coupons?: Record<string, string[]>;
   runs: (FlowInput & { events: ScriptEvent[]; activity?: Record<string, number> })[];
 };
-
-/** The coupon store the runtime will have: one code per contact per pool, handed out in order. */
-function couponStore(stock: Record<string, string[]>) {
-  const left = Object.fromEntries(Object.entries(stock).map(([pool, codes]) => [pool, [...codes]]));
-  const claimed = new Map<string, string>();
-  return (request: RequestSpec, run: PersistedRun) => {
-    const pool = String(request.params.pool);
-    const key = `${run.context.contact.id}:${pool}`;
-    const code = claimed.get(key) ?? left[pool]?.shift();
-    if (code === undefined) return { type: 'RESULT' as const, ok: false };
-    claimed.set(key, code);
-    return { type: 'RESULT' as const, ok: true, value: { code } };
-  };
-}
-
-/** `activity` as `{"<weekday>:<hour>": count}`, expanded to the 168 counts the driver takes. */
-function activityCounts(sparse: Record<string, number> = {}): number[] {
-  const counts = new Array<number>(168).fill(0);
-  for (const [slot, count] of Object.entries(sparse)) {
-    const [day, hour] = slot.split(':').map(Number);
-    counts[(day ?? 0) * 24 + (hour ?? 0)] = count;
-  }
-  return counts;
-}
-
-function traceLine(effect: Effect): string {
-  switch (effect.kind) {
-    case 'visit':
-      return `enter ${effect.nodeId} #${effect.visit}`;
-    case 'exit':
-      return `leave ${effect.nodeId} via ${effect.port}`;
-    case 'send':
-      return `bot ${effect.nodeId}#${effect.visit}.${effect.part}${effect.variant ? ` (variant ${effect.variant})` : ''}: ${effect.text}`;
-    case 'set_attribute':
-      return `set ${effect.key} = ${JSON.stringify(effect.value)}`;
-    case 'tag':
-      return `tag ${[...effect.add.map((t) => `+${t}`), ...effect.remove.map((t) => `-${t}`)].join(' ')}`;
-    case 'goal':
-      return `goal ${effect.name}`;
-  }
-}
-
-function describeEvent(event: FlowEvent): string {
-  if (event.type === 'START') return `START ${event.entry}`;
-  if (event.type === 'MESSAGE') return `MESSAGE ${event.text}`;
-  if (event.type === 'TIMER') return `TIMER ${event.token}`;
-  return `RESULT ${JSON.stringify(event)}`;
-}
-
-function describeTurn(event: FlowEvent, result: TurnResult) {
-  const timer = result.wait?.timer;
-  const waits = [
-    ...(result.wait?.message ? ['message'] : []),
-    ...(timer ? [`timer ${timer.token} at ${new Date(timer.wakeAt).toISOString()}`] : []),
-  ];
-  return {
-    event: describeEvent(event),
-    trace: result.trace.map(traceLine),
-    status: `${result.status} at ${result.currentNodeId}${waits.length ? ` (waits for ${waits.join(', ')})` : ''}`,
-  };
-}
 
 type Resolver = ReturnType<typeof couponStore>;
 
@@ -159,7 +99,7 @@ describe.each(fixtures)('golden flow %s', (name) => {
       recordPorts(name, graph, taken);
     }
     const file = join(DIR, `${name}.transcript.json`);
-    if (UPDATE) writeFileSync(file, `${JSON.stringify(transcript, null, 2)}\n`);
+    if (UPDATE) writeFixture(file, transcript);
     if (!existsSync(file))
       throw new Error(`${name}.transcript.json is missing: run with UPDATE_GOLDEN=1 and review it`);
     expect(transcript).toEqual(JSON.parse(readFileSync(file, 'utf8')));

@@ -14,12 +14,14 @@ import { splitNode } from './split.ts';
 import { tagNode } from './tag.ts';
 import { friendRequestTrigger } from './trigger.friend_request.ts';
 import { keywordTrigger } from './trigger.keyword.ts';
+import { leadTrigger } from './trigger.lead.ts';
 import { waitNode } from './wait.ts';
 import { waitReplyNode } from './wait_reply.ts';
 
 export const NODE_TYPES: readonly AnyNodeDefinition[] = [
   friendRequestTrigger,
   keywordTrigger,
+  leadTrigger,
   sendNode,
   askNode,
   waitReplyNode,

@@ -1,6 +1,7 @@
 // Send a message: `text`, or one of `[text, ...variants]` picked stickily per contact.
 
 import { z } from 'zod';
+import { MEDIA_PARTS, sendMediaSchema } from '../flow/media.ts';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
 import { act } from '../flow/refs.ts';
@@ -13,6 +14,27 @@ export const sendNode = defineNode({
     'zh-CN': '发送一条消息；有多个版本时，每个联系人固定收到其中一个，便于比较效果。',
     en: 'Sends a message; with variants, each contact always gets the same one so their results can be compared.',
   },
+  icon: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2zM8 9h8M8 13h5',
+  summary: [
+    { show: 'template', field: 'text' },
+    {
+      show: 'chip',
+      text: { 'zh-CN': '+{variants|count} 个版本', en: '+{variants|count} variants' },
+      when: { field: 'variants', filled: true },
+    },
+    { show: 'chip', text: { 'zh-CN': '+ 图片', en: '+ image' }, when: { field: 'media.kind', is: 'image' } },
+    {
+      show: 'chip',
+      text: { 'zh-CN': '+ 链接卡片：{media.title}', en: '+ link card: {media.title}' },
+      when: { field: 'media.kind', is: 'link' },
+    },
+    {
+      show: 'chip',
+      text: { 'zh-CN': '+ 小程序：{media.title}', en: '+ mini program: {media.title}' },
+      when: { field: 'media.kind', is: 'mini_program' },
+    },
+  ],
+  version: 1,
   data: z.object({
     text: field(z.string().trim().min(1), {
       input: 'template',
@@ -27,12 +49,27 @@ export const sendNode = defineNode({
       label: { 'zh-CN': '其他版本', en: 'Variants' },
       help: { 'zh-CN': 'A/B 测试用的其他文案。', en: 'Alternative texts for an A/B test.' },
     }),
+    media: field(sendMediaSchema.nullable().default(null), {
+      input: 'media',
+      label: { 'zh-CN': '图片或卡片', en: 'Image or card' },
+      help: {
+        'zh-CN': '在文字之后发送：一张图片、一个链接卡片或一个小程序卡片。',
+        en: 'Sent after the text: an image, a link card or a mini program card.',
+      },
+      parts: MEDIA_PARTS,
+    }),
   }),
   initial: { text: '你好 {{contact.name|朋友}}！', variants: [] },
   ports: () => [PORTS.next],
   burst: true,
   compile: (data, kit) => ({
-    entry: [act('send', { nodeId: kit.nodeId, texts: [data.text, ...data.variants] })],
+    entry: [
+      act('send', {
+        nodeId: kit.nodeId,
+        texts: [data.text, ...data.variants],
+        ...(data.media ? { media: data.media } : {}),
+      }),
+    ],
     always: [kit.port('next')],
   }),
 });

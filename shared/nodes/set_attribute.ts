@@ -11,6 +11,18 @@ export const setAttributeNode = defineNode({
   category: 'action',
   label: { 'zh-CN': '设置属性', en: 'Set attribute' },
   description: { 'zh-CN': '写入联系人属性。', en: 'Writes a contact attribute.' },
+  icon: 'M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z',
+  summary: [
+    {
+      show: 'row',
+      parts: [
+        { show: 'chip', tone: 'code', text: '{key}', empty: '?' },
+        { show: 'text', tone: 'faint', text: '=' },
+        { show: 'template', field: 'value' },
+      ],
+    },
+  ],
+  version: 1,
   data: z.object({
     key: field(attributeKeySchema, { input: 'attribute', label: { 'zh-CN': '属性', en: 'Attribute' } }),
     value: field(z.string(), {

@@ -4,14 +4,13 @@
 import { z } from 'zod';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { when } from '../flow/refs.ts';
+import { schemaError } from '../schema-issues.ts';
 
 /** Weights are proportions: a million to one is already "never" for the smaller branch. */
 const MAX_WEIGHT = 1_000_000;
 
 const branchSchema = z.object({
-  name: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]*$/, { message: 'Lowercase letters, digits and _, starting with a letter' }),
+  name: z.string().refine((name) => /^[a-z][a-z0-9_]*$/.test(name), schemaError('branch_name')),
   weight: z.number().finite().min(0).max(MAX_WEIGHT),
 });
 
@@ -23,6 +22,9 @@ export const splitNode = defineNode({
     'zh-CN': '按权重把联系人分到不同分支；同一联系人总是进入同一分支。',
     en: 'Sends contacts down branches in proportion to weights; a contact always gets the same branch.',
   },
+  icon: 'M16 3h5v5M4 20 21 3M21 16v5h-5M15 15l6 6M4 4l5 5',
+  summary: [{ show: 'shares', field: 'branches', label: 'name', weight: 'weight' }],
+  version: 1,
   data: z.object({
     branches: field(
       z
@@ -35,16 +37,12 @@ export const splitNode = defineNode({
               ctx.addIssue({
                 code: 'custom',
                 path: [i, 'name'],
-                message: `Branch name \`${branch.name}\` is used twice`,
+                ...schemaError('branch_name_twice', { name: branch.name }),
               });
             }
           });
           if (!branches.some((branch) => branch.weight > 0)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [0, 'weight'],
-              message: 'At least one branch needs a weight above 0',
-            });
+            ctx.addIssue({ code: 'custom', path: [0, 'weight'], ...schemaError('weight_required') });
           }
         }),
       {

@@ -12,6 +12,33 @@ export const friendRequestTrigger = defineNode({
     'zh-CN': '联系人成为好友时开始：自动通过申请，或由运营在手机上通过。',
     en: 'Starts when the contact becomes a friend: accepted automatically or by the operator on the phone.',
   },
+  icon: 'M15 19a6 6 0 0 0-12 0M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM19 8v6M22 11h-6',
+  summary: [
+    {
+      show: 'text',
+      text: { 'zh-CN': '自动通过好友申请', en: 'Accepts the request automatically' },
+      when: { field: 'autoAccept', not: false },
+    },
+    {
+      show: 'text',
+      text: { 'zh-CN': '由运营手动通过', en: 'Operator accepts on the phone' },
+      when: { field: 'autoAccept', is: false },
+    },
+    {
+      show: 'text',
+      tone: 'muted',
+      text: { 'zh-CN': '验证消息包含', en: 'Hello contains' },
+      when: { field: 'helloKeywords', filled: true },
+    },
+    { show: 'chips', field: 'helloKeywords' },
+    {
+      show: 'text',
+      tone: 'muted',
+      text: { 'zh-CN': '任意验证消息', en: 'Any hello message' },
+      when: { field: 'helloKeywords', filled: false },
+    },
+  ],
+  version: 1,
   data: z.object({
     autoAccept: field(z.boolean().default(true), {
       input: 'boolean',
@@ -37,6 +64,7 @@ export const friendRequestTrigger = defineNode({
       inbound.kind === 'friend_request' &&
       (data.helloKeywords.length === 0 ||
         data.helloKeywords.some((word) => inbound.hello.toLowerCase().includes(word.toLowerCase()))),
+    acceptsRequest: (data) => data.autoAccept,
   },
   compile: (_data, kit) => ({ always: [kit.port('next')] }),
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
 import { isValidRegex, regexMatches } from '../flow/regex.ts';
+import { schemaError } from '../schema-issues.ts';
 
 const MATCHES = ['exact', 'contains', 'regex'] as const;
 const SCOPES = ['private', 'room', 'any'] as const;
@@ -26,6 +27,12 @@ export const keywordTrigger = defineNode({
     'zh-CN': '收到匹配关键词的消息、且该联系人没有等待回复的流程时开始。',
     en: 'Starts when an inbound message matches and the contact has no run waiting for a reply.',
   },
+  icon: 'M4 9h16M4 15h16M10 3 8 21M16 3l-2 18',
+  summary: [
+    { show: 'chips', field: 'keywords' },
+    { show: 'text', tone: 'muted', text: '{match|option} · {scope|option}' },
+  ],
+  version: 1,
   data: z
     .object({
       keywords: field(z.array(z.string().trim().min(1)).min(1), {
@@ -55,7 +62,7 @@ export const keywordTrigger = defineNode({
       if (data.match !== 'regex') return;
       data.keywords.forEach((keyword, i) => {
         if (!isValidRegex(keyword)) {
-          ctx.addIssue({ code: 'custom', path: ['keywords', i], message: 'Not a valid regular expression' });
+          ctx.addIssue({ code: 'custom', path: ['keywords', i], ...schemaError('invalid_regex') });
         }
       });
     }),

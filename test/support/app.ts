@@ -1,11 +1,10 @@
 // Builds the real Fastify app on a test database (with the runtime beside it when asked) and logs
 // members in, for `app.inject` tests.
 
-import { Bus } from '../../runtime/bus.ts';
 import type { DbHandle } from '../../runtime/db/client.ts';
-import { Runtime } from '../../runtime/runtime.ts';
 import { type App, buildApp } from '../../server/app.ts';
 import { bootstrap } from '../../server/auth/bootstrap.ts';
+import { runtimeServices } from '../../server/process.ts';
 
 export const TEST_SECRET = 'test-secret-'.padEnd(32, 'x');
 
@@ -16,8 +15,14 @@ export async function testApp(
   options: { loginAttemptsPerMinute?: number; runtime?: boolean; demo?: boolean } = {},
 ) {
   const first = await bootstrap(handle.db, OWNER, { demo: options.demo ?? false });
-  const bus = new Bus();
-  const runtime = options.runtime ? new Runtime({ db: handle.db, bus, secret: TEST_SECRET }) : null;
+  // The processes' own wiring: the bus (relayed on PostgreSQL) and the runtime beside it.
+  const { bus, runtime, close } = await runtimeServices(
+    handle,
+    { secret: TEST_SECRET },
+    {
+      runtime: options.runtime ?? false,
+    },
+  );
   const app = await buildApp(
     handle,
     {
@@ -28,10 +33,8 @@ export async function testApp(
     false,
     { bus, runtime },
   );
-  if (runtime) {
-    await runtime.start();
-    app.addHook('onClose', () => runtime.stop());
-  }
+  app.addHook('onClose', close);
+  await runtime?.start();
   return { app, runtime, workspaceId: first?.workspaceId };
 }
 

@@ -8,8 +8,9 @@ import { shellMessages } from '../i18n.ts';
 import { membersMessages } from '../screens/members-messages.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NAV_ICONS, NavIcon } from './nav-icons.tsx';
+import { Button } from './ui.tsx';
 
-const NAV = ['flows', 'contacts', 'coupons', 'bots', 'members', 'settings'] as const;
+const NAV = ['flows', 'contacts', 'leads', 'coupons', 'bots', 'members', 'settings'] as const;
 
 export function Shell({ session, children }: { session: SessionBody; children: ReactNode }) {
   const t = shellMessages.useT();
@@ -53,13 +54,12 @@ export function Shell({ session, children }: { session: SessionBody; children: R
           </div>
           <div className="flex flex-col items-start gap-1 xl:flex-row xl:items-center xl:justify-between">
             <LangSwitch />
-            <button
-              type="button"
-              className="rounded-md px-2 py-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+            <Button
+              variant="ghost"
               onClick={() => signOut().then(() => queryClient.setQueryData(['session'], null))}
             >
               {t('signOut')}
-            </button>
+            </Button>
           </div>
         </div>
       </aside>

@@ -8,6 +8,7 @@ import type {
 } from 'react';
 import { useLocation } from 'wouter';
 import { useErrorText } from '../error-text.ts';
+import { Icon } from '../flow-editor/icons.tsx';
 
 export function PageHeader(props: { title: string; subtitle?: string; actions?: ReactNode }) {
   return (
@@ -25,20 +26,59 @@ export function Card({ children, className = '' }: { children: ReactNode; classN
   return <div className={`rounded-xl bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>{children}</div>;
 }
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { tone?: 'primary' | 'plain' | 'danger' };
-export function Button({ tone = 'plain', className = '', type = 'button', ...rest }: ButtonProps) {
-  const tones = {
-    primary: 'bg-emerald-600 text-white hover:bg-emerald-700 shadow-sm',
-    plain: 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50',
-    danger: 'bg-white text-red-600 ring-1 ring-red-200 hover:bg-red-50',
-  };
+// One button for every screen, toolbar, dialog and drawer. Each size sets its own width and padding:
+// a class meant to override another of the same property (`px-0` after `px-3`) loses to Tailwind's
+// stylesheet order, which once squashed the toolbar's icons.
+const VARIANTS = {
+  primary: 'bg-emerald-600 text-white shadow-sm hover:bg-emerald-700',
+  secondary: 'bg-white text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50',
+  /** The action that cannot be taken back, once asked (ConfirmButton). */
+  danger: 'bg-white text-red-600 ring-1 ring-red-200 hover:bg-red-50',
+  ghost: 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:hover:bg-transparent',
+  /** The chosen one of a set of buttons. */
+  active: 'bg-emerald-50 text-emerald-700 ring-1 ring-emerald-200',
+};
+
+const SIZES = {
+  normal: 'h-8 gap-1.5 rounded-lg px-3 text-sm',
+  /** A square holding only its icon. */
+  icon: 'size-8 rounded-lg text-sm',
+  /** Inside a message or a dense row. */
+  small: 'h-6 gap-1 rounded-md px-2 text-xs',
+};
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: keyof typeof VARIANTS;
+  size?: keyof typeof SIZES;
+  /** SVG path data of a 24-px line icon before the text. */
+  icon?: string;
+  children?: ReactNode;
+};
+
+export function Button({
+  variant = 'secondary',
+  size = 'normal',
+  icon,
+  children,
+  className = '',
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type}
-      className={`inline-flex items-center gap-1.5 rounded-lg px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${tones[tone]} ${className}`}
+      className={`inline-flex shrink-0 items-center justify-center font-medium transition disabled:cursor-not-allowed disabled:opacity-50 ${SIZES[size]} ${VARIANTS[variant]} ${className}`}
       {...rest}
-    />
+    >
+      {icon && <Icon d={icon} className="size-4 shrink-0" />}
+      {children}
+    </button>
   );
+}
+
+/** A square toolbar button; its title doubles as the accessible name. */
+export function IconButton({ icon, title, ...rest }: ButtonProps & { icon: string; title: string }) {
+  return <Button variant="ghost" size="icon" icon={icon} title={title} aria-label={title} {...rest} />;
 }
 
 const FIELD =
@@ -48,9 +88,9 @@ export function Input({ className = '', ...rest }: InputHTMLAttributes<HTMLInput
   return <input className={`${FIELD} ${className}`} {...rest} />;
 }
 
-/** A select inside a form label does not take the label's small grey type. */
+/** The one select; a select inside a form label does not take the label's small grey type. */
 export function Select({ className = '', ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={`${FIELD} font-normal text-slate-900 ${className}`} {...rest} />;
+  return <select className={`${FIELD} bg-white font-normal text-slate-900 ${className}`} {...rest} />;
 }
 
 const BADGE = {

@@ -28,7 +28,7 @@ export function EmptyCanvas() {
               className="flex flex-col items-center gap-2 rounded-xl border border-slate-200 px-3 py-3 text-sm font-medium text-slate-700 transition hover:border-emerald-300 hover:bg-emerald-50/50 hover:text-emerald-700"
             >
               <span className="flex size-9 items-center justify-center rounded-lg bg-emerald-50 text-emerald-600 ring-1 ring-emerald-100">
-                <NodeIcon type={type} category="trigger" className="size-5" />
+                <NodeIcon type={type} className="size-5" />
               </span>
               {definition.label[lang]}
             </button>

@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { Button } from '../app/ui.tsx';
 import { useErrorText } from '../error-text.ts';
 import { EditorLayout } from './EditorLayout.tsx';
 import { type FlowDetail, flowKeys, getFlow, readGraph } from './flow-api.ts';
 import { useT } from './messages.ts';
 import { createFlowStore, FlowStoreProvider } from './store.ts';
-import { Button } from './ui.tsx';
 
 export function FlowEditorPage({ flowId }: { flowId: string }) {
   const t = useT();

@@ -11,16 +11,14 @@ import { LintBadges } from './LintBadges.tsx';
 import { useT } from './messages.ts';
 import { PortHandles, TargetHandle } from './NodeHandles.tsx';
 import { NodeStats } from './NodeStats.tsx';
-import { NodeBody } from './node-bodies.tsx';
-import { useNodeT } from './node-messages.ts';
 import { nodePorts } from './node-ports.ts';
+import { NodeSummary } from './node-summary.tsx';
 import { editable, endingPorts, issueCounts, startCount } from './selectors.ts';
 import { useFlowStore } from './store.ts';
 
 function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const { lang } = useLang();
   const t = useT();
-  const nodeT = useNodeT();
   const definition = nodeRegistry.get(type);
   const style = definition ? CATEGORY_STYLES[definition.category] : UNKNOWN_STYLE;
   const ports = useMemo(() => nodePorts(type, data), [type, data]);
@@ -52,7 +50,7 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
       <div className={`h-1 rounded-t-xl ${style.stripe}`} />
       <div className="flex items-center gap-2 px-3 pt-2.5 pb-2">
         <span className={`flex size-7 shrink-0 items-center justify-center rounded-lg ring-1 ${style.tile}`}>
-          <NodeIcon type={type} category={definition?.category} />
+          <NodeIcon type={type} />
         </span>
         <div className="min-w-0 flex-1">
           <p className="truncate text-[13px] font-semibold text-slate-900">
@@ -65,7 +63,7 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
       {/* Stats replace the content, so cards keep their size and the layout holds in both modes. */}
       {definition && !inStats && (
         <div className="px-3 pb-3">
-          <NodeBody data={data} ctx={{ t: nodeT, lang, definition }} />
+          <NodeSummary definition={definition} data={data} lang={lang} />
         </div>
       )}
       {inStats && (

@@ -2,10 +2,10 @@
 // warnings; clicking an issue selects its node and brings it into view.
 import { useState } from 'react';
 import type { Issue } from '../../../shared/flow/issues.ts';
+import { issueText, lintTitle } from '../catalogue/issue-text.ts';
 import { useLang } from '../i18n.ts';
 import { GLYPHS, Icon } from './icons.tsx';
-import { issueText } from './issue-text.ts';
-import { issueKey, lintTitle } from './lint-copy.ts';
+import { issueKey } from './lint-copy.ts';
 import { useT } from './messages.ts';
 import { type FlowState, useFlowStore } from './store.ts';
 
@@ -18,8 +18,8 @@ function IssueRow(props: { issue: Issue; level: 'error' | 'warning' }) {
   const { lang } = useLang();
   const nodeId = useFlowStore((s) => issueNode(s, issue));
   const selectNode = useFlowStore((s) => s.selectNode);
-  const title = lintTitle(issue.code)?.[lang] ?? issue.code;
-  // The message names the card and the field by their labels; ids and paths are for tools only.
+  const title = lintTitle(issue.code, lang);
+  // Said from the code and params: the card and the field by their labels; ids and paths are for tools only.
   return (
     <li>
       <button
@@ -36,9 +36,7 @@ function IssueRow(props: { issue: Issue; level: 'error' | 'warning' }) {
         />
         <span className="min-w-0">
           <span className="block text-xs font-medium text-slate-800">{title}</span>
-          <span className="block text-[11px] leading-snug text-slate-500">
-            {issueText(issue.message, lang)}
-          </span>
+          <span className="block text-[11px] leading-snug text-slate-500">{issueText(issue, lang)}</span>
         </span>
       </button>
     </li>

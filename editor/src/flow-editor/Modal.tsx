@@ -1,8 +1,8 @@
 // A centred dialog over a dimmed page; Escape and the backdrop close it.
 import { type ReactNode, useEffect } from 'react';
+import { IconButton } from '../app/ui.tsx';
 import { GLYPHS } from './icons.tsx';
 import { useT } from './messages.ts';
-import { IconButton } from './ui.tsx';
 
 export function Modal(props: {
   title: string;

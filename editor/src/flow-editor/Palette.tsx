@@ -78,7 +78,7 @@ export function Palette(props: { folded: boolean; onFold: (folded: boolean) => v
                       <span
                         className={`flex size-8 shrink-0 items-center justify-center rounded-lg ring-1 ${style.tile}`}
                       >
-                        <NodeIcon type={definition.type} category={category} />
+                        <NodeIcon type={definition.type} />
                       </span>
                     </button>
                   </li>
@@ -100,7 +100,7 @@ export function Palette(props: { folded: boolean; onFold: (folded: boolean) => v
                       <span
                         className={`flex size-8 shrink-0 items-center justify-center rounded-lg ring-1 ${style.tile}`}
                       >
-                        <NodeIcon type={definition.type} category={category} />
+                        <NodeIcon type={definition.type} />
                       </span>
                       <span className="min-w-0">
                         <span className="block truncate text-[13px] font-medium text-slate-800">

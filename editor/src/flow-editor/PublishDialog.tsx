@@ -2,16 +2,16 @@
 // published as a new version, whose number the dialog shows.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Issue } from '../../../shared/flow/issues.ts';
+import { Button } from '../app/ui.tsx';
+import { issueText, lintTitle } from '../catalogue/issue-text.ts';
 import { useErrorText } from '../error-text.ts';
 import { useLang } from '../i18n.ts';
 import { flowKeys, publishFlow } from './flow-api.ts';
 import { GLYPHS, Icon } from './icons.tsx';
-import { issueText } from './issue-text.ts';
-import { issueKey, lintTitle } from './lint-copy.ts';
+import { issueKey } from './lint-copy.ts';
 import { Modal } from './Modal.tsx';
 import { useT } from './messages.ts';
 import { useFlowStore } from './store.ts';
-import { Button } from './ui.tsx';
 
 function IssueList(props: { issues: Issue[]; tone: 'error' | 'warning' }) {
   const { lang } = useLang();
@@ -24,9 +24,8 @@ function IssueList(props: { issues: Issue[]; tone: 'error' | 'warning' }) {
             className={`mt-0.5 size-3.5 shrink-0 ${props.tone === 'error' ? 'text-rose-500' : 'text-amber-500'}`}
           />
           <span>
-            <span className="font-medium text-slate-800">{lintTitle(issue.code)?.[lang] ?? issue.code}</span>
-            {issue.nodeId && <span className="ml-1 font-mono text-slate-400">{issue.nodeId}</span>}
-            <span className="block text-slate-500">{issueText(issue.message, lang)}</span>
+            <span className="font-medium text-slate-800">{lintTitle(issue.code, lang)}</span>
+            <span className="block text-slate-500">{issueText(issue, lang)}</span>
           </span>
         </li>
       ))}

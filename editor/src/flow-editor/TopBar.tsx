@@ -2,6 +2,7 @@
 // the Edit/Stats switch, and the simulator, versions, pause and publish actions.
 import { useReactFlow } from '@xyflow/react';
 import { Link } from 'wouter';
+import { Button, IconButton } from '../app/ui.tsx';
 import type { SaveStatus as Status } from './autosaver.ts';
 import type { FlowDetail } from './flow-api.ts';
 import { GLYPHS, Icon } from './icons.tsx';
@@ -10,7 +11,6 @@ import { useT } from './messages.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import { canRedo, canUndo, editable } from './selectors.ts';
 import { useFlowStore } from './store.ts';
-import { Button, IconButton } from './ui.tsx';
 import { FIT } from './use-canvas-view.ts';
 
 type Props = {

@@ -1,8 +1,9 @@
 // Shown while a published version is on the canvas: it is read-only; go back or make it the draft.
+
+import { Button } from '../app/ui.tsx';
 import { GLYPHS, Icon } from './icons.tsx';
 import { useT } from './messages.ts';
 import { useFlowStore } from './store.ts';
-import { Button } from './ui.tsx';
 
 export function VersionBanner(props: { saveNow: () => Promise<void> }) {
   const t = useT();

@@ -1,12 +1,12 @@
 // The list of published versions; opening one shows it read-only on the canvas.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { IconButton } from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
 import { flowKeys, getVersion, listVersions, readGraph } from './flow-api.ts';
 import { GLYPHS, Icon } from './icons.tsx';
 import { useT } from './messages.ts';
 import { useFlowStore } from './store.ts';
-import { IconButton } from './ui.tsx';
 
 export function VersionsDrawer(props: { liveVersion: number | null; onClose: () => void }) {
   const t = useT();

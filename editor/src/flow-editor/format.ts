@@ -1,19 +1,19 @@
 // Display forms of stored values: ISO-8601 durations as words, counts and shares.
+import { type DurationUnit, durationParts } from '../../../shared/time/duration.ts';
 import type { Lang } from '../i18n.ts';
 
-const UNITS: Record<Lang, [string, string, string, string, string]> = {
-  'zh-CN': ['周', '天', '小时', '分钟', '秒'],
-  en: ['w', 'd', 'h', 'min', 's'],
+const UNITS: Record<Lang, Record<DurationUnit, string>> = {
+  'zh-CN': { weeks: '周', days: '天', hours: '小时', minutes: '分钟', seconds: '秒' },
+  en: { weeks: 'w', days: 'd', hours: 'h', minutes: 'min', seconds: 's' },
 };
 
 /** `PT1H30M` → "1 小时 30 分钟" / "1 h 30 min"; text that is not a duration shows as is. */
 export function humanDuration(iso: string, lang: Lang): string {
-  const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
-  if (!match) return iso;
-  const parts = match
-    .slice(1)
-    .map((count, i) => (count && count !== '0' ? `${count} ${UNITS[lang][i]}` : ''))
-    .filter(Boolean);
+  const amounts = durationParts(iso);
+  if (!amounts) return iso;
+  const parts = (Object.keys(UNITS[lang]) as DurationUnit[])
+    .filter((unit) => amounts[unit] > 0)
+    .map((unit) => `${amounts[unit]} ${UNITS[lang][unit]}`);
   return parts.length ? parts.join(' ') : iso;
 }
 

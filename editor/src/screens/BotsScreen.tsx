@@ -37,7 +37,7 @@ export function BotsScreen() {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <Button tone="primary" onClick={() => setAdding(true)}>
+          <Button variant="primary" onClick={() => setAdding(true)}>
             + {t('add')}
           </Button>
         }

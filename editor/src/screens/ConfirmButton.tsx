@@ -16,7 +16,7 @@ export function ConfirmButton(props: {
   /** Asked in place of the button, e.g. "Archive this flow?". */
   question: string;
   onConfirm: () => void;
-  tone?: 'plain' | 'danger';
+  variant?: 'secondary' | 'danger';
   disabled?: boolean;
   /** data-testid of the confirming button. */
   confirmTestId?: string;
@@ -35,7 +35,7 @@ export function ConfirmButton(props: {
   }, [asking]);
   if (!asking)
     return (
-      <Button tone={props.tone} disabled={props.disabled} onClick={() => setAsking(true)}>
+      <Button variant={props.variant} disabled={props.disabled} onClick={() => setAsking(true)}>
         {props.label}
       </Button>
     );
@@ -52,7 +52,7 @@ export function ConfirmButton(props: {
       onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
     >
       <span className="text-sm text-slate-700">{props.question}</span>
-      <Button type="submit" tone="danger" disabled={props.disabled} data-testid={props.confirmTestId}>
+      <Button type="submit" variant="danger" disabled={props.disabled} data-testid={props.confirmTestId}>
         {props.label}
       </Button>
       <Button onClick={() => setAsking(false)}>{t('cancel')}</Button>

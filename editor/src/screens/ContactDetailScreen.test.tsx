@@ -6,6 +6,7 @@ import { type Call, fakeApi, Harness } from './test-harness.tsx';
 
 const ID = '00000000-0000-4000-8000-0000000000c1';
 const AT = '2025-01-01T00:00:00.000Z';
+const MEDIA_ID = '0b5e3c1e-8d4a-4c57-9a4e-3f0f5f2b7a11';
 const CONTACT = {
   id: ID,
   name: 'Mei',
@@ -56,8 +57,42 @@ function serve(role: string) {
     'GET /api/me': session(role),
     [`GET /api/contacts/${ID}`]: CONTACT,
     [`GET /api/contacts/${ID}/messages?limit=200`]: [
-      { id: 1, direction: 'in', text: '', kind: 'image', at: AT, nodeId: null, flowId: null },
-      { id: 2, direction: 'out', text: 'Nice picture!', at: AT, nodeId: null, flowId: null },
+      { id: 1, direction: 'in', text: '', kind: 'image', media: null, at: AT, nodeId: null, flowId: null },
+      {
+        id: 2,
+        direction: 'out',
+        text: 'Nice picture!',
+        kind: 'text',
+        media: null,
+        at: AT,
+        nodeId: null,
+        flowId: null,
+      },
+      {
+        id: 3,
+        direction: 'in',
+        text: '',
+        kind: 'image',
+        media: { kind: 'image', mediaId: MEDIA_ID },
+        at: AT,
+        nodeId: null,
+        flowId: null,
+      },
+      {
+        id: 4,
+        direction: 'out',
+        text: 'Our spring sale',
+        kind: 'text',
+        media: {
+          kind: 'link',
+          url: 'https://shop.example.com/spring',
+          title: 'Spring sale',
+          description: '20% off',
+        },
+        at: AT,
+        nodeId: 'promo',
+        flowId: null,
+      },
     ],
     [`GET /api/contacts/${ID}/undelivered`]: () => undelivered,
     'GET /api/flows': [],
@@ -83,6 +118,14 @@ describe('contact transcript', () => {
     serve('agent');
     expect(await screen.findByText('[Image]')).toBeTruthy();
     expect(screen.getByText('Nice picture!')).toBeTruthy();
+  });
+
+  it('shows a kept image itself, and a card below the text it came with', async () => {
+    serve('agent');
+    expect((await screen.findByTestId('media-image')).getAttribute('src')).toBe(`/api/media/${MEDIA_ID}`);
+    const link = screen.getByTestId('media-link');
+    expect(link.textContent).toMatch(/Spring sale.*20% off.*shop\.example\.com\/spring/);
+    expect(link.previousElementSibling?.textContent).toBe('Our spring sale');
   });
 
   it('ends with the messages not confirmed as delivered, each resent or dismissed', async () => {

@@ -1,6 +1,6 @@
 // One contact: attributes and tags (editable), handoff, runs, and the transcript as chat bubbles
-// seen from our side (what the bot and operator sent is green, on the right, as on the phone), with
-// the messages not confirmed as delivered at its end.
+// seen from our side (what the bot and operator sent is green, on the right, as on the phone; images
+// and cards as themselves), with the messages not confirmed as delivered at its end.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -10,14 +10,15 @@ import { api } from '../api.ts';
 import { useMessageText } from '../app/message-kinds.ts';
 import { Badge, Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
 import { useWorkspaceTime } from '../app/workspace-time.ts';
+import { hasCard, MediaCard } from '../flow-editor/simulator/MediaCard.tsx';
 import { statusText, useT as useSimT } from '../flow-editor/simulator/messages.ts';
 import { useFlowList } from '../queries.ts';
 import { contactsMessages, friendKey } from './contacts-messages.ts';
 import { UndeliveredMessages, UndeliveredSummary } from './Undelivered.tsx';
 
 type Contact = z.infer<typeof contactDetail>;
-/** A message; `kind` says what a media message was (its text is then empty). */
-type Message = z.infer<typeof messageSchema> & { kind?: string };
+/** A message; `kind` says what a media message was (its text is then empty), `media` its image or card. */
+type Message = z.infer<typeof messageSchema>;
 type Patch = { tags?: string[]; attributes?: Record<string, string | null>; handoff?: boolean };
 
 export function ContactDetailScreen({ id }: { id: string }) {
@@ -203,18 +204,28 @@ function Transcript({ contactId, messages }: { contactId: string; messages: Mess
       <UndeliveredSummary contactId={contactId} />
       <div className="flex-1 space-y-2 overflow-y-auto bg-[#ededed] p-4">
         {ordered.length === 0 && <p className="text-center text-sm text-slate-500">{t('noMessages')}</p>}
-        {ordered.map((m) => (
-          <div key={m.id} className={`flex ${m.direction === 'out' ? 'justify-end' : 'justify-start'}`}>
+        {ordered.map((m) => {
+          // An image or card shows as itself, below the text it came with (two messages on WeChat).
+          const card = hasCard(m.media) ? m.media : null;
+          return (
             <div
-              className={`max-w-[75%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm shadow-sm ${
-                m.direction === 'out' ? 'bg-[#95ec69]' : 'bg-white'
-              }`}
+              key={m.id}
+              className={`flex flex-col gap-1.5 ${m.direction === 'out' ? 'items-end' : 'items-start'}`}
               title={time.format(m.at)}
             >
-              {text(m)}
+              {(m.text || !card) && (
+                <div
+                  className={`max-w-[75%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm shadow-sm ${
+                    m.direction === 'out' ? 'bg-[#95ec69]' : 'bg-white'
+                  }`}
+                >
+                  {text(m)}
+                </div>
+              )}
+              {card && <MediaCard media={card} />}
             </div>
-          </div>
-        ))}
+          );
+        })}
         <UndeliveredMessages contactId={contactId} side="right" />
       </div>
     </Card>

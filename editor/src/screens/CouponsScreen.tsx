@@ -78,7 +78,7 @@ export function CouponsScreen() {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <Button tone="primary" onClick={() => openFor()}>
+          <Button variant="primary" onClick={() => openFor()}>
             + {t('add')}
           </Button>
         }
@@ -124,7 +124,7 @@ export function CouponsScreen() {
               {t('parsed', { n: codes.length })}
             </span>
             <Button
-              tone="primary"
+              variant="primary"
               className="ml-auto"
               disabled={!name.trim() || save.isPending}
               onClick={() => save.mutate()}

@@ -72,7 +72,7 @@ export function FlowsScreen() {
               />
               {t('showArchived')}
             </label>
-            <Button tone="primary" data-testid="flow-create" onClick={() => setCreating(true)}>
+            <Button variant="primary" data-testid="flow-create" onClick={() => setCreating(true)}>
               + {t('create')}
             </Button>
           </>
@@ -94,7 +94,7 @@ export function FlowsScreen() {
             title={t('emptyTitle')}
             hint={t('emptyHint')}
             action={
-              <Button tone="primary" onClick={() => setCreating(true)}>
+              <Button variant="primary" onClick={() => setCreating(true)}>
                 + {t('create')}
               </Button>
             }
@@ -148,7 +148,7 @@ function CreateForm(props: { onCancel: () => void; onCreate: (name: string) => v
           onChange={(e) => setName(e.target.value)}
         />
         <Button
-          tone="primary"
+          variant="primary"
           type="submit"
           disabled={props.busy || !name.trim()}
           data-testid="flow-create-confirm"
@@ -201,7 +201,7 @@ function FlowRow(props: {
               onChange={(e) => setRenaming(e.target.value)}
               onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
             />
-            <Button type="submit" tone="primary">
+            <Button type="submit" variant="primary">
               {t('save')}
             </Button>
             <Button onClick={() => setRenaming(null)}>{t('cancel')}</Button>

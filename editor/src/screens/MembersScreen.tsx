@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { apiKeyCreated, apiKeySchema, Member } from '../../../shared/api/auth.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import { api } from '../api.ts';
-import { Button, Card, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
+import { Button, Card, ErrorNote, Input, PageHeader, Select } from '../app/ui.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { membersMessages } from './members-messages.ts';
 
@@ -14,17 +14,13 @@ type ApiKey = z.infer<typeof apiKeySchema>;
 function RoleSelect(props: { value: string; onChange: (role: string) => void }) {
   const t = membersMessages.useT();
   return (
-    <select
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      className="rounded-lg border border-slate-300 px-2 py-1.5 text-sm"
-    >
+    <Select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
       {ROLES.map((r) => (
         <option key={r} value={r}>
           {t(r)}
         </option>
       ))}
-    </select>
+    </Select>
   );
 }
 
@@ -70,7 +66,7 @@ export function MembersScreen() {
                 </td>
                 <td className="px-4 py-3 text-right">
                   <ConfirmButton
-                    tone="danger"
+                    variant="danger"
                     label={t('remove')}
                     question={t('removeQuestion')}
                     onConfirm={() => change.mutate({ id: m.id })}
@@ -103,7 +99,7 @@ export function MembersScreen() {
             required
           />
           <RoleSelect value={invite.role} onChange={(role) => setInvite({ ...invite, role })} />
-          <Button tone="primary" type="submit" disabled={add.isPending}>
+          <Button variant="primary" type="submit" disabled={add.isPending}>
             {t('invite')}
           </Button>
         </form>
@@ -152,7 +148,7 @@ function ApiKeys() {
             <span className="text-slate-500">{t(k.role)}</span>
             <span className="ml-auto">
               <ConfirmButton
-                tone="danger"
+                variant="danger"
                 label={t('revoke')}
                 question={t('revokeQuestion')}
                 onConfirm={() => revoke.mutate(k.id)}

@@ -92,7 +92,7 @@ export function NewBotForm({ onDone }: { onDone: () => void }) {
             />
           </label>
         )}
-        <Button tone="primary" type="submit" disabled={!name.trim() || create.isPending}>
+        <Button variant="primary" type="submit" disabled={!name.trim() || create.isPending}>
           {t('create')}
         </Button>
         <Button onClick={onDone}>{t('cancel')}</Button>

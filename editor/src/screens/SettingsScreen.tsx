@@ -184,7 +184,7 @@ export function SettingsScreen() {
                 onChange={(e) => setRule(i, { ...rule, reply: e.target.value })}
                 className="flex-1"
               />
-              <Button tone="danger" onClick={() => setRule(i, null)}>
+              <Button variant="danger" onClick={() => setRule(i, null)}>
                 {t('remove')}
               </Button>
             </div>
@@ -214,7 +214,7 @@ export function SettingsScreen() {
           )}
         </div>
         <div className="flex items-center gap-3">
-          <Button tone="primary" onClick={() => save.mutate()} disabled={save.isPending}>
+          <Button variant="primary" onClick={() => save.mutate()} disabled={save.isPending}>
             {t('save')}
           </Button>
           {save.isSuccess && <span className="text-sm text-emerald-700">{t('saved')}</span>}

@@ -3,13 +3,12 @@
 // dismiss for agents and up; viewers see them only. Resending an unknown one asks first.
 import { useState } from 'react';
 import { useMessageText } from '../app/message-kinds.ts';
+import { Button } from '../app/ui.tsx';
 import { useWorkspaceTime } from '../app/workspace-time.ts';
 import { useErrorText } from '../error-text.ts';
 import { useRoleAtLeast } from '../queries.ts';
 import { type UndeliveredItem, useSettleUndelivered, useUndelivered } from './undelivered-api.ts';
 import { undeliveredMessages } from './undelivered-messages.ts';
-
-const ACTION = 'rounded-md px-2 py-0.5 font-medium ring-1 disabled:opacity-50';
 
 function Row(props: {
   item: UndeliveredItem;
@@ -59,43 +58,38 @@ function Row(props: {
             {asking ? (
               <>
                 <span className="text-slate-700">{t('resendAnyway')}</span>
-                <button
-                  type="button"
-                  className={`${ACTION} bg-amber-600 text-white ring-amber-600 hover:bg-amber-700`}
+                <Button
+                  size="small"
+                  variant="danger"
                   disabled={busy}
                   onClick={() => act('resend')}
                   data-testid="undelivered-resend-confirm"
                 >
                   {t('resend')}
-                </button>
-                <button
-                  type="button"
-                  className={`${ACTION} bg-white text-slate-600 ring-slate-300 hover:bg-slate-50`}
-                  onClick={() => setAsking(false)}
-                >
+                </Button>
+                <Button size="small" onClick={() => setAsking(false)}>
                   {t('cancel')}
-                </button>
+                </Button>
               </>
             ) : (
               <>
-                <button
-                  type="button"
-                  className={`${ACTION} bg-white text-emerald-700 ring-emerald-300 hover:bg-emerald-50`}
+                <Button
+                  size="small"
+                  variant="primary"
                   disabled={busy}
                   onClick={() => (unknown ? setAsking(true) : act('resend'))}
                   data-testid="undelivered-resend"
                 >
                   {t('resend')}
-                </button>
-                <button
-                  type="button"
-                  className={`${ACTION} bg-white text-slate-600 ring-slate-300 hover:bg-slate-50`}
+                </Button>
+                <Button
+                  size="small"
                   disabled={busy}
                   onClick={() => act('dismiss')}
                   data-testid="undelivered-dismiss"
                 >
                   {t('dismiss')}
-                </button>
+                </Button>
               </>
             )}
           </div>

@@ -55,21 +55,30 @@ describe('Inspector', () => {
       issues: [
         {
           code: 'unset_attribute',
-          message: 'No node writes attributes.x',
+          message: 'English for logs',
+          params: { node: 'Ask', nodeType: 'ask', fieldKey: 'retryText', attribute: 'x' },
           nodeId: 'ask',
           path: 'data.retryText',
         },
-        { code: 'unreachable', message: 'No trigger reaches this node', nodeId: 'ask' },
-        { code: 'unreachable', message: 'Another node', nodeId: 'other' },
+        { code: 'unreachable', message: 'English', params: { node: 'Ask', nodeType: 'ask' }, nodeId: 'ask' },
+        {
+          code: 'unreachable',
+          message: 'English',
+          params: { node: 'Ask', nodeType: 'ask' },
+          nodeId: 'other',
+        },
       ],
     });
     expect(within(screen.getByTestId('field-question')).getByText('Required')).toBeTruthy();
     expect(within(screen.getByTestId('field-saveAs')).getByText(/Lowercase letters/)).toBeTruthy();
+    // Lint issues said from their code and params, without the card and field the form shows.
     expect(
-      within(screen.getByTestId('field-retryText')).getByText('No node writes attributes.x'),
+      within(screen.getByTestId('field-retryText')).getByText(
+        'No card of this flow sets the attribute `x`: it is empty unless set elsewhere',
+      ),
     ).toBeTruthy();
-    expect(screen.getByText('No trigger reaches this node')).toBeTruthy();
-    expect(screen.queryByText('Another node')).toBeNull();
+    // Once: the other node's issue is not this node's.
+    expect(screen.getByText('No trigger leads to this card')).toBeTruthy();
   });
 
   it('renders labels in both languages', () => {

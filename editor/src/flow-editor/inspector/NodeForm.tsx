@@ -8,7 +8,6 @@ import { FieldShell } from './FieldShell.tsx';
 import { nodeErrors } from './field-errors.ts';
 import { fieldSchema, fieldValue, isVisible, type NodeData, withField } from './field-values.ts';
 import { InspectorHeader } from './InspectorHeader.tsx';
-import { useInspectorT } from './messages.ts';
 import { availableVariables, conditionFields, writtenAttributes } from './variables.ts';
 import { GROUP_KINDS, WIDGETS } from './widgets/index.ts';
 import type { Vocabulary } from './widgets/types.ts';
@@ -25,7 +24,6 @@ export function NodeForm(props: {
   const { nodeId, definition, data, document, issues, readOnly, onChange } = props;
   const idPrefix = useId();
   const localize = useLocalize();
-  const t = useInspectorT();
   const { lang } = useLang();
   const vocabulary = useMemo<Vocabulary>(
     () => ({
@@ -35,14 +33,12 @@ export function NodeForm(props: {
     }),
     [document],
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `t` is new each render; `lang` is what it depends on
   const errors = useMemo(
     () =>
       nodeErrors(
         definition,
         data,
         issues.filter((issue) => issue.nodeId === nodeId),
-        t,
         lang,
       ),
     [definition, data, issues, nodeId, lang],

@@ -12,10 +12,6 @@ export const inspectorMessages = defineMessages({
     moveUp: '上移 {item}',
     moveDown: '下移 {item}',
     item: '{label} {n}',
-    required: '必填',
-    atLeast: '至少需要 {n} 项',
-    atMost: '最多 {n} 项',
-    badAttribute: '小写字母、数字和 _，以字母开头，最多 40 个字符',
     unit: '{label}单位',
     minutes: '分钟',
     hours: '小时',
@@ -50,10 +46,6 @@ export const inspectorMessages = defineMessages({
     moveUp: 'Move {item} up',
     moveDown: 'Move {item} down',
     item: '{label} {n}',
-    required: 'Required',
-    atLeast: 'At least {n} needed',
-    atMost: 'At most {n}',
-    badAttribute: 'Lowercase letters, digits and _, starting with a letter, at most 40',
     unit: '{label} unit',
     minutes: 'minutes',
     hours: 'hours',
@@ -81,4 +73,3 @@ export const inspectorMessages = defineMessages({
 });
 
 export const useInspectorT = inspectorMessages.useT;
-export type InspectorT = ReturnType<typeof useInspectorT>;

@@ -23,8 +23,14 @@ export function Chat({
   const pending = send.isPending ? send.variables : null;
   const count = (transcript.data?.length ?? 0) + (pending ? 1 : 0);
 
+  // The end stays in view while the reader is there, also when an image loads after the scroll.
+  const atEnd = useRef(true);
+  const toEnd = () => {
+    if (scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new message is what scrolls
   useEffect(() => {
-    if (count && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+    if (count) toEnd();
   }, [count]);
 
   const submit = (e: FormEvent) => {
@@ -40,6 +46,10 @@ export function Chat({
         ref={scroller}
         className="min-h-64 flex-1 space-y-2 overflow-y-auto bg-[#ededed] px-3 py-3"
         data-testid="sim-chat"
+        onScroll={(event) => {
+          const { scrollHeight, scrollTop, clientHeight } = event.currentTarget;
+          atEnd.current = scrollHeight - scrollTop - clientHeight < 48;
+        }}
       >
         {transcript.error && (
           <p className="text-center text-xs text-rose-600" role="alert">
@@ -50,8 +60,16 @@ export function Chat({
           <p className="pt-8 text-center text-xs text-slate-400">{t('emptyChat')}</p>
         )}
         {transcript.data?.map((m, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows, so a position names one message
-          <Bubble key={i} direction={m.direction} text={m.text} kind={m.kind} nodeId={m.nodeId} />
+          <Bubble
+            // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows, so a position names one message
+            key={i}
+            direction={m.direction}
+            text={m.text}
+            kind={m.kind}
+            media={m.media}
+            nodeId={m.nodeId}
+            onMediaLoad={() => atEnd.current && toEnd()}
+          />
         ))}
         {pending && <Bubble direction="in" text={pending} pending />}
         <UndeliveredMessages contactId={contactId} side="left" />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationMs } from '../../../../shared/flow/duration.ts';
+import { durationMs } from '../../../../shared/time/duration.ts';
 import { DURATION_UNITS, isoDuration, withinOneAdvance } from './duration.ts';
 
 describe('isoDuration', () => {

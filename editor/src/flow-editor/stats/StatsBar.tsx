@@ -1,6 +1,7 @@
 // Stats bar above the canvas: version picker (the canvas shows that version), run totals and goal
 // counts, kept live by the stream.
 import { useState } from 'react';
+import { Select } from '../../app/ui.tsx';
 import { useErrorText } from '../../error-text.ts';
 import { useLang } from '../../i18n.ts';
 import { useFlowStore } from '../store.ts';
@@ -43,8 +44,7 @@ export function StatsBar({ flowId }: { flowId: string }) {
     <div className={bar} data-testid="stats-bar">
       <label className="flex shrink-0 items-center gap-2 text-slate-500">
         {t('version')}
-        <select
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-slate-800 focus:border-emerald-500 focus:outline-none"
+        <Select
           value={version}
           onChange={(e) => setPicked(Number(e.target.value))}
           data-testid="stats-version"
@@ -58,7 +58,7 @@ export function StatsBar({ flowId }: { flowId: string }) {
               {v.version === latest ? t('latest') : ''}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       {live.state !== 'idle' && <LiveDot state={live.state} />}
       {stats?.version === version && <StatsPills stats={stats} />}

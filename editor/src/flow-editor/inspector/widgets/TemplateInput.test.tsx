@@ -1,12 +1,20 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { nodeOf, renderInspector } from '../test-harness.tsx';
 
 // user-event reads `{` as a key name: `{{` types one brace.
 const BRACES = '{{{{';
 
-const options = () => screen.queryAllByRole('option').map((option) => option.textContent);
+/** The variable list's options (the form's selects have options of their own). */
+const options = () => {
+  const list = screen.queryByRole('listbox', { name: 'Variables' });
+  return list
+    ? within(list)
+        .queryAllByRole('option')
+        .map((option) => option.textContent)
+    : [];
+};
 
 function setup() {
   const view = renderInspector(nodeOf('send', { text: '' }), {

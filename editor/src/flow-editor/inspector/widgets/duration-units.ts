@@ -1,9 +1,8 @@
 // ISO-8601 durations as an amount and a unit the marketer picks (minutes, hours, days) and back.
-import { durationMs, formatDuration } from '../../../../../shared/flow/duration.ts';
+import { durationMs, formatDuration, DURATION_UNITS as MS } from '../../../../../shared/time/duration.ts';
 
-const MINUTE = 60_000;
-
-export const DURATION_UNITS = { minutes: MINUTE, hours: 60 * MINUTE, days: 24 * 60 * MINUTE } as const;
+/** The units a marketer picks a node's duration in: the shared table's minutes, hours and days. */
+export const DURATION_UNITS = { minutes: MS.minutes, hours: MS.hours, days: MS.days } as const;
 export type DurationUnit = keyof typeof DURATION_UNITS;
 
 export type DurationParts = { amount: string; unit: DurationUnit };

@@ -7,6 +7,7 @@ import { BooleanToggle } from './BooleanToggle.tsx';
 import { BranchesInput } from './BranchesInput.tsx';
 import { CouponPoolInput } from './CouponPoolInput.tsx';
 import { DurationInput } from './DurationInput.tsx';
+import { MediaInput } from './MediaInput.tsx';
 import { NumberInput } from './NumberInput.tsx';
 import { RulesInput } from './RulesInput.tsx';
 import { SelectInput } from './SelectInput.tsx';
@@ -32,6 +33,7 @@ export const WIDGETS: Record<InputKind, ComponentType<WidgetProps>> = {
   rules: RulesInput,
   branches: BranchesInput,
   window: WindowInput,
+  media: MediaInput,
 };
 
 /** Kinds drawn as several controls: the field label names the group, each control has its own label. */

@@ -1,4 +1,6 @@
-// Wall-clock time in an IANA time zone with nothing but Intl (no date library in shared code).
+// Wall-clock time in an IANA time zone with nothing but Intl (no date library in shared code): the
+// local fields of an instant, the instant of local fields, the local day (for daily caps) and the
+// hour of the week (for activity counts). The one zoned-time module of the flow lint, the runtime and the editor.
 
 export type LocalTime = {
   year: number;
@@ -66,4 +68,32 @@ export function zonedEpoch(
   const first = asUtc - offsetAt(asUtc);
   const second = asUtc - offsetAt(first);
   return first === second ? first : Math.max(first, second);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local date of an instant as YYYY-MM-DD: the day a daily cap counts in. */
+export function localDay(at: number, timeZone: string): string {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(at);
+}
+
+/** The first instant of the next local day after `at` (found by stepping, so DST-safe). */
+export function nextLocalMidnight(at: number, timeZone: string): number {
+  const today = localDay(at, timeZone);
+  let t = at;
+  for (let step = 3_600_000; localDay(t, timeZone) === today; ) t += step;
+  t = Math.floor(t / 60_000) * 60_000; // zone offsets are whole minutes
+  for (let step = 60_000; localDay(t - step, timeZone) !== today; ) t -= step;
+  return t;
+}
+
+/** Hour of the week in the zone (weekday × 24 + hour, Sunday = 0): a contact's activity slot. */
+export function hourOfWeek(at: Date | number, timeZone: string): number {
+  const local = localTime(typeof at === 'number' ? at : at.getTime(), timeZone);
+  return local.weekday * 24 + local.hour;
 }

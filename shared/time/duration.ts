@@ -1,23 +1,47 @@
-// ISO-8601 durations (PT30S, PT10M, PT2H, P3D, P1W and combinations) as flows store them, bounded:
-// a node waits at most MAX_DURATION, so a wake time is always a real date.
+// ISO-8601 durations (PT30S, PT10M, PT2H, P3D, P1W and combinations) as flows store them, bounded
+// (a node waits at most MAX_DURATION, so a wake time is always a real date), and the one table of
+// units every duration reader and writer uses — the lint, the runtime's pacer, the editor's inputs.
 
 const PATTERN = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
+/** Milliseconds of each unit, largest first: the order ISO-8601 writes them in. */
+export const DURATION_UNITS = {
+  weeks: 7 * 24 * 3_600_000,
+  days: 24 * 3_600_000,
+  hours: 3_600_000,
+  minutes: 60_000,
+  seconds: 1000,
+} as const;
+export type DurationUnit = keyof typeof DURATION_UNITS;
+
+const { weeks: WEEK, days: DAY, hours: HOUR, minutes: MINUTE, seconds: SECOND } = DURATION_UNITS;
+
+/** The amounts an ISO-8601 duration text is written with ('PT1H30M' → 1 hour, 30 minutes), or null. */
+export function durationParts(text: string): Record<DurationUnit, number> | null {
+  const match = PATTERN.exec(text);
+  if (!match || text === 'P' || text.endsWith('T')) return null;
+  const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
+  return { weeks: weeks!, days: days!, hours: hours!, minutes: minutes!, seconds: seconds! };
+}
+
+/** The ISO-8601 text of a whole amount of one unit ('P3D', 'PT90M'), or null unless a whole number ≥ 0. */
+export function unitDuration(amount: number, unit: DurationUnit): string | null {
+  if (!Number.isInteger(amount) || amount < 0) return null;
+  const letter = { weeks: 'W', days: 'D', hours: 'H', minutes: 'M', seconds: 'S' }[unit];
+  return unit === 'weeks' || unit === 'days' ? `P${amount}${letter}` : `PT${amount}${letter}`;
+}
 
 /** The longest wait, timeout or delay a node may have. */
 export const MAX_DURATION = 'P365D';
 export const MAX_DURATION_MS = 365 * DAY;
 
 function parse(text: string): number | null {
-  const match = PATTERN.exec(text);
-  if (!match || text === 'P' || text.endsWith('T')) return null;
-  const [, w, d, h, m, s] = match.map((part) => Number(part ?? 0));
-  return (w ?? 0) * WEEK + (d ?? 0) * DAY + (h ?? 0) * HOUR + (m ?? 0) * MINUTE + (s ?? 0) * SECOND;
+  const parts = durationParts(text);
+  if (!parts) return null;
+  return (Object.keys(DURATION_UNITS) as DurationUnit[]).reduce(
+    (ms, u) => ms + parts[u] * DURATION_UNITS[u],
+    0,
+  );
 }
 
 const limitOf = (max: string | number): number => (typeof max === 'number' ? max : (parse(max) ?? 0));

@@ -4,7 +4,7 @@
 // decides which wins. The e2e suite measures the icons in Chromium.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GLYPHS } from './icons.tsx';
+import { GLYPHS } from '../flow-editor/icons.tsx';
 import { Button, IconButton } from './ui.tsx';
 
 const PROPERTIES: Record<string, string[]> = {
@@ -32,7 +32,7 @@ function contested(element: Element): string[] {
 
 afterEach(cleanup);
 
-describe('editor buttons', () => {
+describe('buttons', () => {
   it('give an icon button one width, one height and one padding', () => {
     render(<IconButton icon={GLYPHS.undo} title="Undo" />);
     const button = screen.getByRole('button', { name: 'Undo' });
@@ -41,8 +41,15 @@ describe('editor buttons', () => {
     expect(button.querySelector('svg')?.classList.contains('shrink-0')).toBe(true);
   });
 
-  it('give a text button the same', () => {
-    render(<Button icon={GLYPHS.play}>Simulator</Button>);
-    expect(contested(screen.getByRole('button', { name: 'Simulator' }))).toEqual([]);
+  it('give a button of every variant and size the same', () => {
+    for (const variant of ['primary', 'secondary', 'danger', 'ghost', 'active'] as const)
+      for (const size of ['normal', 'small', 'icon'] as const) {
+        render(
+          <Button icon={GLYPHS.play} variant={variant} size={size}>
+            {`${variant} ${size}`}
+          </Button>,
+        );
+        expect(contested(screen.getByRole('button', { name: `${variant} ${size}` }))).toEqual([]);
+      }
   });
 });

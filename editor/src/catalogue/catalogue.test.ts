@@ -1,0 +1,317 @@
+// The catalogue (STYLE §8): a sentence for every code in both languages, the same values read in
+// each, and every lint issue said from its code and params as a marketer sees it.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { API_ERROR_CODES, NOT_FOUND_WHATS } from '../../../shared/api/errors.ts';
+import { LINT_CODES } from '../../../shared/flow/issues.ts';
+import { validate } from '../../../shared/flow/validate.ts';
+import { VARIABLE_PROBLEMS } from '../../../shared/flow/variables.ts';
+import { LOCALES } from '../../../shared/i18n.ts';
+import { SCHEMA_CODES, schemaIssueOf } from '../../../shared/schema-issues.ts';
+import { CATALOGUES } from './catalogue.ts';
+import { formatMessage, messageArguments } from './format.ts';
+import { issueDetail, issueText, lintTitle } from './issue-text.ts';
+import { schemaText } from './schema-text.ts';
+
+type Node = { id: string; type: string; data?: unknown };
+// Ids look like the editor's (`send_4f2a`), so a message that prints one is caught below.
+const trigger: Node = { id: 'trigger_k7x2', type: 'trigger.keyword', data: { keywords: ['hi'] } };
+const send = (id: string, text = 'hello'): Node => ({ id, type: 'send', data: { text } });
+const edge = (source: string, target: string, sourceHandle = 'next') => ({
+  id: `edge_${source}_${sourceHandle}_${target}`,
+  source,
+  target,
+  sourceHandle,
+});
+const T = trigger.id;
+
+/** Flows broken in every way the lint and the node schemas report. */
+const BROKEN: unknown[] = [
+  { nodes: 'no' },
+  { nodes: [send('send_a1b2')], edges: [] },
+  { nodes: [{ id: '', type: 'send' }], edges: [{ id: 'edge_q9' }] },
+  {
+    nodes: [
+      trigger,
+      send('send_a1b2', 'Hi {{contact.nmae}} {{attributes.city}} {{foo.bar}} {{attributes.Bad-Key}}'),
+      send('send_a1b2'),
+      { id: 'sned_x8y7', type: 'sned' },
+      send('send_l0n3'),
+      {
+        id: 'ask_q4c1',
+        type: 'ask',
+        data: { question: '?', saveAs: 'Bad Key', expect: 'choice', choices: [] },
+      },
+      { id: 'ask_r5e6', type: 'ask', data: { question: '?', saveAs: 'r', expect: 'regex', min: 5, max: 1 } },
+      { id: 'ask_n7m8', type: 'ask', data: { question: '?', saveAs: 'n', expect: 'number', min: 5, max: 1 } },
+      { id: 'ask_b9g0', type: 'ask', data: { question: '?', saveAs: 'b', expect: 'number', max: 1e300 } },
+      { id: 'wait_w1d2', type: 'wait', data: { duration: '3 days', window: { from: '25:00', to: '09:00' } } },
+      { id: 'wait_l3g4', type: 'wait', data: { duration: 'P20000000W' } },
+      {
+        id: 'cond_c5d6',
+        type: 'condition',
+        data: {
+          rules: [
+            { field: 'city', op: 'equals' },
+            { field: 'attributes.city', op: 'eq' },
+            { field: 'tags', op: 'matches', value: '(' },
+          ],
+        },
+      },
+      {
+        id: 'split_s7t8',
+        type: 'split',
+        data: {
+          branches: [
+            { name: 'A', weight: 0 },
+            { name: 'A', weight: 1e12 },
+          ],
+        },
+      },
+      { id: 'tag_t9u0', type: 'tag', data: { add: [], remove: [] } },
+      { id: 'kw_k1l2', type: 'trigger.keyword', data: { keywords: ['('], match: 'regex' } },
+      { id: 'send_e3f4', type: 'send', data: { text: '' } },
+      { id: 'send_h5i6', type: 'send', data: { text: 'x'.repeat(5000) } },
+      { id: 'send_m7n8', type: 'send', data: { text: 3 } },
+    ],
+    edges: [
+      edge(T, 'send_a1b2'),
+      edge(T, 'send_l0n3'),
+      edge('send_a1b2', T),
+      edge('send_a1b2', 'ghost_g0h0'),
+      edge('ghost_g0h0', 'send_a1b2'),
+      edge('send_l0n3', 'send_a1b2', 'nope'),
+      { ...edge(T, 'send_a1b2'), id: `edge_${T}_again` },
+      { ...edge(T, 'send_a1b2'), id: `edge_${T}_again` },
+    ],
+  },
+  {
+    nodes: [trigger, ...['s1', 's2', 's3', 's4', 's5', 's6'].map((id) => send(`send_${id}x`))],
+    edges: [
+      edge(T, 'send_s1x'),
+      edge('send_s1x', 'send_s2x'),
+      edge('send_s2x', 'send_s3x'),
+      edge('send_s3x', 'send_s4x'),
+      edge('send_s4x', 'send_s5x'),
+      edge('send_s5x', 'send_s6x'),
+      edge('send_s6x', 'send_s1x'),
+    ],
+  },
+  {
+    nodes: [trigger, ...['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((id) => send(`send_${id}y`))],
+    edges: [
+      edge(T, 'send_p1y'),
+      edge('send_p1y', 'send_p2y'),
+      edge('send_p2y', 'send_p3y'),
+      edge('send_p3y', 'send_p4y'),
+      edge('send_p4y', 'send_p5y'),
+      edge('send_p5y', 'send_p6y'),
+    ],
+  },
+  {
+    nodes: [
+      trigger,
+      send('send_v1w2', 'Hi {{attributes.city}} {{constructor.name}} {{toString}} {{attributes.__proto__}}'),
+      send('send_v3w4', '{{tags}} {{contact.constructor}}'),
+      {
+        id: 'kw_r1s2',
+        type: 'trigger.keyword',
+        data: { keywords: ['^(a+)+$', '(\\w+)\\1'], match: 'regex' },
+      },
+      {
+        id: 'ask_p3q4',
+        type: 'ask',
+        data: { question: '?', saveAs: 'code', expect: 'regex', pattern: 'a(?=b)' },
+      },
+      {
+        id: 'ask_x5y6',
+        type: 'ask',
+        data: { question: '?', saveAs: 'long', expect: 'regex', pattern: '.{0,900}' },
+      },
+      {
+        id: 'split_z7z8',
+        type: 'split',
+        data: {
+          branches: [
+            { name: 'left', weight: 1 },
+            { name: 'right', weight: 1 },
+          ],
+        },
+      },
+    ],
+    edges: [edge(T, 'send_v1w2'), edge('send_v1w2', 'send_v3w4'), edge('send_v3w4', 'split_z7z8')],
+  },
+];
+
+const ids = BROKEN.flatMap((graph) => {
+  const { nodes, edges } = graph as { nodes?: unknown; edges?: unknown };
+  const list = [...(Array.isArray(nodes) ? nodes : []), ...(Array.isArray(edges) ? edges : [])];
+  return list.map((item: { id?: string }) => item.id ?? '').filter((id) => id.length > 2);
+});
+
+const issues = BROKEN.flatMap((graph) => {
+  const { errors, warnings } = validate(graph);
+  return [...errors, ...warnings];
+});
+
+/** What a marketer must never read: a JSON path, an internal key, a node or edge id. */
+const internal = (text: string): string[] => [
+  ...['data.', 'ports.', 'sourceHandle', 'nodes.', 'edges.'].filter((part) => text.includes(part)),
+  ...ids.filter((id) => text.includes(id)),
+];
+
+const phrased = (lang: 'zh-CN' | 'en') => issues.map((issue) => issueText(issue, lang));
+
+/** Each code list of shared/ and the catalogue part that phrases it. */
+const PARTS = [
+  ['lint', LINT_CODES],
+  ['lintTitle', LINT_CODES],
+  ['variable', VARIABLE_PROBLEMS],
+  ['api', API_ERROR_CODES],
+  ['notFound', NOT_FOUND_WHATS],
+  ['schema', SCHEMA_CODES],
+] as const;
+
+describe('the catalogue', () => {
+  it('has a sentence for every lint, API error and schema code in both languages', () => {
+    for (const lang of LOCALES) {
+      for (const [part, codes] of PARTS) {
+        const sentences: Record<string, string> = CATALOGUES[lang][part];
+        const missing = codes.filter((code) => !sentences[code]?.trim());
+        expect(missing, `${lang} ${part}`).toEqual([]);
+        // A code that left its list leaves its sentences behind.
+        expect(Object.keys(sentences).filter((code) => !(codes as readonly string[]).includes(code))).toEqual(
+          [],
+        );
+      }
+    }
+  });
+
+  it('reads the same values in zh-CN and en', () => {
+    const sections = ['lint', 'lintTitle', 'variable', 'api', 'notFound', 'schema', 'form', 'words'] as const;
+    for (const section of sections) {
+      const zh: Record<string, string> = CATALOGUES['zh-CN'][section];
+      const en: Record<string, string> = CATALOGUES.en[section];
+      expect(Object.keys(zh).sort(), section).toEqual(Object.keys(en).sort());
+      for (const key of Object.keys(en))
+        expect([...messageArguments(zh[key]!)].sort(), `${section}.${key}`).toEqual(
+          [...messageArguments(en[key]!)].sort(),
+        );
+    }
+  });
+});
+
+describe('issueText', () => {
+  it('says every issue the lint and the node schemas report in Chinese', () => {
+    expect(issues.length).toBeGreaterThan(50);
+    const codes = new Set(issues.map((issue) => issue.code));
+    expect(LINT_CODES.filter((code) => !codes.has(code))).toEqual([]);
+    const english = phrased('zh-CN').filter((text) =>
+      // Variables, patterns and zod's type names stay as they are; the sentence around them may not be English.
+      /[A-Za-z]{4,} [A-Za-z]{3,}/.test(text.replace(/`[^`]*`|\{\{[^}]*\}\}/g, '')),
+    );
+    expect(english).toEqual([]);
+    // Every value a sentence reads is there: no `{name}` is left unfilled.
+    const unfilled = [...phrased('zh-CN'), ...phrased('en')].filter((text) =>
+      text.replace(/\{\{[^}]*\}\}/g, '').includes('{'),
+    );
+    expect(unfilled).toEqual([]);
+  });
+
+  it('names cards and fields by their labels, never by id or JSON path', () => {
+    const leaks = [...phrased('zh-CN'), ...phrased('en')].filter((text) => internal(text).length > 0);
+    expect(leaks).toEqual([]);
+    // The machine-readable parts stay on the issue.
+    expect(issues.filter((issue) => issue.params === undefined)).toEqual([]);
+    const deadEnd = issues.find((issue) => issue.code === 'dead_end')!;
+    expect(deadEnd).toMatchObject({ nodeId: expect.any(String), path: expect.stringMatching(/^ports\./) });
+  });
+
+  it('fills the card, the field, the exit and the names into the sentence in the page language', () => {
+    const [deadEnd] = validate({
+      nodes: [trigger, { id: 'ask_q1w2', type: 'ask', data: { question: '?', saveAs: 'city' } }],
+      edges: [edge(T, 'ask_q1w2')],
+    }).warnings.filter((issue) => issue.code === 'dead_end');
+    expect(issueText(deadEnd!, 'zh-CN')).toBe('提问：出口「已回答」没有连接：流程会在这里结束');
+    expect(issueText(deadEnd!, 'en')).toBe('Ask: the exit “Answered” leads nowhere: the run ends there');
+    const { errors } = validate({
+      nodes: [
+        trigger,
+        send('send_t1', 'Hi {{contact.nmae}}'),
+        {
+          id: 'cond_c1',
+          type: 'condition',
+          data: {
+            rules: [
+              { field: 'tags', op: 'has_tag', value: 'a' },
+              { field: 'tags', op: 'matches', value: 'x' },
+              { field: 'tags', op: 'matches', value: '(' },
+            ],
+          },
+        },
+        { id: 'kw_k1', type: 'trigger.keyword', data: { keywords: ['hi'], match: 'nope' } },
+        { id: 'wait_w1', type: 'wait', data: { duration: 'P400D' } },
+      ],
+      edges: [],
+    });
+    const zh = errors.map((issue) => issueText(issue, 'zh-CN'));
+    expect(zh).toContain('发送消息 › 消息内容：{{contact.nmae}}：未知的字段 `contact.nmae`');
+    expect(zh).toContain('条件 › 规则 #3 › 值：不是有效的正则表达式');
+    expect(zh).toContain('等待 › 时长：最长 365 天（P365D）');
+    // zod's own issues in zod's own locale.
+    expect(zh).toContainEqual(expect.stringMatching(/^关键词 › 匹配方式：无效选项：期望以下之一 /));
+    expect(errors.map((issue) => issueText(issue, 'en'))).toContain(
+      'Condition › Rules #3 › Value: Not a valid regular expression',
+    );
+  });
+
+  it('drops the place where the form already shows it', () => {
+    const { errors, warnings } = validate({
+      nodes: [trigger, { id: 'wait_w1', type: 'wait', data: { duration: 'P400D' } }, send('send_s1')],
+      edges: [edge(T, 'send_s1')],
+    });
+    const duration = errors.find((issue) => issue.code === 'invalid_data')!;
+    expect(issueDetail(duration, 'en')).toBe('At most 365 days (P365D)');
+    expect(issueDetail(duration, 'zh-CN')).toBe('最长 365 天（P365D）');
+    const unreachable = warnings.find((issue) => issue.code === 'unreachable')!;
+    expect(issueDetail(unreachable, 'en')).toBe('No trigger leads to this card');
+    expect(issueText(unreachable, 'en')).toBe('Wait: no trigger leads to this card');
+  });
+
+  it('shows an issue of a code it does not know (a newer server) as it came', () => {
+    const newer = { code: 'from_the_future', message: 'Something new', params: {} } as never;
+    expect(issueText(newer, 'zh-CN')).toBe('Something new');
+    expect(lintTitle('from_the_future', 'zh-CN')).toBe('from_the_future');
+  });
+});
+
+describe('schemaText', () => {
+  const issuesOf = (schema: z.ZodType, input: unknown) =>
+    schema.safeParse(input).error!.issues.map((issue) => schemaIssueOf(issue, input));
+  const attributes = z.record(
+    z.string().refine((key) => /^[a-z]+$/.test(key), { params: { code: 'attribute_key', max: 40 } }),
+    z.string(),
+  );
+
+  it('says zod’s issues with zod’s locale, a missing value or a list size as a form does, ours by code', () => {
+    const [tooLong] = issuesOf(z.string().max(3), 'abcd');
+    expect(schemaText(tooLong!, 'zh-CN')).toBe('数值过大：期望 string <=3 字符');
+    expect(schemaText(tooLong!, 'en')).toBe('Too big: expected string to have <=3 characters');
+    const [missing] = issuesOf(z.object({ name: z.string() }), {});
+    expect([schemaText(missing!, 'zh-CN'), schemaText(missing!, 'en')]).toEqual(['必填', 'Required']);
+    const [few] = issuesOf(z.array(z.string()).min(2), ['a']);
+    expect(schemaText(few!, 'zh-CN')).toBe('至少需要 2 项');
+    const [key] = issuesOf(attributes, { Bad: 'x' });
+    expect(schemaText(key!, 'zh-CN')).toBe('小写字母、数字和 _，以字母开头，最多 40 个字符');
+  });
+});
+
+describe('formatMessage', () => {
+  it('fills values, picks select branches (with values inside) and shows a missing value', () => {
+    const message = '{n, select, 0 {none} other {{n} of {total}}} left';
+    expect(formatMessage(message, { n: 0 })).toBe('none left');
+    expect(formatMessage(message, { n: 3, total: 5 })).toBe('3 of 5 left');
+    expect(formatMessage('hello {name}', {})).toBe('hello {name}');
+    expect([...messageArguments(message)].sort()).toEqual(['n', 'total']);
+  });
+});

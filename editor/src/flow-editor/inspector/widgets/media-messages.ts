@@ -1,0 +1,53 @@
+// The media widget's words (the send node's image, link card or mini-program card), in both languages.
+import { defineMessages } from '../../../i18n.ts';
+
+export const mediaInputMessages = defineMessages({
+  'zh-CN': {
+    kind: '类型',
+    none: '不发送',
+    image: '图片',
+    link: '链接卡片',
+    mini_program: '小程序卡片',
+    upload: '上传图片',
+    replace: '更换图片',
+    remove: '移除图片',
+    uploading: '正在上传…',
+    uploadHint: 'PNG、JPEG、GIF 或 WebP，最大 2 MB。',
+    orUrl: '或填写图片地址',
+    tooLarge: '图片超过 2 MB，请压缩后再上传。',
+    wrongType: '只能上传 PNG、JPEG、GIF 或 WebP 图片。',
+    url: '链接地址',
+    title: '标题',
+    description: '描述（可选）',
+    thumbnailUrl: '缩略图地址（可选）',
+    appId: '小程序 AppID',
+    pagePath: '页面路径',
+    username: '原始 ID（可选，gh_ 开头）',
+    preview: '预览',
+  },
+  en: {
+    kind: 'Kind',
+    none: 'Nothing',
+    image: 'Image',
+    link: 'Link card',
+    mini_program: 'Mini program card',
+    upload: 'Upload image',
+    replace: 'Replace image',
+    remove: 'Remove image',
+    uploading: 'Uploading…',
+    uploadHint: 'PNG, JPEG, GIF or WebP, up to 2 MB.',
+    orUrl: 'Or the image’s address',
+    tooLarge: 'The image is larger than 2 MB: make it smaller and upload it again.',
+    wrongType: 'Only PNG, JPEG, GIF or WebP images can be uploaded.',
+    url: 'Address',
+    title: 'Title',
+    description: 'Description (optional)',
+    thumbnailUrl: 'Thumbnail address (optional)',
+    appId: 'Mini program AppID',
+    pagePath: 'Page path',
+    username: 'Original ID (optional, starts with gh_)',
+    preview: 'Preview',
+  },
+});
+
+export type MediaInputKey = Parameters<ReturnType<typeof mediaInputMessages.useT>>[0];
