@@ -1,15 +1,7 @@
-// The marketer's day in a real browser: sign in, build a collection funnel by dragging six node types
-// from the palette and wiring their ports, watch a lint error come and go, publish, talk to it in the
-// simulator (with a clock advance over its wait), and see Stats mode counts move without a reload; on the way it
-// moves a card and undoes the move, and pans the canvas from the minimap. Then, on a 1280×720 screen, a
-// new flow: the first card stays where it is dropped, the fitted view keeps cards clear of the lint
-// panel, and the simulator tries the draft before it is ever published, then starts over.
-// Screenshots of the canvas, the simulator and the stats mode land in test-results/e2e/.
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canvas } from './support/canvas.ts';
-import { hasChromium, launchChromium, type Product, signIn, startProduct } from './support/product.ts';
+import { closeProduct, hasChromium, openProduct, type Product, signIn } from './support/product.ts';
 
 const SHOTS = 'test-results/e2e';
 
@@ -18,16 +10,9 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    product = await startProduct();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    page.setDefaultTimeout(15_000);
+    ({ product, browser, page } = await openProduct({ width: 1440, height: 900 }, 'en-US'));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  afterAll(() => closeProduct({ product, browser }));
 
   const { drop, connect } = canvas(() => page);
 

@@ -1,13 +1,7 @@
-// Website leads in a real browser: a flow that starts with the Website lead trigger, greets the lead
-// with an attribute the lead brought, and counts a goal is published; three leads are pasted on the
-// Leads screen, their friend adds go out (queued → requested without a reload), one is accepted in
-// the sandbox and the bot's reply shows; that flow's Stats mode counts the run.
-// Screenshots of the Leads screen in English and Chinese (1280×720) land in test-results/e2e/.
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canvas } from './support/canvas.ts';
-import { hasChromium, launchChromium, type Product, signIn, startProduct } from './support/product.ts';
+import { closeProduct, hasChromium, openProduct, type Product, signIn } from './support/product.ts';
 
 const SHOTS = 'test-results/e2e';
 
@@ -16,16 +10,9 @@ describe.skipIf(!hasChromium)('website leads in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    product = await startProduct();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
-    page.setDefaultTimeout(15_000);
+    ({ product, browser, page } = await openProduct({ width: 1280, height: 720 }, 'en-US'));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  afterAll(() => closeProduct({ product, browser }));
 
   const { drop, connect } = canvas(() => page);
 

@@ -2,7 +2,7 @@
 // own, the server (with the runtime and the sandbox bot) on a fresh PGlite data folder and a free port,
 // and Debian's Chromium driven through playwright-core (never a downloaded browser).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,4 +83,20 @@ export async function signIn(page: Page, baseUrl: string): Promise<void> {
   await page.fill('input[name=password]', ADMIN.password);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=nav-flows]');
+}
+
+/** The product, a Chromium and a page of `viewport` in `locale`, for a spec's beforeAll. */
+export async function openProduct(viewport: { width: number; height: number }, locale: string) {
+  mkdirSync('test-results/e2e', { recursive: true });
+  const product = await startProduct();
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport, locale });
+  page.setDefaultTimeout(15_000);
+  return { product, browser, page };
+}
+
+/** A spec's afterAll: the browser closed, the product stopped (either may never have started). */
+export async function closeProduct(opened: { product?: Product; browser?: Browser }): Promise<void> {
+  await opened.browser?.close();
+  await opened.product?.stop();
 }

@@ -119,7 +119,8 @@ export async function patchContact(
   return getContact(db, workspaceId, id);
 }
 
-const messageColumns = {
+/** A message as every transcript answers it (contact messages, search, the sandbox's transcript). */
+export const messageColumns = {
   id: messages.id,
   direction: messages.direction,
   text: messages.text,
@@ -143,8 +144,14 @@ export async function contactMessages(
     .where(and(eq(messages.contactId, c.id), query.before ? lt(messages.id, query.before) : undefined))
     .orderBy(desc(messages.id))
     .limit(query.limit);
-  return rows.map((m) => ({ ...m, media: asTranscriptMedia(m.media), at: m.at.toISOString() }));
+  return rows.map(messageView);
 }
+
+export const messageView = <M extends { media: unknown; at: Date }>(m: M) => ({
+  ...m,
+  media: asTranscriptMedia(m.media),
+  at: m.at.toISOString(),
+});
 
 export async function searchMessages(db: Db, workspaceId: string, q: string, limit: number) {
   const rows = await db
@@ -154,5 +161,5 @@ export async function searchMessages(db: Db, workspaceId: string, q: string, lim
     .where(and(eq(messages.workspaceId, workspaceId), ilike(messages.text, like(q))))
     .orderBy(desc(messages.id))
     .limit(limit);
-  return rows.map((m) => ({ ...m, media: asTranscriptMedia(m.media), at: m.at.toISOString() }));
+  return rows.map(messageView);
 }

@@ -6,7 +6,6 @@ import { and, asc, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Bus } from '../../runtime/bus.ts';
 import { CommandFailedError, CommandTimeoutError, runBotCommand } from '../../runtime/commands.ts';
 import type { Db } from '../../runtime/db/client.ts';
-import { asTranscriptMedia } from '../../shared/api/media.ts';
 import {
   botAccounts,
   contacts,
@@ -19,6 +18,7 @@ import {
   runs,
 } from '../../shared/db/schema.ts';
 import { compile } from '../../shared/flow/index.ts';
+import { messageColumns, messageView } from '../contacts/contacts.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { versionHash } from '../flows/publish.ts';
 
@@ -170,18 +170,11 @@ export async function converse(
 
 export async function transcript(db: Db, contactId: string) {
   const rows = await db
-    .select({
-      direction: messages.direction,
-      text: messages.text,
-      kind: messages.kind,
-      media: messages.media,
-      at: messages.at,
-      nodeId: messages.nodeId,
-    })
+    .select(messageColumns)
     .from(messages)
     .where(eq(messages.contactId, contactId))
     .orderBy(asc(messages.id));
-  return rows.map((r) => ({ ...r, media: asTranscriptMedia(r.media), at: r.at.toISOString() }));
+  return rows.map(messageView);
 }
 
 /**

@@ -2,10 +2,10 @@
 // happy-dom lays nothing out, so this checks the cause of squashed toolbar icons: two utilities for one
 // property on a button (`px-3` and `px-0`), where Tailwind's stylesheet order, not the class order,
 // decides which wins. The e2e suite measures the icons in Chromium.
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GLYPHS } from '../flow-editor/icons.tsx';
-import { Button, IconButton } from './ui.tsx';
+import { BUTTON_LOOKS, Button, FIELD_LOOKS, IconButton, Input, Segmented, Select } from './ui.tsx';
 
 const PROPERTIES: Record<string, string[]> = {
   size: ['width', 'height'],
@@ -42,8 +42,8 @@ describe('buttons', () => {
   });
 
   it('give a button of every variant and size the same', () => {
-    for (const variant of ['primary', 'secondary', 'danger', 'ghost', 'active'] as const)
-      for (const size of ['normal', 'small', 'icon'] as const) {
+    for (const variant of BUTTON_LOOKS.variants)
+      for (const size of BUTTON_LOOKS.sizes) {
         render(
           <Button icon={GLYPHS.play} variant={variant} size={size}>
             {`${variant} ${size}`}
@@ -51,5 +51,65 @@ describe('buttons', () => {
         );
         expect(contested(screen.getByRole('button', { name: `${variant} ${size}` }))).toEqual([]);
       }
+  });
+});
+
+describe('fields', () => {
+  it('give an input and a select of every size one padding, beside a width', () => {
+    for (const size of FIELD_LOOKS.sizes) {
+      render(
+        <>
+          <Input size={size} aria-label={`input ${size}`} className="w-32" />
+          <Select size={size} aria-label={`select ${size}`} className="min-w-0 flex-1">
+            <option>one</option>
+          </Select>
+        </>,
+      );
+      expect(contested(screen.getByRole('textbox', { name: `input ${size}` }))).toEqual([]);
+      expect(contested(screen.getByRole('combobox', { name: `select ${size}` }))).toEqual([]);
+    }
+  });
+});
+
+describe('Segmented', () => {
+  const renderModes = (value: 'edit' | 'stats' | null, onChange = vi.fn(), disabled = false) => {
+    render(
+      <Segmented
+        role="radiogroup"
+        aria-label="Mode"
+        value={value}
+        onChange={onChange}
+        disabled={disabled}
+        options={[
+          { value: 'edit', label: 'Edit', icon: GLYPHS.pencil, testId: 'mode-edit' },
+          { value: 'stats', label: 'Stats', testId: 'mode-stats' },
+        ]}
+      />,
+    );
+    return onChange;
+  };
+
+  it('presses the chosen option and tells only of another one chosen', () => {
+    const onChange = renderModes('edit');
+    expect(screen.getByRole('radiogroup', { name: 'Mode' })).toBeTruthy();
+    expect(screen.getByTestId('mode-edit').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('mode-stats').getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(screen.getByTestId('mode-edit'));
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('mode-stats'));
+    expect(onChange).toHaveBeenCalledWith('stats');
+    for (const option of screen.getAllByRole('button')) expect(contested(option)).toEqual([]);
+  });
+
+  it('may have none chosen, and every option disabled', () => {
+    const onChange = renderModes(null, vi.fn(), true);
+    for (const option of screen.getAllByRole('button')) {
+      expect(option.getAttribute('aria-pressed')).toBe('false');
+      expect((option as HTMLButtonElement).disabled).toBe(true);
+    }
+    cleanup();
+    renderModes(null, onChange);
+    fireEvent.click(screen.getByTestId('mode-edit'));
+    expect(onChange).toHaveBeenCalledWith('edit');
   });
 });

@@ -1,6 +1,8 @@
-// Small building blocks every page uses: page header, card, buttons, inputs, badges, empty state.
+// Small building blocks every page uses: page header, card, buttons, a segmented toggle, inputs and
+// selects, badges, empty state.
 import type {
   ButtonHTMLAttributes,
+  HTMLAttributes,
   InputHTMLAttributes,
   MouseEvent,
   ReactNode,
@@ -26,9 +28,9 @@ export function Card({ children, className = '' }: { children: ReactNode; classN
   return <div className={`rounded-xl bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>{children}</div>;
 }
 
-// One button for every screen, toolbar, dialog and drawer. Each size sets its own width and padding:
-// a class meant to override another of the same property (`px-0` after `px-3`) loses to Tailwind's
-// stylesheet order, which once squashed the toolbar's icons.
+// One button for every screen, toolbar, dialog, drawer, simulator and inspector. Each size sets its own
+// height, width, padding and corners: a class meant to override another of the same property (`px-0`
+// after `px-3`) loses to Tailwind's stylesheet order, which once squashed the toolbar's icons.
 const VARIANTS = {
   primary: 'bg-emerald-600 text-white shadow-sm hover:bg-emerald-700',
   secondary: 'bg-white text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50',
@@ -43,13 +45,25 @@ const SIZES = {
   normal: 'h-8 gap-1.5 rounded-lg px-3 text-sm',
   /** A square holding only its icon. */
   icon: 'size-8 rounded-lg text-sm',
+  /** The simulator's and the inspector's dense rows; a segment of a normal-height toggle. */
+  compact: 'h-7 gap-1.5 rounded-md px-3 text-sm',
+  /** A square in a dense row: the inspector's move and remove buttons. */
+  compactIcon: 'size-7 rounded-md text-sm',
   /** Inside a message or a dense row. */
   small: 'h-6 gap-1 rounded-md px-2 text-xs',
 };
 
+export type ButtonVariant = keyof typeof VARIANTS;
+export type ButtonSize = keyof typeof SIZES;
+/** Every variant and size, for the kit's own test. */
+export const BUTTON_LOOKS = {
+  variants: Object.keys(VARIANTS) as ButtonVariant[],
+  sizes: Object.keys(SIZES) as ButtonSize[],
+};
+
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: keyof typeof VARIANTS;
-  size?: keyof typeof SIZES;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
   /** SVG path data of a 24-px line icon before the text. */
   icon?: string;
   children?: ReactNode;
@@ -67,7 +81,7 @@ export function Button({
   return (
     <button
       type={type}
-      className={`inline-flex shrink-0 items-center justify-center font-medium transition disabled:cursor-not-allowed disabled:opacity-50 ${SIZES[size]} ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex shrink-0 items-center justify-center whitespace-nowrap font-medium transition disabled:cursor-not-allowed disabled:opacity-50 ${SIZES[size]} ${VARIANTS[variant]} ${className}`}
       {...rest}
     >
       {icon && <Icon d={icon} className="size-4 shrink-0" />}
@@ -81,16 +95,91 @@ export function IconButton({ icon, title, ...rest }: ButtonProps & { icon: strin
   return <Button variant="ghost" size="icon" icon={icon} title={title} aria-label={title} {...rest} />;
 }
 
-const FIELD =
-  'rounded-lg border border-slate-300 px-3 py-1.5 text-sm focus:border-emerald-500 focus:outline-none focus:ring-2 focus:ring-emerald-500/20';
+/**
+ * A set of buttons of which one is chosen (Edit / Stats, Published / Draft) on a grey track; choosing
+ * another calls `onChange`, the chosen one does nothing. The track takes `role` and `aria-label`.
+ */
+export function Segmented<T extends string>({
+  options,
+  value,
+  onChange,
+  size = 'compact',
+  disabled,
+  ...track
+}: Pick<HTMLAttributes<HTMLDivElement>, 'role' | 'aria-label'> & {
+  options: readonly { value: T; label: ReactNode; icon?: string; testId?: string }[];
+  /** The chosen option; null when none is. */
+  value: T | null;
+  onChange: (value: T) => void;
+  size?: 'compact' | 'small';
+  disabled?: boolean;
+}) {
+  return (
+    <div className="inline-flex gap-0.5 rounded-lg bg-slate-100 p-0.5" {...track}>
+      {options.map((option) => (
+        <Button
+          key={option.value}
+          variant={option.value === value ? 'active' : 'ghost'}
+          size={size}
+          icon={option.icon}
+          aria-pressed={option.value === value}
+          disabled={disabled}
+          onClick={() => option.value !== value && onChange(option.value)}
+          data-testid={option.testId}
+        >
+          {option.label}
+        </Button>
+      ))}
+    </div>
+  );
+}
 
-export function Input({ className = '', ...rest }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={`${FIELD} ${className}`} {...rest} />;
+// One look for text fields and selects. As with buttons, each size sets its own corners, padding and type
+// size, so a width is all a caller adds.
+const FIELD =
+  'border border-slate-300 focus:border-emerald-500 focus:outline-none focus:ring-2 focus:ring-emerald-500/20 ' +
+  'disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500 ' +
+  'aria-invalid:border-red-400 aria-invalid:focus:ring-red-400/40';
+
+const FIELD_SIZES = {
+  normal: 'rounded-lg px-3 py-1.5 text-sm',
+  /** The inspector's fields: as tall as normal, tighter at the sides. */
+  compact: 'rounded-md px-2 py-1.5 text-sm',
+  /** Beside small buttons. */
+  small: 'rounded-md px-2 py-1 text-xs',
+};
+
+export type FieldSize = keyof typeof FIELD_SIZES;
+/** A field's look at a size, for a raw `<input>` or `<textarea>` a widget draws itself. */
+export const fieldClass = (size: FieldSize = 'normal') =>
+  `${FIELD} ${FIELD_SIZES[size]} bg-white text-slate-800 placeholder:text-slate-400`;
+
+/** Every field size, for the kit's own test. */
+export const FIELD_LOOKS = { sizes: Object.keys(FIELD_SIZES) as FieldSize[] };
+
+/** A field's classes (`size` replaces the HTML attribute of that name, which no field here uses). */
+type FieldProps<Attributes> = Omit<Attributes, 'size'> & { size?: FieldSize };
+
+export function Input({
+  className = '',
+  size = 'normal',
+  ...rest
+}: FieldProps<InputHTMLAttributes<HTMLInputElement>>) {
+  return <input className={`${FIELD} ${FIELD_SIZES[size]} ${className}`} {...rest} />;
 }
 
 /** The one select; a select inside a form label does not take the label's small grey type. */
-export function Select({ className = '', ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={`${FIELD} bg-white font-normal text-slate-900 ${className}`} {...rest} />;
+export function Select({
+  className = '',
+  size = 'normal',
+  ...rest
+}: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
+  return (
+    <select
+      className={`${FIELD} ${FIELD_SIZES[size]} bg-white font-normal text-slate-900 ${className}`}
+      {...rest}
+    />
+  );
 }
 
 const BADGE = {

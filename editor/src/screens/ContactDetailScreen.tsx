@@ -131,10 +131,11 @@ function Tags({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) =
           }}
         >
           <Input
+            size="small"
             placeholder={t('newTag')}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
-            className="w-32 py-1 text-xs"
+            className="w-32"
           />
         </form>
       </div>
@@ -159,13 +160,9 @@ function Attributes(props: {
               <td className="w-1/3 py-1.5 pr-4 font-mono text-xs text-slate-500">{k}</td>
               <td className="py-1.5">{String(v)}</td>
               <td className="py-1.5 text-right">
-                <button
-                  type="button"
-                  className="text-xs text-slate-400 hover:text-red-600"
-                  onClick={() => props.onChange({ [k]: null })}
-                >
+                <Button variant="ghost" size="small" onClick={() => props.onChange({ [k]: null })}>
                   {t('remove')}
-                </button>
+                </Button>
               </td>
             </tr>
           ))}

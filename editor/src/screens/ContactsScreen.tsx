@@ -1,21 +1,13 @@
 // Contacts: search (debounced), tag filter, cursor pages.
+
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { z } from 'zod';
 import type { contactPage } from '../../../shared/api/contacts.ts';
 import { api } from '../api.ts';
-import {
-  Badge,
-  Button,
-  Card,
-  Empty,
-  ErrorNote,
-  Input,
-  PageHeader,
-  relativeTime,
-  useRowLink,
-} from '../app/ui.tsx';
+import { LoadMore } from '../app/lists.tsx';
+import { Badge, Card, Empty, ErrorNote, Input, PageHeader, relativeTime, useRowLink } from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
 import { contactsMessages, friendKey } from './contacts-messages.ts';
 
@@ -80,13 +72,7 @@ export function ContactsScreen() {
           </table>
         )}
       </Card>
-      {pages.hasNextPage && (
-        <div className="mt-4 text-center">
-          <Button onClick={() => pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-            {t('loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore pages={pages} label={t('loadMore')} />
     </>
   );
 }

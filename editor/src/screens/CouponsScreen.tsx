@@ -1,9 +1,11 @@
 // Coupon pools: issued / total bars; create a pool or add codes by pasting or uploading a file.
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { couponPoolCreated } from '../../../shared/api/coupons.ts';
 import { api } from '../api.ts';
+import { TextFilePicker } from '../app/lists.tsx';
 import { Button, Card, Empty, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
 import { defineMessages } from '../i18n.ts';
 import { couponPoolsKey, useCouponPools } from '../queries.ts';
@@ -105,21 +107,10 @@ export function CouponsScreen() {
             />
           </label>
           <div className="flex items-center gap-3">
-            <label className="cursor-pointer text-sm text-emerald-700 hover:underline">
-              {t('upload')}
-              <input
-                type="file"
-                accept=".txt,.csv,text/plain,text/csv"
-                className="hidden"
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  const content = await file.text();
-                  setText((prev) => `${prev}\n${content}`);
-                  e.target.value = '';
-                }}
-              />
-            </label>
+            <TextFilePicker
+              label={t('upload')}
+              onText={(content) => setText((prev) => `${prev}\n${content}`)}
+            />
             <span className="text-sm text-slate-500" data-testid="pool-parsed">
               {t('parsed', { n: codes.length })}
             </span>

@@ -1,9 +1,11 @@
 // Website leads: the list with each lead's status (filter, cursor pages, refreshed while friend adds
 // are on their way), the paste box, the sandbox's "accept" with the bot's replies, and how a website
 // posts leads.
+
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'wouter';
 import type { LeadStatus } from '../../../shared/db/leads.ts';
+import { LoadMore } from '../app/lists.tsx';
 import { Button, Card, Empty, ErrorNote, PageHeader, relativeTime, Select } from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
 import { useRoleAtLeast } from '../queries.ts';
@@ -80,13 +82,7 @@ export function LeadsScreen() {
           />
         )}
       </Card>
-      {pages.hasNextPage && (
-        <div className="mt-4 text-center">
-          <Button onClick={() => pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-            {t('loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore pages={pages} label={t('loadMore')} />
       <LeadsWebsite />
     </>
   );

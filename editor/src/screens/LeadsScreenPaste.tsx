@@ -1,7 +1,9 @@
 // The paste box: a CSV of phones becomes a preview of the leads it creates with each row's problems,
 // then — sent in batches, with a progress bar — each row's answer: added, already a lead, or why not.
+
 import { type ReactNode, useMemo, useState } from 'react';
 import type { SchemaIssue } from '../../../shared/schema-issues.ts';
+import { TextFilePicker } from '../app/lists.tsx';
 import { Badge, Button, Card, ErrorNote } from '../app/ui.tsx';
 import { CATALOGUES } from '../catalogue/catalogue.ts';
 import { formatMessage } from '../catalogue/format.ts';
@@ -91,21 +93,10 @@ export function LeadsPaste({ onClose }: { onClose: () => void }) {
           </>
         ) : (
           <>
-            <label className="cursor-pointer text-sm text-emerald-700 hover:underline">
-              {t('upload')}
-              <input
-                type="file"
-                accept=".txt,.csv,text/plain,text/csv"
-                className="hidden"
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  const content = await file.text();
-                  setText((prev) => (prev.trim() ? `${prev}\n${content}` : content));
-                  e.target.value = '';
-                }}
-              />
-            </label>
+            <TextFilePicker
+              label={t('upload')}
+              onText={(content) => setText((prev) => (prev.trim() ? `${prev}\n${content}` : content))}
+            />
             <span className="text-sm text-slate-500" data-testid="leads-paste-counts">
               {t('ready', { n: ready.length })}
               {rows.length > ready.length && (

@@ -2,6 +2,7 @@
 // not confirm as delivered), and the contact's composer. Typed text survives a failed send; it is
 // cleared only once the runtime has taken the message. The chat takes the height the panel leaves.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Button } from '../../app/ui.tsx';
 import { useErrorText } from '../../error-text.ts';
 import { UndeliveredMessages } from '../../screens/Undelivered.tsx';
 import { Bubble } from './Bubble.tsx';
@@ -86,14 +87,14 @@ export function Chat({
           onChange={(e) => setDraft(e.target.value)}
           data-testid="sim-input"
         />
-        <button
+        <Button
           type="submit"
-          className="rounded-md bg-[#07c160] px-3 py-1.5 text-sm font-medium text-white hover:bg-[#06ad56] disabled:opacity-50"
+          variant="primary"
           disabled={send.isPending || !draft.trim()}
           data-testid="sim-send"
         >
           {send.isPending ? t('sending') : t('send')}
-        </button>
+        </Button>
       </form>
       {send.error && (
         <p className="bg-[#f7f7f7] px-3 pb-2 text-xs text-rose-600" role="alert" data-testid="sim-error">

@@ -1,6 +1,7 @@
 // The sandbox's "now", shown from the start in the workspace's time zone, and (marketers and up) the
 // controls that move it forward so waits and timeouts fall due; one advance moves it at most 90 days.
 import { type FormEvent, useState } from 'react';
+import { Button, Select } from '../../app/ui.tsx';
 import { useWorkspaceTime } from '../../app/workspace-time.ts';
 import { useErrorText } from '../../error-text.ts';
 import { useRoleAtLeast } from '../../queries.ts';
@@ -8,8 +9,11 @@ import { DURATION_UNITS, type DurationUnit, isoDuration, withinOneAdvance } from
 import { useT } from './messages.ts';
 import { useSandboxClock, type useSimActions } from './sandboxApi.ts';
 
-const button =
-  'whitespace-nowrap rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700 hover:border-emerald-500 hover:text-emerald-700 disabled:opacity-50';
+/** The one-click advances. */
+const QUICK = [
+  { by: 'PT1H', label: 'advance1h', testId: 'sim-advance-1h' },
+  { by: 'P1D', label: 'advance1d', testId: 'sim-advance-1d' },
+] as const;
 
 export function ClockControls({ action }: { action: ReturnType<typeof useSimActions>['advance'] }) {
   const t = useT();
@@ -44,24 +48,17 @@ export function ClockControls({ action }: { action: ReturnType<typeof useSimActi
       </p>
       {canAdvance ? (
         <form className="flex items-center gap-1.5" onSubmit={custom}>
-          <button
-            type="button"
-            className={button}
-            disabled={action.isPending}
-            onClick={() => action.mutate('PT1H')}
-            data-testid="sim-advance-1h"
-          >
-            {t('advance1h')}
-          </button>
-          <button
-            type="button"
-            className={button}
-            disabled={action.isPending}
-            onClick={() => action.mutate('P1D')}
-            data-testid="sim-advance-1d"
-          >
-            {t('advance1d')}
-          </button>
+          {QUICK.map(({ by, label, testId }) => (
+            <Button
+              key={by}
+              size="small"
+              disabled={action.isPending}
+              onClick={() => action.mutate(by)}
+              data-testid={testId}
+            >
+              {t(label)}
+            </Button>
+          ))}
           <input
             className="w-12 rounded-md border border-slate-300 px-1.5 py-1 text-xs focus:border-emerald-500 focus:outline-none"
             type="number"
@@ -72,8 +69,8 @@ export function ClockControls({ action }: { action: ReturnType<typeof useSimActi
             onChange={(e) => setAmount(e.target.value)}
             data-testid="sim-advance-amount"
           />
-          <select
-            className="rounded-md border border-slate-300 bg-white px-1 py-1 text-xs"
+          <Select
+            size="small"
             value={unit}
             onChange={(e) => setUnit(e.target.value as DurationUnit)}
             data-testid="sim-advance-unit"
@@ -83,15 +80,16 @@ export function ClockControls({ action }: { action: ReturnType<typeof useSimActi
                 {t(u)}
               </option>
             ))}
-          </select>
-          <button
+          </Select>
+          <Button
             type="submit"
-            className={`${button} ml-auto`}
+            size="small"
+            className="ml-auto"
             disabled={action.isPending}
             data-testid="sim-advance-custom"
           >
             {t('advance')}
-          </button>
+          </Button>
         </form>
       ) : (
         <p className="text-xs text-slate-400" data-testid="sim-clock-readonly">

@@ -1,6 +1,7 @@
 // Choose one of the workspace's sandbox contacts, or create a new one (it is selected at once). The
 // name field shows when there is no contact yet, or on "+".
 import { type FormEvent, useState } from 'react';
+import { Button, Select } from '../../app/ui.tsx';
 import { useErrorText } from '../../error-text.ts';
 import { statusText, useT } from './messages.ts';
 import { type SimContact, useCreateContact } from './sandboxApi.ts';
@@ -37,8 +38,9 @@ export function ContactPicker(props: {
   return (
     <section className="space-y-2 border-b border-slate-200 px-4 py-2">
       <div className="flex items-center gap-2">
-        <select
-          className={field}
+        <Select
+          size="compact"
+          className="min-w-0 flex-1"
           aria-label={t('contact')}
           value={selectedId ?? ''}
           onChange={(e) => onSelect(e.target.value)}
@@ -51,11 +53,10 @@ export function ContactPicker(props: {
               {c.name} · {statusText(t, `friend_${c.friendStatus}`, c.friendStatus)}
             </option>
           ))}
-        </select>
+        </Select>
         {contacts.length > 0 && (
-          <button
-            type="button"
-            className="flex size-7 shrink-0 items-center justify-center rounded-md border border-slate-300 text-slate-600 hover:border-emerald-500 hover:text-emerald-700"
+          <Button
+            size="icon"
             title={t('newContact')}
             aria-label={t('newContact')}
             aria-expanded={adding}
@@ -63,7 +64,7 @@ export function ContactPicker(props: {
             data-testid="sim-contact-add"
           >
             +
-          </button>
+          </Button>
         )}
       </div>
       {showForm && (
@@ -77,14 +78,15 @@ export function ContactPicker(props: {
             onChange={(e) => setName(e.target.value)}
             data-testid="sim-contact-name"
           />
-          <button
+          <Button
             type="submit"
-            className="rounded-md bg-emerald-600 px-3 py-1 text-sm font-medium text-white hover:bg-emerald-700 disabled:opacity-50"
+            variant="primary"
+            size="compact"
             disabled={create.isPending || !name.trim()}
             data-testid="sim-create"
           >
             {t('create')}
-          </button>
+          </Button>
         </form>
       )}
       {create.error && (

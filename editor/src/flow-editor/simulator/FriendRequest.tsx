@@ -1,5 +1,6 @@
 // The contact adds the bot: a friend request with its hello text, as a new WeChat user would.
 import { type FormEvent, useState } from 'react';
+import { Button } from '../../app/ui.tsx';
 import { useErrorText } from '../../error-text.ts';
 import { useT } from './messages.ts';
 import type { useSimActions } from './sandboxApi.ts';
@@ -24,14 +25,9 @@ export function FriendRequest({ action }: { action: ReturnType<typeof useSimActi
           onChange={(e) => setHello(e.target.value)}
           data-testid="sim-hello"
         />
-        <button
-          type="submit"
-          className="shrink-0 rounded-md border border-emerald-600 px-2 py-1 text-sm text-emerald-700 hover:bg-emerald-50 disabled:opacity-50"
-          disabled={action.isPending}
-          data-testid="sim-friend-request"
-        >
+        <Button type="submit" size="compact" disabled={action.isPending} data-testid="sim-friend-request">
           {t('friendRequest')}
-        </button>
+        </Button>
       </div>
       {action.error && (
         <p className="text-xs text-rose-600" role="alert">

@@ -3,6 +3,7 @@
 // contact; the draft is saved first, since the server previews the saved draft.
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api.ts';
+import { Button, Segmented } from '../../app/ui.tsx';
 import { useErrorText } from '../../error-text.ts';
 import { useFlowStore, useFlowStoreApi } from '../store.ts';
 import { useT } from './messages.ts';
@@ -19,11 +20,9 @@ type Props = {
   saveNow: () => Promise<void>;
 };
 
-const choice = (on: boolean) =>
-  `rounded-md px-2.5 py-1 text-xs font-medium transition disabled:opacity-50 ${
-    on ? 'bg-white text-emerald-700 shadow-sm ring-1 ring-slate-200' : 'text-slate-600 hover:text-slate-900'
-  }`;
 const note = 'rounded-md px-2 py-1.5 text-xs';
+/** A note that ends in a button. */
+const noteWithAction = `${note} flex flex-wrap items-center gap-x-2 gap-y-1`;
 
 /** How many errors a refused preview reported (the server's count, else the canvas's). */
 const errorCount = (error: ApiError, local: number): number => {
@@ -72,42 +71,32 @@ export function TalksTo({ contact, flowId, published, paused, reset, saveNow }: 
   return (
     <section className="space-y-1.5 border-b border-slate-200 px-4 py-2" data-testid="sim-talks-to">
       <div className="flex items-center gap-2">
-        <div
+        <Segmented
           role="radiogroup"
           aria-label={t('talksTo')}
-          className="inline-flex rounded-lg bg-slate-100 p-0.5"
-        >
-          <button
-            type="button"
-            aria-pressed={!previewing && !elsewhere}
-            className={choice(!previewing && !elsewhere)}
-            disabled={busy}
-            onClick={() => (previewing || elsewhere) && void start(null)}
-            data-testid="sim-talk-published"
-          >
-            {t('choosePublished')}
-            {published != null && ` v${published}`}
-          </button>
-          <button
-            type="button"
-            aria-pressed={previewing}
-            className={choice(previewing)}
-            disabled={busy}
-            onClick={() => !previewing && void start(flowId)}
-            data-testid="sim-talk-draft"
-          >
-            {t('chooseDraft')}
-          </button>
-        </div>
-        <button
-          type="button"
-          className="ml-auto whitespace-nowrap rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50"
+          size="small"
+          value={previewing ? 'draft' : elsewhere ? null : 'published'}
+          onChange={(choice) => void start(choice === 'draft' ? flowId : null)}
+          disabled={busy}
+          options={[
+            {
+              value: 'published',
+              label: published != null ? `${t('choosePublished')} v${published}` : t('choosePublished'),
+              testId: 'sim-talk-published',
+            },
+            { value: 'draft', label: t('chooseDraft'), testId: 'sim-talk-draft' },
+          ]}
+        />
+        <Button
+          variant="ghost"
+          size="small"
+          className="ml-auto"
           disabled={busy}
           onClick={() => setAsking(true)}
           data-testid="sim-restart"
         >
           {busy ? t('restarting') : `↺ ${t('restart')}`}
-        </button>
+        </Button>
       </div>
       {asking && (
         <form
@@ -117,20 +106,12 @@ export function TalksTo({ contact, flowId, published, paused, reset, saveNow }: 
           onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
         >
           <span className="min-w-0 flex-1">{t('restartQuestion', { name: contact.name })}</span>
-          <button
-            type="submit"
-            className="rounded-md bg-rose-600 px-2 py-1 font-medium text-white hover:bg-rose-700"
-            data-testid="sim-restart-confirm"
-          >
+          <Button type="submit" variant="danger" size="small" data-testid="sim-restart-confirm">
             {t('restart')}
-          </button>
-          <button
-            type="button"
-            className="rounded-md px-2 py-1 hover:bg-slate-200"
-            onClick={() => setAsking(false)}
-          >
+          </Button>
+          <Button variant="ghost" size="small" onClick={() => setAsking(false)}>
             {t('cancel')}
-          </button>
+          </Button>
         </form>
       )}
       <p className="text-xs text-slate-500">
@@ -149,32 +130,27 @@ export function TalksTo({ contact, flowId, published, paused, reset, saveNow }: 
       )}
       {changed && !busy && (
         <p
-          className={`${note} flex flex-wrap items-center gap-x-2 bg-sky-50 text-sky-800`}
+          className={`${noteWithAction} bg-sky-50 text-sky-800`}
           role="status"
           data-testid="sim-draft-changed"
         >
           {t('draftChanged')}
-          <button
-            type="button"
-            className="font-medium underline underline-offset-2 hover:text-sky-950"
-            onClick={() => void start(flowId)}
-            data-testid="sim-restart-latest"
-          >
+          <Button size="small" onClick={() => void start(flowId)} data-testid="sim-restart-latest">
             {t('restartLatest')}
-          </button>
+          </Button>
         </p>
       )}
       {invalid ? (
-        <p className={`${note} bg-rose-50 text-rose-700`} role="alert" data-testid="sim-draft-invalid">
+        <p
+          className={`${noteWithAction} bg-rose-50 text-rose-700`}
+          role="alert"
+          data-testid="sim-draft-invalid"
+        >
           {t('draftInvalid', { count: errorCount(invalid, localErrors) })}
           {firstError && (
-            <button
-              type="button"
-              className="ml-1 font-medium underline underline-offset-2 hover:text-rose-900"
-              onClick={() => selectNode(firstError)}
-            >
+            <Button size="small" onClick={() => selectNode(firstError)}>
               {t('showFirstError')}
-            </button>
+            </Button>
           )}
         </p>
       ) : reset.error || saveError ? (

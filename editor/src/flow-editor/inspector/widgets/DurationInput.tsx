@@ -1,9 +1,10 @@
 // `duration` fields: an amount and a unit, stored as ISO-8601 ('PT30M', 'PT2H', 'P3D'). A nullable
 // duration left empty stores null (no timeout); a required one left empty is removed, and flagged.
 
+import { Select } from '../../../app/ui.tsx';
 import { acceptsNull } from '../field-values.ts';
 import { useInspectorT } from '../messages.ts';
-import { growInputClass, inputBase } from '../styles.ts';
+import { growInputClass } from '../styles.ts';
 import {
   DURATION_UNITS,
   type DurationParts,
@@ -43,10 +44,11 @@ export function DurationInput(props: WidgetProps) {
         aria-invalid={hasError(errors) || undefined}
         onChange={(event) => edit({ ...draft, amount: event.target.value })}
       />
-      <select
+      <Select
         aria-label={t('unit', { label })}
+        size="compact"
         disabled={disabled}
-        className={`${inputBase} w-28 shrink-0`}
+        className="w-28 shrink-0"
         value={draft.unit}
         onChange={(event) => edit({ ...draft, unit: event.target.value as DurationUnit })}
       >
@@ -55,7 +57,7 @@ export function DurationInput(props: WidgetProps) {
             {t(unit)}
           </option>
         ))}
-      </select>
+      </Select>
     </div>
   );
 }

@@ -1,15 +1,35 @@
 // Buttons of list widgets: add below the list; move and remove beside each item.
+import { Button } from '../../../app/ui.tsx';
 import { useInspectorT } from '../messages.ts';
-import { addButtonClass, iconButtonClass } from '../styles.ts';
 import { Icon } from './icons.tsx';
 
 export function AddButton(props: { label?: string; disabled: boolean; onClick: () => void }) {
   const t = useInspectorT();
   return (
-    <button type="button" className={addButtonClass} disabled={props.disabled} onClick={props.onClick}>
+    <Button variant="ghost" size="small" disabled={props.disabled} onClick={props.onClick}>
       <Icon name="plus" />
       {props.label ?? t('add')}
-    </button>
+    </Button>
+  );
+}
+
+/** A move or remove button beside an item; `label` is its accessible name. */
+function ItemButton(props: {
+  icon: 'up' | 'down' | 'remove';
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <Button
+      variant="ghost"
+      size="compactIcon"
+      aria-label={props.label}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      <Icon name={props.icon} />
+    </Button>
   );
 }
 
@@ -29,35 +49,26 @@ export function ItemButtons(props: {
     <span className="flex shrink-0">
       {onMove && (
         <>
-          <button
-            type="button"
-            className={iconButtonClass}
-            aria-label={t('moveUp', { item })}
+          <ItemButton
+            icon="up"
+            label={t('moveUp', { item })}
             disabled={disabled || index === 0}
             onClick={() => onMove(index - 1)}
-          >
-            <Icon name="up" />
-          </button>
-          <button
-            type="button"
-            className={iconButtonClass}
-            aria-label={t('moveDown', { item })}
+          />
+          <ItemButton
+            icon="down"
+            label={t('moveDown', { item })}
             disabled={disabled || index === count - 1}
             onClick={() => onMove(index + 1)}
-          >
-            <Icon name="down" />
-          </button>
+          />
         </>
       )}
-      <button
-        type="button"
-        className={iconButtonClass}
-        aria-label={t('remove', { item })}
+      <ItemButton
+        icon="remove"
+        label={t('remove', { item })}
         disabled={disabled || !canRemove}
         onClick={onRemove}
-      >
-        <Icon name="remove" />
-      </button>
+      />
     </span>
   );
 }

@@ -5,9 +5,10 @@ import { useRef } from 'react';
 import type { MediaFile } from '../../../../../shared/api/media.ts';
 import { IMAGE_MAX_BYTES, IMAGE_MIMES } from '../../../../../shared/images.ts';
 import { ApiError, api } from '../../../api.ts';
+import { Button } from '../../../app/ui.tsx';
 import { useErrorText } from '../../../error-text.ts';
 import { MediaCard } from '../../simulator/MediaCard.tsx';
-import { addButtonClass, inputClass, labelClass } from '../styles.ts';
+import { inputClass, labelClass } from '../styles.ts';
 import { mediaInputMessages } from './media-messages.ts';
 
 type Image = { kind: 'image'; mediaId?: string; url?: string };
@@ -63,23 +64,18 @@ export function MediaImageUpload(props: {
             if (file) upload.mutate(file);
           }}
         />
-        <button
-          type="button"
-          className={`${addButtonClass} ring-1 ring-emerald-200`}
-          disabled={disabled || upload.isPending}
-          onClick={() => picker.current?.click()}
-        >
+        <Button size="small" disabled={disabled || upload.isPending} onClick={() => picker.current?.click()}>
           {upload.isPending ? t('uploading') : image.mediaId ? t('replace') : t('upload')}
-        </button>
+        </Button>
         {image.mediaId && (
-          <button
-            type="button"
-            className="text-xs text-slate-400 hover:text-red-600 disabled:opacity-40"
+          <Button
+            variant="ghost"
+            size="small"
             disabled={disabled}
             onClick={() => onChange({ kind: 'image' })}
           >
             {t('remove')}
-          </button>
+          </Button>
         )}
       </div>
       {upload.error ? (

@@ -2,6 +2,7 @@
 // card — the kind first, then its parts, with a preview of the card as the contact will see it.
 import type { TranscriptMedia } from '../../../../../shared/api/media.ts';
 import { MEDIA_KINDS } from '../../../../../shared/flow/media.ts';
+import { Select } from '../../../app/ui.tsx';
 import { MediaCard } from '../../simulator/MediaCard.tsx';
 import { errorAt } from '../field-errors.ts';
 import { inputClass, labelClass } from '../styles.ts';
@@ -43,10 +44,11 @@ export function MediaInput(props: WidgetProps) {
   };
   return (
     <div className="space-y-3">
-      <select
+      <Select
         id={id}
+        size="compact"
         disabled={disabled}
-        className={inputClass}
+        className="block w-full"
         value={media?.kind ?? ''}
         aria-invalid={(hasError(errors) && !media) || undefined}
         // Another kind starts empty: a link's address is no mini program's page.
@@ -58,7 +60,7 @@ export function MediaInput(props: WidgetProps) {
             {t(kind)}
           </option>
         ))}
-      </select>
+      </Select>
       {media?.kind === 'image' && (
         <MediaImageUpload
           id={id}

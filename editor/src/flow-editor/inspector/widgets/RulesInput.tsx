@@ -1,10 +1,11 @@
 // `rules` fields (condition): rows of field, operator and value; valueless operators hide the value.
 import { type ConditionOp, VALUELESS_OPS } from '../../../../../shared/flow/condition.ts';
+import { Select } from '../../../app/ui.tsx';
 import { useLocalize } from '../../../i18n.ts';
 import { errorAt } from '../field-errors.ts';
 import { listBounds } from '../field-values.ts';
 import { useInspectorT } from '../messages.ts';
-import { growInputClass, inputBase } from '../styles.ts';
+import { growInputClass } from '../styles.ts';
 import { AddButton, ItemButtons, listEdit } from './ListControls.tsx';
 import type { WidgetProps } from './types.ts';
 
@@ -73,10 +74,11 @@ export function RulesInput(props: WidgetProps) {
               <label htmlFor={ids.op} className="sr-only">
                 {t('ruleOp', { n })}
               </label>
-              <select
+              <Select
                 id={ids.op}
+                size="compact"
                 disabled={disabled}
-                className={isValueless(rule.op) ? growInputClass : `${inputBase} w-32 shrink-0`}
+                className={isValueless(rule.op) ? 'min-w-0 flex-1' : 'w-32 shrink-0'}
                 value={rule.op}
                 onChange={(event) => set(index, withOp(rule, event.target.value))}
               >
@@ -85,7 +87,7 @@ export function RulesInput(props: WidgetProps) {
                     {localize(option.label)}
                   </option>
                 ))}
-              </select>
+              </Select>
               {!isValueless(rule.op) && (
                 <>
                   <label htmlFor={ids.value} className="sr-only">

@@ -1,16 +1,17 @@
 // `select` fields, with the catalogue's localized options.
+import { Select } from '../../../app/ui.tsx';
 import { useLocalize } from '../../../i18n.ts';
-import { inputClass } from '../styles.ts';
 import { hasError, type WidgetProps } from './types.ts';
 
 export function SelectInput(props: WidgetProps) {
   const { id, field, value, errors, onChange, disabled } = props;
   const localize = useLocalize();
   return (
-    <select
+    <Select
       id={id}
+      size="compact"
       disabled={disabled}
-      className={inputClass}
+      className="block w-full"
       value={typeof value === 'string' ? value : ''}
       aria-invalid={hasError(errors) || undefined}
       onChange={(event) => onChange(event.target.value)}
@@ -20,6 +21,6 @@ export function SelectInput(props: WidgetProps) {
           {localize(option.label)}
         </option>
       ))}
-    </select>
+    </Select>
   );
 }
