@@ -11,6 +11,7 @@ import { InboundBatcher } from '../runtime/router/batcher.ts';
 import { handleInbound } from '../runtime/router/inbound.ts';
 import { claimDueRuns, fireRuns, WAKE_BATCH } from '../runtime/sweeper/sweeper.ts';
 import { publishGraph, seedWorkspace } from '../test/support/runtime.ts';
+import { insertBaseline, pool } from './support.ts';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -24,29 +25,9 @@ const handle = await openDb(url ? { kind: 'postgres', url, poolSize: CONCURRENCY
 await runMigrations(handle);
 const { db } = handle;
 
-async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (i < items.length) await fn(items[i++]!);
-    }),
-  );
-}
-
 // (a) baseline
-await db.execute(sql`create table if not exists bench_rows (id serial primary key, v text)`);
-const aN = 2000;
+const baseline = await insertBaseline(db, CONCURRENCY);
 let t = performance.now();
-await pool(
-  Array.from({ length: aN }, (_, i) => i),
-  CONCURRENCY,
-  async (i) => {
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into bench_rows (v) values (${String(i)})`);
-    });
-  },
-);
-const baseline = aN / ((performance.now() - t) / 1000);
 
 // (b) five turns per contact: START on friend confirm, then four answers
 const questions = ['q1', 'q2', 'q3', 'q4'].map((id, i) => ({

@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('editor in Chromium', () => {
     const demo = page.locator('[data-testid=flow-row]', { hasText: 'Onboarding' });
     await demo.getByRole('button', { name: 'Archive' }).click();
     await demo.locator('[data-testid=flow-archive-confirm]').click();
-    await expect.poll(() => page.locator('[data-testid=flow-row]').count()).toBe(0);
+    await expect.poll(() => demo.count()).toBe(0);
 
     await page.click('[data-testid=flow-create]');
     await page.fill('[data-testid=flow-name]', 'City coupon');

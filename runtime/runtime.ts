@@ -4,8 +4,8 @@
 // runs it alone; many can share PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { botAccounts, contacts, workspaces } from '../shared/db/schema.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { botAccounts, contacts, roomMembers, rooms, workspaces } from '../shared/db/schema.ts';
 import { AccountDriver, type DriverContext, type RuntimeLog } from './account-driver.ts';
 import { connect } from './bots/connect.ts';
 import { type Lease, refreshLeases, releaseLeases } from './bots/leases.ts';
@@ -33,6 +33,27 @@ async function rememberedContacts(db: Db, accountId: string) {
     .from(contacts)
     .where(eq(contacts.botAccountId, accountId));
   return rows.map((r) => ({ ...r, friend: r.friendStatus === 'friend' }));
+}
+
+/** …and the groups it is in, with their current members. */
+async function rememberedGroups(db: Db, accountId: string) {
+  const rows = await db
+    .select({ puppetId: rooms.puppetRoomId, topic: rooms.topic, member: contacts.puppetId })
+    .from(rooms)
+    .leftJoin(roomMembers, and(eq(roomMembers.roomId, rooms.id), isNull(roomMembers.leftAt)))
+    .leftJoin(contacts, eq(contacts.id, roomMembers.contactId))
+    .where(eq(rooms.botAccountId, accountId));
+  const groups = new Map<string, { puppetId: string; topic: string; memberPuppetIds: string[] }>();
+  for (const row of rows) {
+    const group = groups.get(row.puppetId) ?? {
+      puppetId: row.puppetId,
+      topic: row.topic,
+      memberPuppetIds: [],
+    };
+    if (row.member) group.memberPuppetIds.push(row.member);
+    groups.set(row.puppetId, group);
+  }
+  return [...groups.values()];
 }
 
 export interface RuntimeOptions {
@@ -175,6 +196,7 @@ export class Runtime {
       if (world) {
         await starting;
         for (const person of await rememberedContacts(this.o.db, account.id)) world.know(person);
+        for (const group of await rememberedGroups(this.o.db, account.id)) world.groups.know(group);
       }
     } catch (err) {
       await this.setStatus(account.id, account.workspaceId, {

@@ -9,6 +9,8 @@ export interface WorkspaceSettings {
   timeZone: string;
   botSignature: string | null;
   fallback: Fallback;
+  /** Group activity grades: over the last `days` days, ≥ `active` messages active, ≤ `lurker` a lurker. */
+  activityGrades: { days: number; active: number; lurker: number };
 }
 
 const TTL_MS = 2_000;
@@ -22,6 +24,7 @@ export async function workspaceSettings(db: Db, workspaceId: string): Promise<Wo
       timeZone: workspaces.timeZone,
       botSignature: workspaces.botSignature,
       fallback: workspaces.fallback,
+      activityGrades: workspaces.activityGrades,
     })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));

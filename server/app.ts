@@ -21,9 +21,12 @@ import couponRoutes from './routes/coupons.ts';
 import flowRoutes from './routes/flows.ts';
 import healthRoutes from './routes/health.ts';
 import leadRoutes from './routes/leads.ts';
+import liveCodeRoutes from './routes/live-code.ts';
+import meRoutes from './routes/me.ts';
 import mediaRoutes from './routes/media.ts';
 import memberRoutes from './routes/members.ts';
 import outboxRoutes from './routes/outbox.ts';
+import roomRoutes from './routes/rooms.ts';
 import sandboxRoutes from './routes/sandbox.ts';
 import workspaceRoutes from './routes/workspace.ts';
 
@@ -62,6 +65,7 @@ export async function buildApp(
         loginAttemptsPerIpPerMinute: config.loginAttemptsPerIpPerMinute ?? DEFAULT_LOGIN_ATTEMPTS_PER_IP,
       });
       await api.register(memberRoutes);
+      await api.register(meRoutes);
       await api.register(workspaceRoutes);
       await api.register(apiKeyRoutes);
       await api.register(flowRoutes);
@@ -71,10 +75,12 @@ export async function buildApp(
       await api.register(outboxRoutes);
       await api.register(sandboxRoutes);
       await api.register(leadRoutes);
+      await api.register(roomRoutes);
       await api.register(botRoutes, { secret: config.secret });
     },
     { prefix: '/api' },
   );
+  await app.register(liveCodeRoutes);
   await app.register(editorPlugin);
   return app;
 }

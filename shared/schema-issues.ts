@@ -21,7 +21,12 @@ export const SCHEMA_ERRORS = {
   choices_required: () => 'A choice question needs at least one choice',
   pattern_required: () => 'A regex question needs a pattern',
   max_below_min: () => 'The maximum is below the minimum',
-  condition_field: () => 'Use attributes.<key>, contact.name, contact.alias, tags or reply.text',
+  condition_field: () =>
+    'Use attributes.<key>, contact.name, contact.alias, contact.activity, tags, reply.text, room.member_of or room.left',
+  fact_op: (p: { op: string; field: string }) =>
+    `\`${p.op}\` does not apply to ${p.field}: use eq, neq, exists or not_exists`,
+  activity_grade: () => 'Use active, normal or lurker',
+  room_set_required: () => 'Name a room set',
   value_required: (p: { op: string }) => `\`${p.op}\` needs a value`,
   tag_change_required: () => 'Add or remove at least one tag',
   nul_character: (p: { part: 'text' | 'key' }) =>
@@ -40,6 +45,8 @@ export const SCHEMA_ERRORS = {
   lead_target: () => 'a phone or a weixin handle is required',
   china_mobile: () => 'must be a mainland-China mobile number',
   too_many_attributes: (p: { max: number }) => `at most ${p.max} attributes`,
+  live_code_slug: () => 'lowercase letters, digits and dashes, 3–40 characters, not starting with a dash',
+  lurker_below_active: () => 'the lurker threshold must be below the active one',
   node_version_newer: (p: { version: number; known: number }) =>
     `Saved by a newer Wefunnel (card version ${p.version}; this one reads up to ${p.known})`,
 } satisfies Record<string, (params: never) => string>;

@@ -31,6 +31,7 @@ describeDb('effect table', (handle) => {
       flowId: '00000000-0000-4000-8000-000000000001',
       flowVersionId: '00000000-0000-4000-8000-000000000002',
       runId: '00000000-0000-4000-8000-000000000003',
+      roomId: null,
       signature: '—— 机器人',
       now,
     };

@@ -23,6 +23,9 @@ describeDb('dispatcher and leases', (handle) => {
     acceptFriendRequest: async () => {},
     sendMedia: async () => {},
     addFriend: async () => ({ outcome: 'not_found' }),
+    roomSay: async () => {},
+    roomAdd: async () => 'added',
+    roomRemove: async () => {},
     say: async (puppetId, text) => {
       if (puppetId === 'gone') throw new NotAFriendError(puppetId);
       said.push(text);

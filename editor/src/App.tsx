@@ -11,8 +11,12 @@ import { ContactDetailScreen } from './screens/ContactDetailScreen.tsx';
 import { ContactsScreen } from './screens/ContactsScreen.tsx';
 import { CouponsScreen } from './screens/CouponsScreen.tsx';
 import { FlowsScreen } from './screens/FlowsScreen.tsx';
+import { GroupsDetailScreen } from './screens/GroupsDetail.tsx';
+import { GroupsRoomSetsScreen } from './screens/GroupsRoomSets.tsx';
+import { GroupsScreen } from './screens/GroupsScreen.tsx';
 import { LeadsScreen } from './screens/LeadsScreen.tsx';
 import { MembersScreen } from './screens/MembersScreen.tsx';
+import { ProfileScreen } from './screens/ProfileScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 
 // The canvas (React Flow, the node catalogue, the compiler's lint) loads only when a flow opens.
@@ -49,11 +53,17 @@ export function App() {
                 <Route path="/flows" component={FlowsScreen} />
                 <Route path="/contacts/:id">{(params) => <ContactDetailScreen id={params.id} />}</Route>
                 <Route path="/contacts" component={ContactsScreen} />
+                <Route path="/groups/sets" component={GroupsRoomSetsScreen} />
+                <Route path="/groups/:id">
+                  {(params) => <GroupsDetailScreen key={params.id} id={params.id} />}
+                </Route>
+                <Route path="/groups" component={GroupsScreen} />
                 <Route path="/leads" component={LeadsScreen} />
                 <Route path="/coupons" component={CouponsScreen} />
                 <Route path="/bots" component={BotsScreen} />
                 <Route path="/members" component={MembersScreen} />
                 <Route path="/settings" component={SettingsScreen} />
+                <Route path="/profile" component={ProfileScreen} />
                 <Route>
                   <Redirect to="/flows" replace />
                 </Route>

@@ -38,7 +38,29 @@ export type InboundEvent =
       at: Date;
     }
   | { kind: 'friend_request'; requestId: string; contact: ContactRef; hello: string; at: Date }
-  | { kind: 'friend_confirm'; contact: ContactRef; at: Date };
+  | { kind: 'friend_confirm'; contact: ContactRef; at: Date }
+  /**
+   * People joined a group (any way: the bot's invite, a QR scan, someone else's invite). The bot's
+   * own user never appears in `contacts`: when the bot itself joins, the adapter sends `room_sync`.
+   */
+  | { kind: 'room_join'; room: RoomRef; contacts: ContactRef[]; inviter: ContactRef | null; at: Date }
+  /** People left a group, or were removed (`remover`). The bot itself leaving is `room_sync` with no members. */
+  | { kind: 'room_leave'; room: RoomRef; contacts: ContactRef[]; remover: ContactRef | null; at: Date }
+  | { kind: 'room_topic'; room: RoomRef; at: Date }
+  /**
+   * A group as it is now, with every member but the bot: sent for each group after login (the
+   * adapter pages through them, paced) and when the bot joins one. `left: true`: the bot is out.
+   */
+  | { kind: 'room_sync'; room: RoomRef; members: ContactRef[]; left?: boolean; at: Date };
+
+/** A group as the puppet names it: its id and topic, its owner, and whether the bot may manage it. */
+export interface RoomRef {
+  id: string;
+  topic: string;
+  ownerPuppetId?: string | null;
+  /** The bot owns or manages the group (it may remove members). */
+  botIsAdmin?: boolean;
+}
 
 /** The bytes of an image a contact sent, for `media_files` (source `inbound`). */
 export type InboundMedia = { mime: ImageMime; data: Buffer; filename: string };
@@ -95,6 +117,15 @@ export interface BotConnection {
    * (Wechaty `Friendship.search` + `Friendship.add`); their acceptance arrives later as a `friend_confirm`.
    */
   addFriend(target: FriendTarget, hello: string): Promise<FriendAddResult>;
+  /** Says `text` in a group, @-mentioning these members (Wechaty `room.say(text, ...contacts)`). */
+  roomSay(roomPuppetId: string, text: string, mentionPuppetIds: string[]): Promise<void>;
+  /**
+   * Adds a contact to a group (Wechaty `room.add`): `added` under 40 members; above, WeChat sends an
+   * invitation the contact must accept (`invited`). Either way the join arrives as a `room_join`.
+   */
+  roomAdd(roomPuppetId: string, contactPuppetId: string): Promise<'added' | 'invited'>;
+  /** Removes a member (Wechaty `room.remove`); only where the bot owns or manages the group. */
+  roomRemove(roomPuppetId: string, contactPuppetId: string): Promise<void>;
   onInbound(handler: InboundHandler): void;
   onStatus(handler: (event: BotStatusEvent) => void): void;
 }
@@ -104,5 +135,17 @@ export class NotAFriendError extends Error {
   constructor(contactPuppetId: string) {
     super(`${contactPuppetId} is not a friend of this account`);
     this.name = 'NotAFriendError';
+  }
+}
+
+/**
+ * WeChat refused a group action for lack of rights: the account neither owns nor manages the group
+ * (removing a member needs the owner or an admin; with invite confirmation on, so does adding one).
+ * Retrying will not help until someone makes the bot an admin; the next `room_sync` tells.
+ */
+export class RoomNotManagedError extends Error {
+  constructor(roomPuppetId: string) {
+    super(`this account does not own or manage the group ${roomPuppetId}`);
+    this.name = 'RoomNotManagedError';
   }
 }

@@ -3,7 +3,7 @@
 // instance to the runtime, stamped with the account's own clock; friend requests are simulated here
 // because the mock's friendship payloads and accept are not usable as they ship. Each call resolves
 // once what it caused for that contact — its turn, the friend confirm it led to, their deliveries —
-// is done, so a caller waits for its own events and nobody else's.
+// is done, so a caller waits for its own events and nobody else's. Its groups are sandbox-rooms.ts.
 import { randomUUID } from 'node:crypto';
 import { MemoryCard } from 'memory-card';
 import { type Message, type Wechaty, WechatyBuilder } from 'wechaty';
@@ -20,6 +20,7 @@ import {
   NotAFriendError,
   type OutboundMedia,
 } from './port.ts';
+import { SandboxGroups } from './sandbox-rooms.ts';
 import { sayableOf } from './wechaty-media.ts';
 
 type ContactMock = ReturnType<mock.Mocker['createContact']>;
@@ -66,6 +67,18 @@ export class SandboxWorld implements BotConnection {
   private readonly work = new Map<string, Set<Promise<unknown>>>();
   private inbound: InboundHandler = () => {};
   private status: (event: BotStatusEvent) => void = () => {};
+  /** The simulated groups: create, join, leave, invitations, and what the bot did in each. */
+  readonly groups = new SandboxGroups({
+    mocker: this.mocker,
+    selfId: () => {
+      if (!this.self) throw new Error('the sandbox bot is not started');
+      return this.self.id;
+    },
+    ref: (puppetId) => this.ref(puppetId),
+    isFriend: (puppetId) => this.friends.has(puppetId),
+    track: (key, event) => this.track(key, event),
+    now: () => this.clock.now(),
+  });
 
   constructor(
     private readonly name: string,
@@ -114,10 +127,21 @@ export class SandboxWorld implements BotConnection {
     if (person.friend) this.friends.add(person.puppetId);
   }
 
-  /** The contact says `text` to the bot; `messageId` makes a repeated call the same WeChat message. */
-  async sendMessage(puppetId: string, text: string, messageId: string = randomUUID()): Promise<void> {
+  /**
+   * The contact says `text` to the bot — or in a group they are in, @-mentioning the bot when
+   * `mentionsBot` (WeChat then writes `@<bot name>` before the text); `messageId` makes a repeated
+   * call the same WeChat message.
+   */
+  async sendMessage(
+    puppetId: string,
+    text: string,
+    messageId: string = randomUUID(),
+    inRoom?: { roomPuppetId: string; mentionsBot: boolean },
+  ): Promise<void> {
     this.known(puppetId);
     if (!this.self) throw new Error('the sandbox bot is not started');
+    if (inRoom && !this.groups.isMember(inRoom.roomPuppetId, puppetId))
+      throw new Error(`${puppetId} is not in the group ${inRoom.roomPuppetId}`);
     const heard = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.echoes.delete(messageId);
@@ -128,14 +152,18 @@ export class SandboxWorld implements BotConnection {
         resolve();
       });
     });
-    const message = this.mocker.MessageMock.create({
-      id: messageId,
-      talkerId: puppetId,
-      listenerId: this.self.id,
-      timestamp: this.clock.now().getTime(),
-      type: PUPPET.types.Message.Text,
-      text,
-    });
+    const base = { id: messageId, talkerId: puppetId, timestamp: this.clock.now().getTime() };
+    const message = this.mocker.MessageMock.create(
+      inRoom
+        ? {
+            ...base,
+            type: PUPPET.types.Message.Text,
+            roomId: inRoom.roomPuppetId,
+            mentionIdList: inRoom.mentionsBot ? [this.self.id] : [],
+            text: inRoom.mentionsBot ? `@${this.name}\u2005${text}` : text,
+          }
+        : { ...base, type: PUPPET.types.Message.Text, listenerId: this.self.id, text },
+    );
     this.mocker.puppet.emit('message', { messageId: message.id });
     await heard;
     await this.settled(puppetId);
@@ -228,12 +256,52 @@ export class SandboxWorld implements BotConnection {
     this.friends.delete(puppetId);
   }
 
-  /** Resolves once every event of this contact in flight, and what they led to, is done. */
+  /** The bot creates a group with these contacts; resolves once the runtime has recorded it. */
+  async createRoom(roomPuppetId: string, topic: string, memberPuppetIds: string[]): Promise<void> {
+    this.groups.create(roomPuppetId, topic, memberPuppetIds);
+    await this.settled(roomPuppetId);
+  }
+
+  /** The contact joins by a QR code; resolves once the join's turns are done (at once when already in). */
+  async joinRoom(roomPuppetId: string, puppetId: string): Promise<void> {
+    this.groups.join(roomPuppetId, puppetId);
+    await this.settled(puppetId);
+  }
+
+  async leaveRoom(roomPuppetId: string, puppetId: string): Promise<void> {
+    this.groups.leave(roomPuppetId, puppetId);
+    await this.settled(puppetId);
+  }
+
+  /**
+   * The contact accepts the bot's invitation to `roomPuppetId` (else their latest) and joins:
+   * answers the group, or null when they have no such invitation.
+   */
+  async acceptInvite(puppetId: string, roomPuppetId?: string): Promise<string | null> {
+    const room = this.groups.accept(puppetId, roomPuppetId);
+    await this.settled(puppetId);
+    return room;
+  }
+
+  async roomSay(roomPuppetId: string, text: string, mentionPuppetIds: string[]): Promise<void> {
+    this.groups.say(roomPuppetId, text, mentionPuppetIds);
+  }
+
+  async roomAdd(roomPuppetId: string, contactPuppetId: string): Promise<'added' | 'invited'> {
+    return this.groups.add(roomPuppetId, contactPuppetId);
+  }
+
+  async roomRemove(roomPuppetId: string, contactPuppetId: string): Promise<void> {
+    this.groups.remove(roomPuppetId, contactPuppetId);
+  }
+
+  /** Resolves once every event of this contact (or group) in flight, and what they led to, is done. */
   async settled(puppetId: string): Promise<void> {
     for (let set = this.work.get(puppetId); set && set.size > 0; set = this.work.get(puppetId))
       await Promise.allSettled([...set]);
   }
 
+  /** Hands the event to the runtime as work of `puppetId` (a contact's, or a group's for its sync). */
   private track(puppetId: string, event: InboundEvent): void {
     const set = this.work.get(puppetId) ?? new Set<Promise<unknown>>();
     this.work.set(puppetId, set);
@@ -251,18 +319,27 @@ export class SandboxWorld implements BotConnection {
     const talker = message.talker();
     if (message.self() || !this.contacts.has(talker.id)) return;
     const text = message.type() === this.bot.Message.Type.Text;
+    // A group message comes only from `sendMessage`, which checked the group.
+    const room = message.room();
     this.track(talker.id, {
       kind: 'message',
       messageId: message.id,
       contact: this.ref(talker.id),
-      room: null,
+      room: room ? { id: room.id, topic: this.groups.topic(room.id) } : null,
       text: text ? message.text() : '',
       messageKind: text ? 'text' : 'other',
+      mentionsBot: !!room && this.mentionsSelf(message),
       self: false,
       at: message.date(),
     });
     this.echoes.get(message.id)?.();
     this.echoes.delete(message.id);
+  }
+
+  private mentionsSelf(message: Message): boolean {
+    const payload = message.payload;
+    const mentioned = payload && 'mentionIdList' in payload ? (payload.mentionIdList ?? []) : [];
+    return !!this.self && mentioned.includes(this.self.id);
   }
 
   private known(puppetId: string) {

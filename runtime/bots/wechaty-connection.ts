@@ -1,5 +1,6 @@
 // A bot account on real WeChat / WeCom: a Wechaty with the account's puppet (wechaty-puppet-wechat4u,
-// wechaty-puppet-service, or any Wechaty 1.x puppet package), mapped onto the runtime's port.
+// wechaty-puppet-service, or any Wechaty 1.x puppet package), mapped onto the runtime's port (its
+// groups in wechaty-rooms.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MemoryCard } from 'memory-card';
@@ -9,12 +10,13 @@ import type { MessageKind } from '../../shared/db/schema.ts';
 import {
   type BotConnection,
   type BotStatusEvent,
-  type ContactRef,
   type FriendTarget,
   type InboundEvent,
   NotAFriendError,
 } from './port.ts';
+import { contactRef, handleOf } from './wechaty-contact.ts';
 import { inboundImage, sayableOf } from './wechaty-media.ts';
+import { ROOM_SYNC_PACE, type RoomSyncPace, wireRooms } from './wechaty-rooms.ts';
 
 const NOT_FRIEND = /not.*friend|非好友|不是.*好友|deleted|blocked/i;
 
@@ -46,6 +48,8 @@ export async function createWechatyConnection(account: {
   puppetOptions?: Record<string, unknown>;
   /** Where Wechaty keeps the account's memory card (the puppet's login session survives a restart). */
   sessionFile?: string;
+  /** How the groups' member lists are read after a login (ROOM_SYNC_PACE unless a test says otherwise). */
+  roomSync?: Partial<RoomSyncPace>;
 }): Promise<BotConnection> {
   let puppet: PuppetInterface;
   try {
@@ -87,6 +91,14 @@ export async function createWechatyConnection(account: {
       () => {},
     );
   const deliver = (event: InboundEvent) => call(() => inbound(event), report);
+  /** Like `deliver`, resolving once the runtime has handled the event (for paced group reads). */
+  const handled = async (event: InboundEvent) => {
+    try {
+      await inbound(event);
+    } catch (err) {
+      report(err);
+    }
+  };
   const guarded =
     <A extends unknown[]>(listener: (...args: A) => unknown) =>
     async (...args: A) => {
@@ -102,13 +114,21 @@ export async function createWechatyConnection(account: {
     'scan',
     guarded((qrcode: string, code: number) => status({ kind: 'scan', qrcode, status: code })),
   );
+  const rooms = wireRooms(bot, handled, guarded, { ...ROOM_SYNC_PACE, ...account.roomSync });
   bot.on(
     'login',
-    guarded((user: Contact) => status({ kind: 'login', self: { id: user.id, name: user.name() } })),
+    guarded((user: Contact) => {
+      status({ kind: 'login', self: { id: user.id, name: user.name() } });
+      // In the background: the runtime hears the login first, then the groups one page at a time.
+      void rooms.syncAll().catch(report);
+    }),
   );
   bot.on(
     'logout',
-    guarded(() => status({ kind: 'logout' })),
+    guarded(() => {
+      rooms.stop();
+      status({ kind: 'logout' });
+    }),
   );
   bot.on(
     'message',
@@ -139,7 +159,10 @@ export async function createWechatyConnection(account: {
 
   return {
     start: () => bot.start(),
-    stop: () => bot.stop(),
+    stop: () => {
+      rooms.stop();
+      return bot.stop();
+    },
     onInbound: (handler) => {
       inbound = handler;
     },
@@ -161,6 +184,9 @@ export async function createWechatyConnection(account: {
       await bot.Friendship.add(person, { hello });
       return { outcome: 'requested', contact };
     },
+    roomSay: rooms.roomSay,
+    roomAdd: rooms.roomAdd,
+    roomRemove: rooms.roomRemove,
   };
 
   /** Says anything Wechaty can say to a contact; WeChat refusing a non-friend is a NotAFriendError. */
@@ -227,18 +253,6 @@ async function mediaOf(message: Message, kind: MessageKind) {
   const media = kind === 'image' ? await inboundImage(message) : null;
   return media ? { media } : {};
 }
-
-async function contactRef(contact: Contact): Promise<ContactRef> {
-  return {
-    puppetId: contact.id,
-    name: contact.name(),
-    alias: (await contact.alias().catch(() => null)) ?? null,
-    weixin: handleOf(contact),
-  };
-}
-
-/** The weixin handle: `handle` in newer puppets' payloads, `weixin` in older ones (Wechaty's `weixin()` logs a stack). */
-const handleOf = (contact: Contact) => contact.handle() || contact.payload?.weixin || null;
 
 async function textOf(message: Message, kind: MessageKind): Promise<string> {
   if (kind === 'text') return message.text();

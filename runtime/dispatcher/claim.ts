@@ -82,7 +82,13 @@ export async function markFailed(
     .where(eq(outbox.id, row.id));
 }
 
-/** WeChat said the contact is not (or no longer) our friend. */
+/**
+ * WeChat said the contact is not (or no longer) our friend: a friend deleted us. A group member who
+ * never was our friend stays a stranger.
+ */
 export async function markDeletedUs(db: Db, contactId: string): Promise<void> {
-  await db.update(contacts).set({ friendStatus: 'deleted_us' }).where(eq(contacts.id, contactId));
+  await db
+    .update(contacts)
+    .set({ friendStatus: 'deleted_us' })
+    .where(and(eq(contacts.id, contactId), eq(contacts.friendStatus, 'friend')));
 }

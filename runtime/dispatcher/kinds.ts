@@ -4,7 +4,15 @@
 // this table and never asks which kind a row is; a new kind is one entry here.
 import { and, eq } from 'drizzle-orm';
 import type { BotLimits } from '../../shared/api/bot-limits.ts';
-import { contacts, mediaFiles, messages, type OutboxPayload, type outbox } from '../../shared/db/schema.ts';
+import {
+  contacts,
+  mediaFiles,
+  messages,
+  type OutboxPayload,
+  type outbox,
+  roomInvites,
+  rooms,
+} from '../../shared/db/schema.ts';
 import type { BotConnection, OutboundMedia } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
 import { afterFriendAdd } from '../leads/friend-add.ts';
@@ -75,6 +83,13 @@ const message: OutboxKind = {
     p.runId ? `${p.runId}:${p.nodeId}:${p.visit}:${p.part}` : `${p.source}:${p.accountId}:${p.eventId}`,
   async perform(ctx, row) {
     const payload = row.payload as MessagePayload;
+    if (payload.roomId) {
+      // In a group: the text, @-mentioning the contact the run is about.
+      const room = await roomOf(ctx.db, payload.roomId);
+      const mention = payload.mention !== false && ctx.contactPuppetId ? [ctx.contactPuppetId] : [];
+      if (payload.text) await ctx.connection.roomSay(room.puppetRoomId, payload.text, mention);
+      return;
+    }
     const puppetId = contactOf(ctx);
     if (payload.text) await ctx.connection.say(puppetId, payload.text);
     const media = payload.media ? await outboundMedia(ctx.db, row.workspaceId, payload.media) : null;
@@ -98,10 +113,13 @@ const message: OutboxKind = {
         runId: row.runId,
         variant: payload.variant ?? null,
         media: payload.media ?? null,
+        roomId: payload.roomId ?? null,
         at,
       })
       .onConflictDoNothing();
-    await tx.update(contacts).set({ lastOutboundAt: at }).where(eq(contacts.id, row.contactId));
+    // Talking in a group is not talking with the contact in private.
+    if (!payload.roomId)
+      await tx.update(contacts).set({ lastOutboundAt: at }).where(eq(contacts.id, row.contactId));
   },
 };
 
@@ -135,9 +153,47 @@ const friendAdd: OutboxKind = {
   },
 };
 
+/** A group's row, for its puppet id. */
+async function roomOf(db: Db, roomId: string) {
+  const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  if (!room) throw new Error('the group of this row is gone');
+  return room;
+}
+
+const roomInvite: OutboxKind = {
+  key: (p) => `invite:${p.inviteId}`,
+  budget: (l) => ({
+    windows: [{ ms: HOUR, max: orDefault(l.invitesPerHour, 10) }],
+    perDay: orDefault(l.invitesPerDay, 60),
+  }),
+  async perform(ctx, row) {
+    const { roomId, inviteId } = row.payload as { roomId: string; inviteId: string };
+    const [invite] = await ctx.db.select().from(roomInvites).where(eq(roomInvites.id, inviteId));
+    // Joined meanwhile (a QR scan), or the seat's hold ran out: nothing to send.
+    if (invite?.status !== 'pending' || invite.expiresAt <= ctx.at) return;
+    const room = await roomOf(ctx.db, roomId);
+    await ctx.connection.roomAdd(room.puppetRoomId, contactOf(ctx));
+  },
+};
+
+const roomRemove: OutboxKind = {
+  key: (p) => `remove:${p.roomId}:${p.contactId}`,
+  budget: (l) => ({
+    windows: [{ ms: HOUR, max: orDefault(l.removesPerHour, 10) }],
+    perDay: orDefault(l.removesPerDay, 40),
+  }),
+  async perform(ctx, row) {
+    const { roomId } = row.payload as { roomId: string };
+    const room = await roomOf(ctx.db, roomId);
+    await ctx.connection.roomRemove(room.puppetRoomId, contactOf(ctx));
+  },
+};
+
 /** Every kind the dispatcher performs. Tests may pass a table of their own. */
 export const OUTBOX_KIND_TABLE: Readonly<Record<string, OutboxKind>> = {
   message,
   friend_accept: friendAccept,
   friend_add: friendAdd,
+  room_invite: roomInvite,
+  room_remove: roomRemove,
 };

@@ -55,13 +55,24 @@ const limitsArb = fc.record({
   acceptsPerDay: fc.integer({ min: 1, max: 20 }),
   addsPerHour: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
   addsPerDay: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
+  invitesPerHour: fc.option(fc.integer({ min: 1, max: 8 }), { nil: null }),
+  invitesPerDay: fc.option(fc.integer({ min: 1, max: 15 }), { nil: null }),
+  removesPerHour: fc.option(fc.integer({ min: 1, max: 8 }), { nil: null }),
+  removesPerDay: fc.option(fc.integer({ min: 1, max: 15 }), { nil: null }),
   jitterMs: fc
     .tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 5000 }))
     .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]),
 });
 const burstArb = fc.array(
   fc.record({
-    kind: fc.constantFrom<OutboxKind>('message', 'message', 'friend_accept', 'friend_add'),
+    kind: fc.constantFrom<OutboxKind>(
+      'message',
+      'message',
+      'friend_accept',
+      'friend_add',
+      'room_invite',
+      'room_remove',
+    ),
     at: fc.integer({ min: 0, max: 600_000 }),
   }),
   { maxLength: 120 },
@@ -78,7 +89,13 @@ describe('pacing', () => {
           const key = `${d.kind}:${localDay(d.at, TZ)}`;
           perDay.set(key, (perDay.get(key) ?? 0) + 1);
         }
-        for (const kind of ['message', 'friend_accept', 'friend_add'] as const) {
+        for (const kind of [
+          'message',
+          'friend_accept',
+          'friend_add',
+          'room_invite',
+          'room_remove',
+        ] as const) {
           const budget = budgetOf(limits, kind);
           for (const { ms, max } of budget.windows)
             if (max !== null) expect(maxInWindow(times(kind), ms)).toBeLessThanOrEqual(max);

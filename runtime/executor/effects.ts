@@ -22,7 +22,10 @@ export const EFFECT_TABLE: EffectTable = {
         contactId: scope.contactId,
         runId: scope.runId,
         text: effect.text,
-        media: (effect as { media?: Record<string, unknown> | null }).media ?? null,
+        media: effect.media ?? null,
+        // `to: 'room'` speaks in the run's group; a run without one (lint refuses that) speaks in private.
+        roomId: effect.to === 'room' ? scope.roomId : null,
+        mention: effect.mention,
         flowId: scope.flowId,
         nodeId: effect.nodeId,
         variant: effect.variant,

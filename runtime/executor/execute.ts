@@ -7,6 +7,7 @@ import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '.
 import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
+import { factsFor, usesFacts } from './facts.ts';
 import type { ContactTouch, TurnScope, WriteBatch } from './persist.ts';
 import { resolveRequest } from './requests.ts';
 
@@ -60,9 +61,11 @@ export async function executeTurn(
     flowId: run.flowId,
     flowVersionId: run.flowVersionId,
     runId: run.id,
+    roomId: run.roomId,
     signature: workspace.botSignature,
     now,
   };
+  const facts = usesFacts(machine) ? await factsFor(tx, contact.id, workspace, now) : undefined;
   let turn: TurnResult;
   try {
     turn = await driveTurn(machine, run.snapshot as PersistedRun | null, event, {
@@ -73,9 +76,25 @@ export async function executeTurn(
         contact: { id: contact.id, name: contact.name, alias: contact.alias ?? '' },
         attributes: contact.attributes as Record<string, string | number | boolean>,
         tags: contact.tags,
+        roomId: run.roomId,
       },
+      ...(facts ? { facts } : {}),
       resolve: (request) =>
-        resolveRequest({ tx, workspaceId: run.workspaceId, contactId: contact.id, now }, request),
+        resolveRequest(
+          {
+            tx,
+            workspaceId: run.workspaceId,
+            botAccountId: contact.botAccountId,
+            contactId: contact.id,
+            runId: run.id,
+            now,
+            // An invite makes the group the run's room: where it waits for the join, where it speaks.
+            setRoom: (roomId) => {
+              scope.roomId = roomId;
+            },
+          },
+          request,
+        ),
     });
   } catch (err) {
     await tx
@@ -93,6 +112,8 @@ export async function executeTurn(
       snapshot: turn.snapshot,
       currentNodeId: turn.currentNodeId,
       awaitsMessage: turn.wait?.message ?? false,
+      awaitsRoomJoin: turn.wait?.roomJoin ?? false,
+      roomId: turn.roomId ?? scope.roomId,
       wakeAt: timer ? new Date(timer.wakeAt) : null,
       wakeToken: timer?.token ?? null,
       error:
@@ -123,6 +144,8 @@ export interface RunToOpen {
   flowId: string;
   flowVersionId: string;
   contactId: string;
+  /** The group the run starts in, if any. */
+  roomId?: string | null;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface TurnScope {
   flowId: string;
   flowVersionId: string;
   runId: string;
+  /** The run's group (started in one, or invited to one): where `send` with `to: 'room'` speaks. */
+  roomId: string | null;
   /** Bot disclosure appended to every bot-written message, when the workspace sets one. */
   signature: string | null;
   now: Date;
@@ -33,7 +35,15 @@ export interface ContactTouch {
 
 export type RunWrite = Pick<
   typeof runs.$inferInsert,
-  'status' | 'snapshot' | 'currentNodeId' | 'awaitsMessage' | 'wakeAt' | 'wakeToken' | 'error'
+  | 'status'
+  | 'snapshot'
+  | 'currentNodeId'
+  | 'awaitsMessage'
+  | 'awaitsRoomJoin'
+  | 'roomId'
+  | 'wakeAt'
+  | 'wakeToken'
+  | 'error'
 >;
 
 /** A contact's writes: attributes merge, tags add then remove, activity and last inbound replace. */
@@ -74,6 +84,8 @@ export class WriteBatch {
       snapshot: run.snapshot ?? null,
       current_node_id: run.currentNodeId ?? null,
       awaits_message: run.awaitsMessage ?? false,
+      awaits_room_join: run.awaitsRoomJoin ?? false,
+      room_id: run.roomId ?? null,
       wake_at: run.wakeAt ? run.wakeAt.toISOString() : null,
       wake_token: run.wakeToken ?? null,
       error: run.error ?? null,
@@ -111,11 +123,11 @@ export class WriteBatch {
         with
         r as (
           update runs set status = x.status, snapshot = x.snapshot, current_node_id = x.current_node_id,
-            awaits_message = x.awaits_message, wake_at = x.wake_at, wake_token = x.wake_token,
-            error = x.error, updated_at = x.updated_at
+            awaits_message = x.awaits_message, awaits_room_join = x.awaits_room_join, room_id = x.room_id,
+            wake_at = x.wake_at, wake_token = x.wake_token, error = x.error, updated_at = x.updated_at
           from jsonb_to_recordset(${json([...this.runs.values()])}::jsonb) as x(id uuid, status text,
-            snapshot jsonb, current_node_id text, awaits_message boolean, wake_at timestamptz,
-            wake_token text, error text, updated_at timestamptz)
+            snapshot jsonb, current_node_id text, awaits_message boolean, awaits_room_join boolean,
+            room_id uuid, wake_at timestamptz, wake_token text, error text, updated_at timestamptz)
           where runs.id = x.id
         ),
         o as (
@@ -153,10 +165,10 @@ export class WriteBatch {
           where contacts.id = x.id
         ),
         g as (
-          insert into goals (workspace_id, flow_version_id, run_id, contact_id, name)
-          select x.workspace_id, x.flow_version_id, x.run_id, x.contact_id, x.name
+          insert into goals (workspace_id, flow_version_id, run_id, contact_id, name, created_at)
+          select x.workspace_id, x.flow_version_id, x.run_id, x.contact_id, x.name, x.created_at
           from jsonb_to_recordset(${json(this.goals)}::jsonb) as x(workspace_id uuid, flow_version_id uuid,
-            run_id uuid, contact_id uuid, name text)
+            run_id uuid, contact_id uuid, name text, created_at timestamptz)
           on conflict do nothing
         ),
         s as (${this.stats.upsert()})
@@ -246,6 +258,8 @@ export class WriteBatch {
       run_id: scope.runId,
       contact_id: scope.contactId,
       name,
+      // On the account's clock, like the run's own times (a sandbox runs ahead).
+      created_at: scope.now.toISOString(),
     });
   }
 

@@ -16,6 +16,9 @@ export interface MessageToQueue {
   runId?: string | null;
   text: string;
   media?: Record<string, unknown> | null;
+  /** Said in this group instead of in private, @-mentioning the contact when `mention`. */
+  roomId?: string | null;
+  mention?: boolean;
   flowId?: string;
   nodeId?: string;
   variant?: number;
@@ -42,6 +45,7 @@ export function messageRow(m: MessageToQueue): OutboxInsert {
       ...(m.nodeId ? { nodeId: m.nodeId } : {}),
       ...(m.variant !== undefined ? { variant: m.variant } : {}),
       ...(m.media ? { media: m.media } : {}),
+      ...(m.roomId ? { roomId: m.roomId, mention: m.mention ?? true } : {}),
     },
     idempotencyKey: OUTBOX_KIND_TABLE.message!.key(m.keyParts),
     notBefore: m.notBefore,
@@ -50,7 +54,7 @@ export function messageRow(m: MessageToQueue): OutboxInsert {
 
 /** Any other kind's row (a friend accept, a friend add), keyed by its kind. */
 export function actionRow(
-  kind: 'friend_accept' | 'friend_add',
+  kind: 'friend_accept' | 'friend_add' | 'room_invite' | 'room_remove',
   row: Omit<OutboxInsert, 'kind' | 'idempotencyKey'>,
   keyParts: Record<string, string | number>,
 ): OutboxInsert {

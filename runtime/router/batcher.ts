@@ -38,6 +38,9 @@ export interface BatcherOptions {
 
 const isContactMessage = (e: InboundEvent): e is MessageEvent => e.kind === 'message' && !e.self;
 
+/** Whose events keep their order: a contact's, or a group's (joins, leaves, its member list). */
+const keyOf = (e: InboundEvent): string => ('contact' in e ? e.contact.puppetId : `room:${e.room.id}`);
+
 export class InboundBatcher {
   private readonly lanes = new Map<string, Lane>();
   /** Transactions run, and the events that shared one with another (for tests and benchmarks). */
@@ -73,10 +76,10 @@ export class InboundBatcher {
       const batch = this.take(lane);
       if (batch.length === 0) break;
       lane.running++;
-      for (const p of batch) lane.busy.add(p.event.contact.puppetId);
+      for (const p of batch) lane.busy.add(keyOf(p.event));
       void this.run(lane.account, batch).finally(() => {
         lane.running--;
-        for (const p of batch) lane.busy.delete(p.event.contact.puppetId);
+        for (const p of batch) lane.busy.delete(keyOf(p.event));
         if (lane.queue.length > 0) this.pump(lane);
         else if (lane.running === 0) this.lanes.delete(lane.account.id);
       });
@@ -89,7 +92,7 @@ export class InboundBatcher {
     const seen = new Set<string>();
     const rest: Pending[] = [];
     for (const p of lane.queue) {
-      const key = p.event.contact.puppetId;
+      const key = keyOf(p.event);
       const free = !lane.busy.has(key) && !seen.has(key);
       seen.add(key);
       if (free && taken.length < this.maxBatch) taken.push(p);

@@ -7,6 +7,7 @@ import { contacts, leads, messages } from '../../shared/db/schema.ts';
 import { acceptsRequest } from '../../shared/flow/index.ts';
 import { hourOfWeek } from '../../shared/time/zoned.ts';
 import type { ContactRef, InboundEvent } from '../bots/port.ts';
+import { replyToChatCommand } from '../commands/chat.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, openRuns, type TurnOutcome } from '../executor/execute.ts';
 import { type ContactTouch, WriteBatch } from '../executor/persist.ts';
@@ -16,6 +17,7 @@ import { type ContactRow, lockContact, lockContacts } from './contacts.ts';
 import { fallback } from './fallback.ts';
 import { flowsForContact, type PublishedFlow, pointsFor, type StartPoint } from './flows.ts';
 import { type MessageEvent, type MessageRead, readMessages } from './message-read.ts';
+import { handleRoomEvent, isRoomEvent, writeRoomActivity } from './rooms.ts';
 
 export type ConfirmEvent = Extract<InboundEvent, { kind: 'friend_confirm' }>;
 
@@ -43,6 +45,7 @@ export async function handleInbound(
 ): Promise<InboundResult> {
   if (event.kind === 'message' && !event.self) return (await handleMessages(db, account, [event], now))[0]!;
   if (event.kind === 'friend_confirm') return (await handleConfirms(db, account, [event], now))[0]!;
+  if (isRoomEvent(event)) return handleRoomEvent(db, account, event, now);
   // The operator typing in a group is nobody's conversation: no contact to file it under or pause.
   if (event.kind === 'message' && event.room)
     return { contactId: null, duplicate: false, turns: [], queued: 0 };
@@ -67,6 +70,16 @@ export const handleMessages = (db: Db, account: BotAccountRef, events: MessageEv
     const results: InboundResult[] = [];
     for (const [i, event] of events.entries())
       results.push(await routeMessage(tx, account, event, texts[i]!, reads[i]!, now, shared));
+    // Group members' activity, for the messages said in a group and archived now.
+    await writeRoomActivity(
+      tx,
+      account,
+      reads.flatMap((read, i) =>
+        read.archived && read.roomId
+          ? [{ roomId: read.roomId, contactId: read.contact.id, at: events[i]!.at }]
+          : [],
+      ),
+    );
     return results;
   });
 
@@ -98,7 +111,7 @@ async function inOneTransaction(
   events: InboundEvent[],
   body: (tx: Db, shared: Shared) => Promise<InboundResult[]>,
 ): Promise<InboundResult[]> {
-  if (new Set(events.map((e) => e.contact.puppetId)).size !== events.length)
+  if (new Set(events.map((e) => ('contact' in e ? e.contact.puppetId : e.room.id))).size !== events.length)
     throw new Error('a batch holds one event per contact');
   return db.transaction(async (tx) => {
     const read = new Map<string | null, Promise<PublishedFlow[]>>();
@@ -136,7 +149,11 @@ async function routeMessage(
   const slot = hourOfWeek(event.at, account.timeZone);
   contact.activity[slot] = (contact.activity[slot] ?? 0) + 1;
   const touch = { activity: contact.activity, lastInboundAt: room ? null : now, written: false };
-  if (contact.handoff) {
+  // A member's chat command or binding code (runtime/commands/chat.ts) is answered, never a flow's.
+  const command = room ? null : await replyToChatCommand(tx, account, contact, event.messageId, text, now);
+  if (command !== null) {
+    result.queued += command;
+  } else if (contact.handoff) {
     // A human has the conversation: archive only.
   } else if (waiting) {
     const turn = await executeTurn(tx, waiting, { type: 'MESSAGE', text }, now, {
@@ -146,8 +163,10 @@ async function routeMessage(
     });
     if (turn) result.turns.push(turn);
   } else {
-    const points = pointsFor(await shared.flowsFor(contact), { kind: 'message', text, room });
-    if (points.length > 0) await startRuns(tx, [{ contact, points, result, touch }], now, shared.batch);
+    const inbound = { kind: 'message', text, room, mentionsBot: Boolean(event.mentionsBot) } as const;
+    const points = pointsFor(await shared.flowsFor(contact), inbound);
+    if (points.length > 0)
+      await startRuns(tx, [{ contact, points, result, touch, roomId }], now, shared.batch);
     else if (!room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
   }
   if (!touch.written) shared.batch.touch(contact.id, touch);
@@ -340,10 +359,12 @@ export async function startLeadFlows(
   }).then(([result]) => result!);
 }
 
-interface Start {
+export interface Start {
   contact: ContactRow;
   points: StartPoint[];
   result: InboundResult;
+  /** The group the runs start in (a group message, a join): their `room_id`. */
+  roomId?: string | null;
   /** The inbound message's activity count, written with the first turn. */
   touch?: ContactTouch;
 }
@@ -352,7 +373,7 @@ interface Start {
  * Starts a run at each start point (one per flow) of each contact, all opened in one statement; a
  * flow the contact already runs is skipped.
  */
-async function startRuns(tx: Db, starts: Start[], now: Date, batch: WriteBatch) {
+export async function startRuns(tx: Db, starts: Start[], now: Date, batch: WriteBatch) {
   const pairs = starts.flatMap((s) => s.points.map((p, i) => ({ s, p, i })));
   const opened = await openRuns(
     tx,
@@ -361,6 +382,7 @@ async function startRuns(tx: Db, starts: Start[], now: Date, batch: WriteBatch) 
       flowId: p.flowId,
       flowVersionId: p.flowVersionId,
       contactId: s.contact.id,
+      roomId: s.roomId ?? null,
     })),
     now,
   );

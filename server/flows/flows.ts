@@ -4,7 +4,7 @@ import type { Db } from '../../runtime/db/client.ts';
 import { flows, flowVersions } from '../../shared/db/schema.ts';
 import { validate } from '../../shared/flow/index.ts';
 import { HttpError, notFound } from '../errors.ts';
-import { publishVersion } from './publish.ts';
+import { lintContext, publishVersion } from './publish.ts';
 import { publishedCounts } from './stats.ts';
 
 type FlowRow = typeof flows.$inferSelect;
@@ -89,7 +89,7 @@ export async function updateFlow(
 }
 
 export async function validateFlow(db: Db, workspaceId: string, id: string) {
-  return validate((await findFlow(db, workspaceId, id)).graph);
+  return validate((await findFlow(db, workspaceId, id)).graph, await lintContext(db, workspaceId));
 }
 
 export async function publishFlow(db: Db, workspaceId: string, id: string, userId: string | null) {

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { eq, max } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import { flows, flowVersions } from '../../shared/db/schema.ts';
-import { type CompiledFlow, compile } from '../../shared/flow/index.ts';
+import { type CompiledFlow, compile, type LintContext } from '../../shared/flow/index.ts';
+import { roomSetContext } from '../../shared/flow/room-checks.ts';
+import { listRoomSets } from '../rooms/room-sets.ts';
 
 /**
  * A version's name: SHA-256 of its compiled JSON (machine + entries), so positions and other UI keys
@@ -15,13 +17,18 @@ import { type CompiledFlow, compile } from '../../shared/flow/index.ts';
 export const versionHash = ({ machine, entries }: CompiledFlow): string =>
   createHash('sha256').update(JSON.stringify({ machine, entries })).digest('hex');
 
+/** What the lint may check against the workspace: its room sets and the seats left in each. */
+export async function lintContext(db: Db, workspaceId: string): Promise<LintContext> {
+  return roomSetContext(await listRoomSets(db, workspaceId));
+}
+
 export async function publishVersion(
   tx: Db,
   flow: { id: string; workspaceId: string },
   graph: unknown,
   userId: string | null,
 ) {
-  const compiled = compile(graph);
+  const compiled = compile(graph, await lintContext(tx, flow.workspaceId));
   if (!compiled.ok) return { ok: false as const, errors: compiled.errors, warnings: compiled.warnings };
   const hash = versionHash(compiled);
   const [last] = await tx

@@ -1,9 +1,19 @@
-// The simulator API (API.md "Sandbox"): drives the real runtime through the workspace's sandbox bot
-// account, wherever its lease holder runs (this process or a worker), on the workspace's own clock.
+// The simulator API (API.md "Sandbox", and "Groups" for its groups): drives the real runtime through
+// the workspace's sandbox bot account, wherever its lease holder runs (this process or a worker), on
+// the workspace's own clock.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../shared/api/common.ts';
 import { sandboxLeadAccepted } from '../../shared/api/leads.ts';
+import {
+  acceptInviteBody,
+  inviteAccepted,
+  roomRepliesBody,
+  sandboxRoomBody,
+  sandboxRoomCreated,
+  sandboxRoomMemberBody,
+  sandboxRoomMessageBody,
+} from '../../shared/api/rooms.ts';
 import {
   clockAdvanceBody,
   clockAdvanced,
@@ -21,6 +31,7 @@ import {
 import { durationMs } from '../../shared/flow/index.ts';
 import { AGENTS, ANY_MEMBER, BUILDERS } from '../access.ts';
 import { authOf } from '../plugins/auth.ts';
+import { acceptSandboxInvite, createSandboxRoom, moveInRoom } from '../sandbox/rooms.ts';
 import {
   acceptSandboxLead,
   converse,
@@ -94,6 +105,43 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/sandbox/leads/:id/accept',
     { config: { access: AGENTS }, schema: { params: idParams, response: { 200: sandboxLeadAccepted } } },
     async (req) => acceptSandboxLead(app.db, app.bus, await account(req), req.params.id),
+  );
+  app.post(
+    '/sandbox/rooms',
+    { config: { access: AGENTS }, schema: { body: sandboxRoomBody, response: { 201: sandboxRoomCreated } } },
+    async (req, reply) =>
+      reply.code(201).send(await createSandboxRoom(app.db, app.bus, await account(req), req.body)),
+  );
+  for (const kind of ['join', 'leave'] as const)
+    app.post(
+      `/sandbox/rooms/:id/${kind}`,
+      {
+        config: { access: AGENTS },
+        schema: { params: idParams, body: sandboxRoomMemberBody, response: { 200: roomRepliesBody } },
+      },
+      async (req) =>
+        moveInRoom(app.db, app.bus, await account(req), req.params.id, req.body.contactId, { kind }),
+    );
+  app.post(
+    '/sandbox/rooms/:id/messages',
+    {
+      config: { access: AGENTS },
+      schema: { params: idParams, body: sandboxRoomMessageBody, response: { 200: roomRepliesBody } },
+    },
+    async (req) =>
+      moveInRoom(app.db, app.bus, await account(req), req.params.id, req.body.contactId, {
+        kind: 'message',
+        text: req.body.text,
+        mentionsBot: req.body.mentionsBot,
+      }),
+  );
+  app.post(
+    '/sandbox/contacts/:id/accept-invite',
+    {
+      config: { access: AGENTS },
+      schema: { params: idParams, body: acceptInviteBody, response: { 200: inviteAccepted } },
+    },
+    async (req) => acceptSandboxInvite(app.db, app.bus, await account(req), req.params.id, req.body ?? {}),
   );
   app.get(
     '/sandbox/contacts/:id/transcript',

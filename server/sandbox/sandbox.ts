@@ -20,7 +20,7 @@ import {
 import { compile } from '../../shared/flow/index.ts';
 import { messageColumns, messageView } from '../contacts/contacts.ts';
 import { HttpError, notFound } from '../errors.ts';
-import { versionHash } from '../flows/publish.ts';
+import { lintContext, versionHash } from '../flows/publish.ts';
 
 export interface SandboxAccount {
   id: string;
@@ -122,7 +122,7 @@ export async function sandboxContacts(db: Db, workspaceId: string) {
     .limit(200);
 }
 
-async function lastMessageId(db: Db, contactId: string): Promise<number> {
+export async function lastMessageId(db: Db, contactId: string): Promise<number> {
   const [row] = await db
     .select({ id: max(messages.id) })
     .from(messages)
@@ -130,10 +130,20 @@ async function lastMessageId(db: Db, contactId: string): Promise<number> {
   return row?.id ?? 0;
 }
 
-/** What the bot sent this contact after message `since`. */
-async function repliesSince(db: Db, contactId: string, since: number) {
+/**
+ * What the bot sent this contact after message `since`: in private, and in groups (`roomId` set) —
+ * a group message the bot says for a contact's run (a welcome @-mentioning them, the answer to their
+ * group keyword) is filed under that contact, so a member's call answers what the group saw because
+ * of them, and never what other members' runs said there meanwhile.
+ */
+export async function repliesSince(db: Db, contactId: string, since: number) {
   return db
-    .select({ text: messages.text, nodeId: messages.nodeId, flowId: messages.flowId })
+    .select({
+      text: messages.text,
+      nodeId: messages.nodeId,
+      flowId: messages.flowId,
+      roomId: messages.roomId,
+    })
     .from(messages)
     .where(and(eq(messages.contactId, contactId), eq(messages.direction, 'out'), gt(messages.id, since)))
     .orderBy(asc(messages.id));
@@ -168,9 +178,10 @@ export async function converse(
   return { replies: await repliesSince(db, contact.id, since) };
 }
 
+/** The contact's messages, private and in groups (`roomId` set), both ways. */
 export async function transcript(db: Db, contactId: string) {
   const rows = await db
-    .select(messageColumns)
+    .select({ ...messageColumns, roomId: messages.roomId })
     .from(messages)
     .where(eq(messages.contactId, contactId))
     .orderBy(asc(messages.id));
@@ -187,7 +198,7 @@ async function previewVersion(db: Db, workspaceId: string, flowId: string, userI
     .from(flows)
     .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)));
   if (!flow) throw notFound('flow');
-  const compiled = compile(flow.graph);
+  const compiled = compile(flow.graph, await lintContext(db, workspaceId));
   if (!compiled.ok)
     throw new HttpError(
       'invalid_flow',

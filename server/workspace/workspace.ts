@@ -1,4 +1,5 @@
-// The signed-in workspace's settings: time zone, bot disclosure signature, fallback for unrouted messages.
+// The signed-in workspace's settings: time zone, bot disclosure signature, fallback for unrouted
+// messages, group activity grades.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import { forgetWorkspaceSettings } from '../../runtime/workspace-settings.ts';
@@ -14,6 +15,7 @@ const body = (w: WorkspaceRow): WorkspaceBody => ({
   timeZone: w.timeZone,
   botSignature: w.botSignature,
   fallback: w.fallback,
+  activityGrades: w.activityGrades,
 });
 
 export async function getWorkspace(db: Db, id: string): Promise<WorkspaceBody> {
@@ -25,7 +27,7 @@ export async function getWorkspace(db: Db, id: string): Promise<WorkspaceBody> {
 export async function patchWorkspace(
   db: Db,
   id: string,
-  patch: Partial<Pick<WorkspaceBody, 'name' | 'timeZone' | 'botSignature' | 'fallback'>>,
+  patch: Partial<Pick<WorkspaceBody, 'name' | 'timeZone' | 'botSignature' | 'fallback' | 'activityGrades'>>,
 ): Promise<WorkspaceBody> {
   const set = { ...patch, ...(patch.botSignature === '' ? { botSignature: null } : {}) };
   const [row] = Object.keys(set).length

@@ -17,6 +17,11 @@ export const botLimitsSchema = z
      */
     addsPerHour: int({ min: 1, max: 600 }).nullable().optional(),
     addsPerDay: int({ min: 1, max: 10_000 }).nullable().optional(),
+    /** Group invites and removals: WeChat refuses frequent ones too ("操作太频繁"). null: no limit. */
+    invitesPerHour: int({ min: 1, max: 600 }).nullable().optional(),
+    invitesPerDay: int({ min: 1, max: 10_000 }).nullable().optional(),
+    removesPerHour: int({ min: 1, max: 600 }).nullable().optional(),
+    removesPerDay: int({ min: 1, max: 10_000 }).nullable().optional(),
     /** Within int4, so a pause always fits a timer (setTimeout takes at most 2^31 - 1 ms). */
     jitterMs: z.tuple([int(), int()]),
   })
@@ -31,6 +36,10 @@ export const SAFE_LIMITS: BotLimits = {
   acceptsPerDay: 40,
   addsPerHour: 3,
   addsPerDay: 15,
+  invitesPerHour: 10,
+  invitesPerDay: 60,
+  removesPerHour: 10,
+  removesPerDay: 40,
   jitterMs: [2000, 8000],
 };
 
@@ -42,5 +51,9 @@ export const SANDBOX_LIMITS: BotLimits = {
   acceptsPerDay: 10_000,
   addsPerHour: 600,
   addsPerDay: 10_000,
+  invitesPerHour: 600,
+  invitesPerDay: 10_000,
+  removesPerHour: 600,
+  removesPerDay: 10_000,
   jitterMs: [0, 0],
 };

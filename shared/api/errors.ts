@@ -28,6 +28,16 @@ export const API_ERRORS = {
   /** `params.status`: the lead's status (only a `requested` lead can accept the friend request). */
   lead_not_requested: 409,
   sandbox_offline: 409,
+  /** A sandbox contact has no invitation of the bot's (to that group, with `roomId`) to accept. */
+  no_pending_invite: 409,
+  /** A sandbox contact speaks in a group they are not in. */
+  not_room_member: 409,
+  /** `params.topic`: the bot neither owns nor manages this group, so it cannot remove members. */
+  room_not_managed: 409,
+  /** `params.name`: the workspace has a room set of that name already. */
+  room_set_exists: 409,
+  /** `params.slug`: another room set's live code has that address. */
+  live_code_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
@@ -57,6 +67,11 @@ export const NOT_FOUND = {
   outbox_message: 'Outbox message',
   media_file: 'Media file',
   lead: 'Lead',
+  room: 'Group',
+  /** `params.name` */
+  room_set: 'Room set',
+  room_member: 'Group member',
+  live_code: 'Live code',
   workspace: 'Workspace',
   route: 'Route',
 } as const;

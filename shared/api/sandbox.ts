@@ -37,6 +37,8 @@ export const reply = z.object({
   text: z.string(),
   nodeId: z.string().nullable(),
   flowId: z.string().nullable(),
+  /** Said in this group (a `rooms` id: a welcome, a group keyword's answer); null: in private. */
+  roomId: z.uuid().nullable().optional(),
 });
 export const repliesBody = z.object({ replies: z.array(reply) });
 
@@ -53,6 +55,8 @@ export const transcriptBody = z.array(
     media: transcriptMedia.nullable().optional(),
     at: z.iso.datetime(),
     nodeId: z.string().nullable(),
+    /** The group it was said in (a `rooms` id); null: in private. */
+    roomId: z.uuid().nullable().optional(),
   }),
 );
 

@@ -1,8 +1,10 @@
 // Workspace settings (not in API.md's first wave): time zone, bot disclosure signature, and the
-// fallback for messages no flow takes — keyword auto-replies, then handing the contact to a human.
+// fallback for messages no flow takes — keyword auto-replies, then handing the contact to a human —
+// and the thresholds of group members' activity grades.
 import { z } from 'zod';
 import { schemaError } from '../schema-issues.ts';
 import { text } from './common.ts';
+import { activityGradesSchema } from './rooms.ts';
 
 const isTimeZone = (zone: string) => {
   try {
@@ -35,6 +37,8 @@ export const workspaceBody = z.object({
   timeZone: z.string(),
   botSignature: z.string().nullable(),
   fallback: fallbackSchema,
+  /** Group members' activity grades (API "Groups"): ≥ `active` messages in `days` days is active, ≤ `lurker` a lurker. */
+  activityGrades: z.object({ days: z.number().int(), active: z.number().int(), lurker: z.number().int() }),
 });
 export type WorkspaceBody = z.infer<typeof workspaceBody>;
 
@@ -43,4 +47,5 @@ export const workspacePatchBody = z.object({
   timeZone: text().max(100).refine(isTimeZone, schemaError('time_zone')).optional(),
   botSignature: text().trim().max(200).nullable().optional(),
   fallback: fallbackSchema.optional(),
+  activityGrades: activityGradesSchema.optional(),
 });

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { botAccounts } from './bots.ts';
 import { at, createdAt, id } from './columns.ts';
+import { rooms } from './rooms.ts';
 import { workspaceId } from './workspaces.ts';
 
 export const FRIEND_STATUSES = ['stranger', 'requested', 'friend', 'deleted_us'] as const;
@@ -77,22 +78,6 @@ export const MESSAGE_KINDS = [
   'other',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
-
-/** Groups (WeChat rooms) a bot account is in; the full group feature (room sets, members) comes later. */
-export const rooms = pgTable(
-  'rooms',
-  {
-    id: id(),
-    workspaceId: workspaceId(),
-    botAccountId: uuid('bot_account_id')
-      .notNull()
-      .references(() => botAccounts.id, { onDelete: 'cascade' }),
-    puppetRoomId: text('puppet_room_id').notNull(),
-    topic: text('topic').notNull().default(''),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('rooms_account_puppet').on(t.botAccountId, t.puppetRoomId)],
-);
 
 export const messages = pgTable(
   'messages',

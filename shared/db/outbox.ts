@@ -7,7 +7,7 @@ import { at, createdAt } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { workspaceId } from './workspaces.ts';
 
-export const OUTBOX_KINDS = ['message', 'friend_accept', 'friend_add'] as const;
+export const OUTBOX_KINDS = ['message', 'friend_accept', 'friend_add', 'room_invite', 'room_remove'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 /**
  * `unknown`: found `sending` after a crash — WeChat has no idempotent send, so it is shown, not
@@ -25,7 +25,12 @@ export type OutboxPayload =
       variant?: number;
       /** Sent after the text (an image, a link card, a mini-program card): see `messages.media`. */
       media?: Record<string, unknown>;
+      /** Said in this group (a `rooms` row) instead of in private, @-mentioning the row's contact when set. */
+      roomId?: string;
+      mention?: boolean;
     }
+  | { roomId: string; inviteId: string }
+  | { roomId: string; reason: 'cleanup' }
   | { requestId: string; hello: string }
   | { leadId: string; phone: string | null; weixin: string | null; hello: string };
 

@@ -41,6 +41,10 @@ export const runs = pgTable(
     currentNodeId: text('current_node_id'),
     /** The run waits for the contact's next message (ask, wait_reply). */
     awaitsMessage: boolean('awaits_message').notNull().default(false),
+    /** The run waits for its contact to join a group (an `invite_room` node). */
+    awaitsRoomJoin: boolean('awaits_room_join').notNull().default(false),
+    /** The run's group: the one it was started in (a group message, a join) or invited to. */
+    roomId: uuid('room_id'),
     wakeAt: at('wake_at'),
     wakeToken: text('wake_token'),
     error: text('error'),

@@ -7,6 +7,8 @@ export * from './flows.ts';
 export * from './leads.ts';
 export * from './media.ts';
 export * from './outbox.ts';
+export * from './room-members.ts';
+export * from './rooms.ts';
 export * from './runs.ts';
 export * from './users.ts';
 export * from './workspaces.ts';

@@ -15,6 +15,11 @@ export const workspaces = pgTable('workspaces', {
   botSignature: text('bot_signature'),
   /** What happens to a message no flow takes (DESIGN "Route"): keyword auto-replies, then a human. */
   fallback: jsonb('fallback').$type<Fallback>().notNull().default(DEFAULT_FALLBACK),
+  /** Group activity grades over the last `days` days: ≥ `active` messages active, ≤ `lurker` a lurker. */
+  activityGrades: jsonb('activity_grades')
+    .$type<{ days: number; active: number; lurker: number }>()
+    .notNull()
+    .default({ days: 30, active: 20, lurker: 0 }),
   createdAt: createdAt(),
 });
 

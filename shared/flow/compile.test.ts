@@ -48,7 +48,7 @@ describe('compile', () => {
         nodeId: 'start',
         type: 'trigger.keyword',
         version: 1,
-        data: { keywords: ['hi'], match: 'contains', scope: 'private' },
+        data: { keywords: ['hi'], match: 'contains', scope: 'private', mentionOnly: true },
       },
     ]);
   });

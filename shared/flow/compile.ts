@@ -18,7 +18,7 @@ import type { CompileKit } from './node-definition.ts';
 import { act, when } from './refs.ts';
 import type { NodeRegistry } from './registry.ts';
 import { stateKey } from './state-keys.ts';
-import { lint } from './validate.ts';
+import { type LintContext, lint } from './validate.ts';
 import { VOCABULARY } from './vocabulary.ts';
 
 /**
@@ -81,9 +81,16 @@ function buildMachine(nodes: ModelNode[], links: Map<string, Map<string, string>
   return { id: MACHINE_ID, initial: IDLE, vocabulary: VOCABULARY, states };
 }
 
-/** Compiles a flow; with lint errors it returns them instead (it never throws on bad input). */
-export function compile(graph: unknown, registry: NodeRegistry = nodeRegistry): CompileResult {
-  const model = lint(graph, registry);
+/**
+ * Compiles a flow; with lint errors it returns them instead (it never throws on bad input). `context`
+ * is the lint's (the workspace's room sets, for `unknown_room_set` warnings).
+ */
+export function compile(
+  graph: unknown,
+  context: LintContext = {},
+  registry: NodeRegistry = nodeRegistry,
+): CompileResult {
+  const model = lint(graph, context, registry);
   const { errors, warnings } = splitIssues(model.issues);
   if (errors.length > 0) return { ok: false, errors, warnings };
   const machine = buildMachine(model.nodes, model.links);

@@ -1,7 +1,9 @@
 // Evaluating `condition` rules against a run: numbers compare numerically, strings
-// case-insensitively, and list fields (`tags`) by membership.
+// case-insensitively, and list fields (`tags`, `room.member_of`, `room.left`) by membership. The one
+// place rules are evaluated in memory (a campaign's segment will be their SQL twin).
 
 import type { FlowContext, Scalar } from './context.ts';
+import { factValue, isFactField } from './facts.ts';
 import { regexMatches } from './regex.ts';
 import { readVariable } from './variables.ts';
 
@@ -41,7 +43,9 @@ export function evaluateRule(rule: ConditionRule, context: FlowContext): boolean
   if (op === 'has_tag' || op === 'not_has_tag') {
     return includesText(context.tags, value) === (op === 'has_tag');
   }
-  const actual = readVariable(context, rule.field);
+  const actual = isFactField(rule.field)
+    ? factValue(context.facts, rule.field)
+    : readVariable(context, rule.field);
   if (op === 'exists' || op === 'not_exists') return isPresent(actual) === (op === 'exists');
   if (actual === undefined) return op === 'neq' || op === 'not_contains';
   if (Array.isArray(actual)) return listRule(op, actual, value);

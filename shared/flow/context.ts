@@ -2,6 +2,7 @@
 // and the meta its states carry for the executor (waits, requests).
 
 import type { Effect } from './effects.ts';
+import { type FlowFacts, NO_FACTS } from './facts.ts';
 
 export type Scalar = string | number | boolean;
 
@@ -12,12 +13,24 @@ export type FlowInput = {
   contact: { id: string; name?: string; alias?: string };
   attributes?: Record<string, Scalar>;
   tags?: string[];
+  /** The group the run starts in (a `rooms` id): the group of the message or the join that started it. */
+  roomId?: string | null;
+  /** Set by the turn driver from `TurnEnv.facts`, not by the runtime. */
+  facts?: FlowFacts;
 };
 
 export type FlowContext = {
   contact: FlowContact;
   attributes: Record<string, Scalar>;
   tags: string[];
+  /**
+   * The run's group (a `rooms` id): the one it started in, or the one an `invite_room` invited the
+   * contact to and then the one they joined. `send` with `to: 'room'` posts there. Absent in runs
+   * stored before #14: none.
+   */
+  room?: string | null;
+  /** Today's facts about the contact, rewritten by the turn driver at every turn (facts.ts). */
+  facts?: FlowFacts;
   /** Values nodes provide to templates and conditions by namespace: `reply.text`, `coupon.code`… */
   vars: Record<string, Record<string, Scalar>>;
   /** Arrivals per node id: the visit number in stats rows and idempotency keys. */
@@ -43,7 +56,9 @@ export type MessageEvent = { type: 'MESSAGE'; text: string };
 export type TimerEvent = { type: 'TIMER'; token: string };
 /** The answer to a state's `request` (coupon claim: `{ok: true, value: {code}}` or `{ok: false}`). */
 export type ResultEvent = { type: 'RESULT'; ok: boolean; value?: Record<string, Scalar> };
-export type FlowEvent = StartEvent | MessageEvent | TimerEvent | ResultEvent;
+/** The run's contact joined the group `roomId` (a `rooms` id), delivered to runs awaiting `room_join`. */
+export type RoomJoinedEvent = { type: 'ROOM_JOINED'; roomId: string };
+export type FlowEvent = StartEvent | MessageEvent | TimerEvent | ResultEvent | RoomJoinedEvent;
 
 /**
  * When a waiting state wants the runtime to wake it: a wait kind's name and its settings, e.g.
@@ -57,8 +72,11 @@ export type RequestSpec = { kind: string; params: Record<string, Scalar> };
 /** Meta of every compiled state that belongs to a node. */
 export type StateMeta = {
   nodeId: string;
-  /** The run takes the contact's next message (the router delivers MESSAGE events to it). */
-  awaits?: 'message';
+  /**
+   * What the run waits for besides its timer: the contact's next private message (the router
+   * delivers MESSAGE events), or the contact joining a group (ROOM_JOINED).
+   */
+  awaits?: 'message' | 'room_join';
   wait?: WaitSpec;
   request?: RequestSpec;
 };
@@ -68,6 +86,8 @@ export function initialContext(input: FlowInput): FlowContext {
     contact: { id: input.contact.id, name: input.contact.name ?? '', alias: input.contact.alias ?? '' },
     attributes: { ...input.attributes },
     tags: [...(input.tags ?? [])],
+    room: input.roomId ?? null,
+    facts: input.facts ?? NO_FACTS,
     vars: {},
     visits: {},
     at: null,

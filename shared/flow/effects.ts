@@ -8,9 +8,15 @@ import type { SendMedia } from './media.ts';
 export type VisitEffect = { kind: 'visit'; nodeId: string; visit: number };
 /** The run left a node through a port (node_stats per port). */
 export type ExitEffect = { kind: 'exit'; nodeId: string; visit: number; port: string };
+/** Where a message goes: to the contact in private, or into the run's group (`FlowContext.room`). */
+export const SEND_TARGETS = ['contact', 'room'] as const;
+export type SendTarget = (typeof SEND_TARGETS)[number];
+
 /**
- * A bot message to the contact. (run id, nodeId, visit, part) is the outbox idempotency key;
- * `variant` is the index in `[text, ...variants]` that was picked, for variant stats.
+ * A bot message to the contact, or with `to: 'room'` into the run's group (the run's room id, which
+ * the runtime holds; `mention`: @-mentioning the contact there — always false in private). (run id,
+ * nodeId, visit, part) is the outbox idempotency key; `variant` is the index in `[text, ...variants]`
+ * that was picked, for variant stats.
  */
 export type SendEffect = {
   kind: 'send';
@@ -19,6 +25,8 @@ export type SendEffect = {
   part: number;
   text: string;
   variant: number;
+  to: SendTarget;
+  mention: boolean;
   /** An image, link card or mini-program card the node sends after the text. */
   media?: SendMedia;
 };

@@ -15,8 +15,8 @@ function successors(model: FlowModel): Map<string, string[]> {
   return next;
 }
 
-/** Strongly connected components (Tarjan, with an explicit stack) of the graph restricted to `keep`. */
-function components(ids: string[], next: Map<string, string[]>, keep: (id: string) => boolean): string[][] {
+/** Strongly connected components (Tarjan, with an explicit stack). */
+function components(ids: string[], next: Map<string, string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -24,7 +24,7 @@ function components(ids: string[], next: Map<string, string[]>, keep: (id: strin
   const found: string[][] = [];
   let counter = 0;
   for (const root of ids) {
-    if (!keep(root) || index.has(root)) continue;
+    if (index.has(root)) continue;
     const work: [string, number][] = [[root, 0]];
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
@@ -35,7 +35,7 @@ function components(ids: string[], next: Map<string, string[]>, keep: (id: strin
         stack.push(id);
         onStack.add(id);
       }
-      const targets = (next.get(id) ?? []).filter(keep);
+      const targets = next.get(id) ?? [];
       if (child < targets.length) {
         frame[1]++;
         const target = targets[child]!;
@@ -66,12 +66,27 @@ const titleOf = (model: FlowModel, id: string): string => {
   return placeOf(node?.definition, node?.type ?? '').text;
 };
 
-export function instantLoops(model: FlowModel, next: Map<string, string[]>, registry: NodeRegistry): Issue[] {
-  const keep = (id: string) => !waits(model.byId.get(id));
+/**
+ * Successor lists along which a run moves on in the same turn: every edge of a node that does not
+ * wait, and of one that does, the edges of its `instantPorts` only.
+ */
+function instantSuccessors(model: FlowModel): Map<string, string[]> {
+  const next = new Map<string, string[]>(model.nodes.map((node) => [node.id, []]));
+  for (const edge of model.edges) {
+    const source = model.byId.get(edge.source);
+    const instant =
+      !waits(source) || (edge.port !== null && source?.definition?.instantPorts?.includes(edge.port));
+    if (instant) next.get(edge.source)?.push(edge.target);
+  }
+  return next;
+}
+
+export function instantLoops(model: FlowModel, registry: NodeRegistry): Issue[] {
+  const next = instantSuccessors(model);
   const ids = model.nodes.map((node) => node.id);
   const waitingTypes = registry.types.filter((type) => type.waits);
   const waiting = waitingTypes.map((type) => type.label.en);
-  return components(ids, next, keep)
+  return components(ids, next)
     .filter(([first, ...rest]) => rest.length > 0 || (next.get(first!) ?? []).includes(first!))
     .map((ids) => {
       const cycle = ids.map((id) => titleOf(model, id));
@@ -185,7 +200,7 @@ export function deadEnds(model: FlowModel): Issue[] {
 export function graphIssues(model: FlowModel, registry: NodeRegistry): Issue[] {
   const next = successors(model);
   return [
-    ...instantLoops(model, next, registry),
+    ...instantLoops(model, registry),
     ...unreachable(model, next),
     ...messageBursts(model, next),
     ...deadEnds(model),

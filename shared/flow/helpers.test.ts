@@ -106,6 +106,25 @@ describe('conditions', () => {
     expect(evaluateConditions('all', rules, run())).toBe(false);
     expect(evaluateConditions('any', rules, run())).toBe(true);
   });
+
+  it("reads today's facts: room sets by membership, the activity grade by equality", () => {
+    const facts = { roomSets: ['VIP', 'city'], leftRoomSets: ['old'], activity: 'lurker' as const };
+    const today = run({ facts });
+    expect(evaluateRule({ field: 'room.member_of', op: 'eq', value: 'vip' }, today)).toBe(true);
+    expect(evaluateRule({ field: 'room.member_of', op: 'neq', value: 'old' }, today)).toBe(true);
+    expect(evaluateRule({ field: 'room.left', op: 'eq', value: 'old' }, today)).toBe(true);
+    expect(evaluateRule({ field: 'room.left', op: 'eq', value: 'vip' }, today)).toBe(false);
+    expect(evaluateRule({ field: 'contact.activity', op: 'eq', value: 'lurker' }, today)).toBe(true);
+    expect(evaluateRule({ field: 'contact.activity', op: 'neq', value: 'active' }, today)).toBe(true);
+    expect(evaluateRule({ field: 'room.member_of', op: 'exists' }, today)).toBe(true);
+    // A run that was never told facts (or stored before #14) is in no group and not graded.
+    for (const none of [run(), run({ facts: undefined })]) {
+      expect(evaluateRule({ field: 'room.member_of', op: 'eq', value: 'vip' }, none)).toBe(false);
+      expect(evaluateRule({ field: 'room.member_of', op: 'not_exists' }, none)).toBe(true);
+      expect(evaluateRule({ field: 'contact.activity', op: 'neq', value: 'lurker' }, none)).toBe(true);
+      expect(evaluateRule({ field: 'contact.activity', op: 'exists' }, none)).toBe(false);
+    }
+  });
 });
 
 describe('sticky picks', () => {

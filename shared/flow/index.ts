@@ -20,13 +20,22 @@ export type {
   MessageEvent,
   RequestSpec,
   ResultEvent,
+  RoomJoinedEvent,
   StartEvent,
   StateMeta,
   TimerEvent,
   WaitSpec,
 } from './context.ts';
 export { type FlowDocument, type FlowEdge, type FlowNode, flowDocumentSchema } from './document.ts';
-export type { Effect } from './effects.ts';
+export { type Effect, SEND_TARGETS, type SendEffect, type SendTarget } from './effects.ts';
+export {
+  ACTIVITY_GRADES,
+  type ActivityGrade,
+  FACT_FIELDS,
+  type FactField,
+  type FlowFacts,
+  NO_FACTS,
+} from './facts.ts';
 export type { OpenEnd } from './graph-checks.ts';
 export { pickWeighted, stickyUnit } from './hash.ts';
 export {
@@ -64,7 +73,7 @@ export {
   type TurnResult,
   type TurnWait,
 } from './turn.ts';
-export { openEndPorts, validate } from './validate.ts';
+export { type LintContext, openEndPorts, validate } from './validate.ts';
 export {
   CURRENT_VOCABULARY,
   inVocabulary,

@@ -21,6 +21,13 @@ const record = (context: FlowContext, effect: Effect): Effect[] => [...context.e
 
 const messageText = (event: FlowEvent): string => (event.type === 'MESSAGE' ? event.text : '');
 
+/** The group an event names: a ROOM_JOINED's, or the `roomId` of an ok RESULT's value. */
+function roomOf(event: FlowEvent): string | undefined {
+  if (event.type === 'ROOM_JOINED') return event.roomId;
+  const value = event.type === 'RESULT' && event.ok ? event.value?.roomId : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 const pickIndex = (context: FlowContext, nodeId: string, weights: number[]): number =>
   pickWeighted(stickyUnit(context.contact.id, nodeId), weights);
 
@@ -45,7 +52,7 @@ export const flowSetup = setup({
     exit: assign(({ context }: Args, { nodeId, port }: P['exit']) => ({
       effects: record(context, { kind: 'exit', nodeId, visit: visitOf(context, nodeId), port }),
     })),
-    send: assign(({ context }: Args, { nodeId, texts, media }: P['send']) => {
+    send: assign(({ context }: Args, { nodeId, texts, media, to, mention }: P['send']) => {
       const variant =
         texts.length > 1
           ? pickIndex(
@@ -57,7 +64,7 @@ export const flowSetup = setup({
       const text = renderTemplate(texts[variant] ?? '', context);
       const part = context.part + 1;
       const visit = visitOf(context, nodeId);
-      const effect = { kind: 'send' as const, nodeId, visit, part, text, variant };
+      const effect = { kind: 'send' as const, nodeId, visit, part, text, variant, to, mention };
       return { part, effects: record(context, media ? { ...effect, media } : effect) };
     }),
     emit: assign(({ context }: Args, { nodeId, effect }: P['emit']) => ({
@@ -95,6 +102,7 @@ export const flowSetup = setup({
         [params.as]: { ...params.with, ...(event.type === 'RESULT' ? event.value : {}) },
       },
     })),
+    enterRoom: assign(({ context, event }: Args) => ({ room: roomOf(event) ?? context.room ?? null })),
     countTry: assign(({ context }: Args) => ({ tries: context.tries + 1 })),
     arm: assign(({ context }: Args) => ({ seq: context.seq + 1, token: `t${context.seq + 1}` })),
   },

@@ -50,7 +50,13 @@ export const field = <T extends z.ZodType>(schema: T, ui: FieldUi): T => schema.
 /** A normalized inbound event a trigger may start a run on. */
 export type TriggerInbound =
   | { kind: 'friend_request'; hello: string }
-  | { kind: 'message'; text: string; room: boolean }
+  /**
+   * A message in private (`room: false`) or in a group (`room: true`; `mentionsBot`: it @-mentions
+   * the bot — always false in private). Group text comes without the bot's @-mention.
+   */
+  | { kind: 'message'; text: string; room: boolean; mentionsBot: boolean }
+  /** The contact joined a group; `roomSet`: the name of the group's room set, null when it is in none. */
+  | { kind: 'room_join'; roomSet: string | null }
   /** A website lead became our friend after the bot added them (API.md "Leads"). */
   | { kind: 'lead' };
 
@@ -74,6 +80,12 @@ export type VariableRef = { path: string; name: string };
 
 /** A regular expression a node runs against chat text, for `unsafe_regex` / `unsupported_regex`. */
 export type PatternRef = { path: string; pattern: string };
+
+/**
+ * A room set a node names, with its field path, for `unknown_room_set`; `invites` when the node takes
+ * seats of it (`room_set_low_seats` warns there).
+ */
+export type RoomSetRef = { path: string; name: string; invites?: boolean };
 
 export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   type: string;
@@ -109,6 +121,11 @@ export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   exitPorts?: readonly string[];
   /** The node stops the turn until an event arrives, so a cycle through it is not an instant loop. */
   waits?: boolean;
+  /**
+   * Ports of a node that `waits` which are nevertheless left in the turn it was entered in
+   * (`invite_room`'s `full`): a cycle through one of them is an instant loop.
+   */
+  instantPorts?: readonly string[];
   /** How the runtime computes the wake time of each `meta.wait` kind the node's states use (wake.ts). */
   waitKinds?: readonly WaitKind[];
   /** Variables the node makes readable for the rest of the run, e.g. `{ coupon: ['code'] }`. */
@@ -121,11 +138,19 @@ export type NodeDefinition<S extends z.ZodObject = z.ZodObject> = {
   patterns?(data: z.output<S>): PatternRef[];
   /** Attribute keys the node writes. */
   writes?(data: z.output<S>): string[];
+  /** Room sets the node names (`invite_room`, `room.*` rules…), for `unknown_room_set`. */
+  roomSets?(data: z.output<S>): RoomSetRef[];
+  /** Paths of fields whose setting needs the run's group (`send` to the room), for `room_without_room`. */
+  needsRoom?(data: z.output<S>): string[];
+  /** Ports a run leaves in the group the contact joined (`invite_room`'s `joined`): `room_without_room`. */
+  roomPorts?: readonly string[];
   /** Present exactly on triggers: whether an inbound event starts a run here. */
   trigger?: {
     matches(data: z.output<S>, inbound: TriggerInbound): boolean;
     /** A friend request this trigger matches is accepted by the bot (through the account's limits). */
     acceptsRequest?(data: z.output<S>): boolean;
+    /** A run started here may be in a group (of the message or the join), for `room_without_room`. */
+    givesRoom?(data: z.output<S>): boolean;
   };
   /** The node's state: the compiler adds the visit count to `entry` and `nodeId` to `meta`. */
   compile(data: z.output<S>, kit: CompileKit): StateConfig;

@@ -7,7 +7,7 @@ import { compile } from './compile.ts';
 import { defineNode, field } from './node-definition.ts';
 import { upgradeNode } from './node-versions.ts';
 import { PORTS } from './ports.ts';
-import { act } from './refs.ts';
+import { sendPrivately } from './refs.ts';
 import { createRegistry } from './registry.ts';
 import { matchingEntries } from './triggers.ts';
 import { validate } from './validate.ts';
@@ -34,7 +34,7 @@ const say = defineNode({
   initial: { lines: ['你好'] },
   ports: () => [PORTS.next],
   compile: (data, kit) => ({
-    entry: [act('send', { nodeId: kit.nodeId, texts: [data.lines.join('\n')] })],
+    entry: [sendPrivately(kit.nodeId, [data.lines.join('\n')])],
     always: [kit.port('next')],
   }),
 });
@@ -72,11 +72,9 @@ describe('node versions', () => {
       { version: 1, data: { text: '早' } },
       { version: 2, data: { lines: ['早'] } },
     ]) {
-      const result = compile(graph(node), registry);
+      const result = compile(graph(node), {}, registry);
       if (!result.ok) throw new Error(JSON.stringify(result.errors));
-      expect(result.machine.states.n_say?.entry).toContainEqual(
-        act('send', { nodeId: 'say', texts: ['早'] }),
-      );
+      expect(result.machine.states.n_say?.entry).toContainEqual(sendPrivately('say', ['早']));
       expect(result.entries).toEqual([
         { nodeId: 'start', type: 'test.greeted', version: 2, data: { greeting: 'hi' } },
       ]);
@@ -84,7 +82,7 @@ describe('node versions', () => {
   });
 
   it('refuse data saved by a newer build instead of misreading it', () => {
-    const { errors } = validate(graph({ version: 3, data: { lines: ['早'] } }), registry);
+    const { errors } = validate(graph({ version: 3, data: { lines: ['早'] } }), {}, registry);
     expect(errors).toEqual([
       expect.objectContaining({
         code: 'invalid_data',
@@ -112,7 +110,7 @@ describe('node versions', () => {
 
   it('migrate the trigger data of entries stored at an older version before matching', () => {
     const entries = [{ nodeId: 'start', type: 'test.greeted', data: { hello: 'hi' } }];
-    const inbound = { kind: 'message' as const, text: 'hi', room: false };
+    const inbound = { kind: 'message' as const, text: 'hi', room: false, mentionsBot: false };
     expect(matchingEntries(entries, inbound, registry)).toEqual(entries);
     expect(
       matchingEntries([{ ...entries[0]!, version: 2, data: { greeting: 'yo' } }], inbound, registry),

@@ -14,4 +14,6 @@ export const PORTS = {
   false: port('false', '否', 'False'),
   issued: port('issued', '已发放', 'Issued'),
   exhausted: port('exhausted', '已领完', 'Exhausted'),
+  joined: port('joined', '已进群', 'Joined'),
+  full: port('full', '群已满', 'Full'),
 } satisfies Record<string, Port>;

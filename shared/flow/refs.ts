@@ -4,7 +4,7 @@
 import type { AnswerSpec } from './answer.ts';
 import type { ConditionRule } from './condition.ts';
 import type { Scalar } from './context.ts';
-import type { EmittedEffect } from './effects.ts';
+import type { EmittedEffect, SendTarget } from './effects.ts';
 import type { SendMedia } from './media.ts';
 
 type NoParams = Record<string, never>;
@@ -16,9 +16,11 @@ export type ActionParams = {
   exit: { nodeId: string; port: string };
   /**
    * Send one of `texts` (templates), picked stickily per contact when there are several, then
-   * `media` (as is, no template) when the node has one.
+   * `media` (as is, no template) when the node has one; `to` the contact or into the run's group,
+   * there @-mentioning the contact when `mention` (vocabulary 2; older machines are upgraded to
+   * `to: 'contact', mention: false`).
    */
-  send: { nodeId: string; texts: string[]; media?: SendMedia };
+  send: { nodeId: string; texts: string[]; media?: SendMedia; to: SendTarget; mention: boolean };
   /** Record any other effect kind as is. */
   emit: { nodeId: string; effect: EmittedEffect };
   setAttribute: { nodeId: string; key: string; value: string };
@@ -29,6 +31,11 @@ export type ActionParams = {
   storeMessage: { as: string };
   /** Keep a RESULT's value, plus `with`, readable as `<as>.<field>`. */
   storeResult: { as: string; with: Record<string, Scalar> };
+  /**
+   * The run's group becomes the one the event names: a ROOM_JOINED's `roomId`, or the `roomId` of an
+   * ok RESULT's value (the group `invite_room` invited the contact to). Vocabulary 2.
+   */
+  enterRoom: NoParams;
   countTry: NoParams;
   /** Issue a fresh timer token: only a TIMER carrying it moves the run on. */
   arm: NoParams;
@@ -55,3 +62,7 @@ export const act = <K extends ActionType>(type: K, params: ActionParams[K]): Act
 
 export const when = <K extends GuardType>(type: K, params: GuardParams[K]): GuardRef =>
   ({ type, params }) as GuardRef;
+
+/** `send` in private, never @-mentioning: how `ask`, `coupon` and `invite_room` say their texts. */
+export const sendPrivately = (nodeId: string, texts: string[]): ActionRef =>
+  act('send', { nodeId, texts, to: 'contact', mention: false });

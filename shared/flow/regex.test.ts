@@ -14,7 +14,7 @@ const timed = (run: () => unknown): number => {
 
 const HOSTILE = '^(a+)+$';
 const keyword = keywordTrigger.data.parse({ keywords: [HOSTILE], match: 'regex' });
-const message = (text: string) => ({ kind: 'message' as const, text, room: false });
+const message = (text: string) => ({ kind: 'message' as const, text, room: false, mentionsBot: false });
 
 describe('marketer regexes', () => {
   it('cannot freeze the server: `^(a+)+$` answers at once, on a short or a long message', () => {

@@ -14,6 +14,7 @@ import type {
   WaitSpec,
 } from './context.ts';
 import type { Effect, ExitEffect, VisitEffect } from './effects.ts';
+import type { FlowFacts } from './facts.ts';
 import type { FlowMachine } from './machine.ts';
 import { COMPLETED, EXITED, IDLE } from './machine-config.ts';
 import { nextWake, type WaitKinds, type WakeOptions } from './wake.ts';
@@ -26,6 +27,11 @@ export type TurnEnv = Omit<WakeOptions, 'now'> & {
   now: number;
   /** Who the run is for; read only when a run starts (no snapshot yet). */
   input?: FlowInput;
+  /**
+   * Today's facts about the contact (facts.ts), written into the run before the event: conditions
+   * read these, not the ones of the day the run started. Absent: the run keeps the facts it last had.
+   */
+  facts?: FlowFacts;
   /** Where the wait kinds of `meta.wait` come from; default: the node catalogue. */
   registry?: WaitKinds;
 };
@@ -35,6 +41,8 @@ export type RunStatus = 'idle' | 'waiting' | 'requesting' | 'completed' | 'exite
 export type TurnWait = {
   /** The router delivers the contact's next message to this run. */
   message: boolean;
+  /** The runtime delivers `{type: 'ROOM_JOINED', roomId}` to this run when its contact joins a group. */
+  roomJoin: boolean;
   /** A timer to store as (`wake_at`, `wake_token`); the sweeper sends `{type: 'TIMER', token}`. */
   timer: { spec: WaitSpec; token: string; wakeAt: number } | null;
 };
@@ -44,6 +52,11 @@ export type TurnResult = {
   status: RunStatus;
   /** The node the run is at (for a finished run, the node it ended at). */
   currentNodeId: string | null;
+  /**
+   * The run's group after the turn (`FlowContext.room`): the `input.roomId` it started with, or the
+   * group an `invite_room` invited the contact to / they joined. Null: the machine knows of none.
+   */
+  roomId: string | null;
   /** Effects for the outbox and the contact record, in order. */
   effects: Exclude<Effect, VisitEffect | ExitEffect>[];
   /** Arrivals and port exits, for node_stats and node-visit rows. */
@@ -58,11 +71,21 @@ export type TurnResult = {
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** Effects belong to one turn: drop the previous turn's before restoring. */
-function freshSnapshot(snapshot: PersistedRun): PersistedRun {
+/** Effects belong to one turn: drop the last turn's before restoring; today's facts replace stored ones. */
+function freshSnapshot(snapshot: PersistedRun, facts: FlowFacts | undefined): PersistedRun {
   const copy = clone(snapshot);
   copy.context.effects = [];
+  if (facts) copy.context.facts = clone(facts);
   return copy;
+}
+
+/**
+ * The meta of the node the run is in: a node's state may have inner states (`invite_room` asks, then
+ * waits), whose meta adds to the node's own; XState lists outer states before inner ones.
+ */
+function nodeMeta(metas: Record<string, StateMeta | undefined>): StateMeta | undefined {
+  const active = Object.values(metas).filter((meta): meta is StateMeta => meta !== undefined);
+  return active.some((meta) => meta.nodeId) ? Object.assign({}, ...active) : undefined;
 }
 
 function statusOf(value: unknown, state: StateMeta | undefined, failed: boolean): RunStatus {
@@ -82,9 +105,10 @@ export function runTurn(
 ): TurnResult {
   const previousToken = snapshot?.context.token ?? null;
   // A restored actor takes no input; the cast only tells the types so.
+  const input = env.input ?? { contact: { id: '' } };
   const options = snapshot
-    ? { snapshot: freshSnapshot(snapshot) as unknown as Snapshot<unknown> }
-    : { input: env.input ?? { contact: { id: '' } } };
+    ? { snapshot: freshSnapshot(snapshot, env.facts) as unknown as Snapshot<unknown> }
+    : { input: env.facts ? { ...input, facts: clone(env.facts) } : input };
   const actor = createActor(machine, options as { input: FlowInput });
   let error: unknown;
   actor.subscribe({ error: (reason) => (error = reason) });
@@ -94,7 +118,7 @@ export function runTurn(
   const current = actor.getSnapshot();
   const persisted = clone(actor.getPersistedSnapshot()) as unknown as PersistedRun;
   actor.stop();
-  const state = Object.values(current.getMeta() as Record<string, StateMeta>).find((meta) => meta?.nodeId);
+  const state = nodeMeta(current.getMeta() as Record<string, StateMeta | undefined>);
   const status = statusOf(current.value, state, error !== undefined || current.status === 'error');
   const context = persisted.context;
   const wait = status === 'waiting' ? waitOf(state!, context, previousToken, env) : null;
@@ -110,6 +134,7 @@ export function runTurn(
     snapshot: persisted,
     status,
     currentNodeId: context.at,
+    roomId: context.room ?? null,
     effects,
     visits,
     trace,
@@ -126,11 +151,11 @@ function waitOf(
   previousToken: string | null,
   env: TurnEnv,
 ): TurnWait {
-  const message = state.awaits === 'message';
-  if (!state.wait || context.token === null) return { message, timer: null };
+  const awaits = { message: state.awaits === 'message', roomJoin: state.awaits === 'room_join' };
+  if (!state.wait || context.token === null) return { ...awaits, timer: null };
   if (context.token !== previousToken || context.wakeAt === null)
     context.wakeAt = nextWake(state.wait, env, env.registry ?? nodeRegistry);
-  return { message, timer: { spec: state.wait, token: context.token, wakeAt: context.wakeAt } };
+  return { ...awaits, timer: { spec: state.wait, token: context.token, wakeAt: context.wakeAt } };
 }
 
 /** Answers a state's request, e.g. claims a coupon code; may do I/O. */

@@ -1,4 +1,4 @@
-// `validate(graph)`: the flow lint of NODES.md. Never throws, whatever it is given.
+// `validate(graph, context?)`: the flow lint of NODES.md. Never throws, whatever it is given.
 
 import { nodeRegistry } from '../nodes/index.ts';
 import { analyze, type FlowModel } from './analyze.ts';
@@ -6,22 +6,41 @@ import { graphIssues, type OpenEnd, openEnds } from './graph-checks.ts';
 import { type Issue, splitIssues, type ValidationResult } from './issues.ts';
 import { regexIssues } from './regex-checks.ts';
 import type { NodeRegistry } from './registry.ts';
+import { type LintContext, roomIssues } from './room-checks.ts';
 import { variableIssues } from './variable-checks.ts';
 
-/** The model of `graph` with every lint issue, in document order within each rule. */
-export function lint(graph: unknown, registry: NodeRegistry = nodeRegistry): FlowModel {
+export type { LintContext } from './room-checks.ts';
+
+/**
+ * The model of `graph` with every lint issue, in document order within each rule. `context` says what
+ * the lint may know of the workspace (its room sets); without it those names are not checked.
+ */
+export function lint(
+  graph: unknown,
+  context: LintContext = {},
+  registry: NodeRegistry = nodeRegistry,
+): FlowModel {
   const model = analyze(graph, registry);
   const issues: Issue[] = [...model.issues];
   if (!model.nodes.some((node) => node.definition?.trigger)) {
     const message = 'The flow has no trigger: nothing would start a run';
     issues.push({ code: 'no_trigger', message, params: {} });
   }
-  issues.push(...variableIssues(model, registry), ...regexIssues(model), ...graphIssues(model, registry));
+  issues.push(
+    ...variableIssues(model, registry),
+    ...regexIssues(model),
+    ...roomIssues(model, context),
+    ...graphIssues(model, registry),
+  );
   return { ...model, issues };
 }
 
-export function validate(graph: unknown, registry: NodeRegistry = nodeRegistry): ValidationResult {
-  return splitIssues(lint(graph, registry).issues);
+export function validate(
+  graph: unknown,
+  context: LintContext = {},
+  registry: NodeRegistry = nodeRegistry,
+): ValidationResult {
+  return splitIssues(lint(graph, context, registry).issues);
 }
 
 /**

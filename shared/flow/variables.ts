@@ -3,6 +3,7 @@
 // check: `{{constructor.name}}` or `{{toString}}` must be an unknown name, never Object's own members.
 
 import type { FlowContext, Scalar } from './context.ts';
+import { isFactField } from './facts.ts';
 
 export const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 export const CONTACT_FIELDS = ['name', 'alias'] as const;
@@ -13,6 +14,7 @@ export type ProvidedVariables = Record<string, readonly string[]>;
 /** Why a name is not a variable (`unknown_variable`'s `params.reason`). */
 export const VARIABLE_PROBLEMS = [
   'tags_list',
+  'condition_only',
   'bad_attribute_key',
   'unknown_namespace',
   'unknown_field',
@@ -28,11 +30,12 @@ const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined;
 
 /**
- * Whether `name` is a variable this product knows. `tags` (a list) is only readable by conditions,
- * not printable in a template. `attribute` is set when the name reads a contact attribute, so the
- * lint can warn when no node of the flow writes it.
+ * Whether `name` is a variable this product knows. `tags` (a list) and the facts (`room.member_of`,
+ * `contact.activity`…: facts.ts) are only readable by conditions (`inCondition`), not printable in a
+ * template. `attribute` is set when the name reads a contact attribute, so the lint can warn when no
+ * node of the flow writes it.
  */
-export function checkVariable(name: string, provided: ProvidedVariables, allowTags = false): VariableCheck {
+export function checkVariable(name: string, provided: ProvidedVariables, inCondition = false): VariableCheck {
   const dot = name.indexOf('.');
   const namespace = dot < 0 ? name : name.slice(0, dot);
   const field = dot < 0 ? '' : name.slice(dot + 1);
@@ -44,7 +47,11 @@ export function checkVariable(name: string, provided: ProvidedVariables, allowTa
     field,
   });
   if (name === 'tags')
-    return allowTags ? { ok: true } : refused('tags_list', '`tags` is a list: use a condition');
+    return inCondition ? { ok: true } : refused('tags_list', '`tags` is a list: use a condition');
+  if (isFactField(name))
+    return inCondition
+      ? { ok: true }
+      : refused('condition_only', `\`${name}\` can only be read by a condition`);
   if (namespace === 'attributes') {
     return ATTRIBUTE_KEY.test(field)
       ? { ok: true, attribute: field }

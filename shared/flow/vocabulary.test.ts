@@ -23,10 +23,34 @@ const actionTypes = (config: MachineConfig): string[] =>
     .map((text) => text.split('"')[3]!);
 
 describe('vocabulary', () => {
-  it('is recorded by the compiler and read as 1 when a stored machine has none', () => {
+  it('is recorded by the compiler; a stored machine without one speaks 1 and is upgraded', () => {
     expect(machine.vocabulary).toBe(VOCABULARY);
     const { vocabulary: _, ...stored } = machine;
-    expect(inVocabulary(stored).vocabulary).toBe(1);
+    expect(inVocabulary(stored).vocabulary).toBe(VOCABULARY);
+  });
+
+  it('upgrades a machine of 1, which only ever sent in private, to name where each send goes', () => {
+    const send = (params: Record<string, unknown>) => ({ type: 'send', params: { nodeId: 'hi', ...params } });
+    const old = (actions: unknown[]): MachineConfig =>
+      ({
+        id: 'flow',
+        initial: 'idle',
+        states: {
+          n_ask: {
+            entry: actions,
+            initial: 'a',
+            states: { a: { entry: actions } },
+            on: { MESSAGE: [{ target: 'n_ask', actions }] },
+            always: [{ actions }],
+          },
+        },
+      }) as MachineConfig;
+    const before = [send({ texts: ['你好'] }), { type: 'arm', params: {} }];
+    const after = [send({ texts: ['你好'], to: 'contact', mention: false }), { type: 'arm', params: {} }];
+    expect(inVocabulary({ ...old(before), vocabulary: 1 })).toEqual({
+      ...old(after),
+      vocabulary: VOCABULARY,
+    });
   });
 
   it('upgrades an older machine step by step through the table, a step without an entry only added words', () => {

@@ -3,14 +3,15 @@
 // contract: every compiled machine records the vocabulary it was compiled for, and a build runs only
 // the vocabularies it knows (DESIGN "Stored contracts are versioned").
 
-import type { MachineConfig } from './machine-config.ts';
+import type { MachineConfig, StateConfig, TransitionConfig } from './machine-config.ts';
+import type { ActionRef } from './refs.ts';
 
 /**
  * This build's vocabulary. Bump it when a machine compiled now would not run the same on the build
  * before (a new action, guard, param or wait kind, or a changed meaning), so that build refuses it;
  * when machines of the older number need rewriting to run here, add that step to `upgrades` below.
  */
-export const VOCABULARY = 1;
+export const VOCABULARY = 2;
 
 /** What machines recorded before there was a vocabulary number speak. */
 export const FIRST_VOCABULARY = 1;
@@ -21,7 +22,39 @@ export type Vocabulary = {
   upgrades: Readonly<Record<number, (machine: MachineConfig) => MachineConfig>>;
 };
 
-export const CURRENT_VOCABULARY: Vocabulary = { version: VOCABULARY, upgrades: {} };
+/** `config` with every action reference passed through `change`: entries, transitions, inner states. */
+export function mapActions(config: MachineConfig, change: (action: ActionRef) => ActionRef): MachineConfig {
+  const transition = (t: TransitionConfig): TransitionConfig =>
+    t.actions ? { ...t, actions: t.actions.map(change) } : t;
+  const state = (s: StateConfig): StateConfig => ({
+    ...s,
+    ...(s.entry ? { entry: s.entry.map(change) } : {}),
+    ...(s.always ? { always: s.always.map(transition) } : {}),
+    ...(s.on
+      ? {
+          on: Object.fromEntries(Object.entries(s.on).map(([event, list]) => [event, list!.map(transition)])),
+        }
+      : {}),
+    ...(s.states ? { states: states(s.states) } : {}),
+  });
+  const states = (record: Record<string, StateConfig>) =>
+    Object.fromEntries(Object.entries(record).map(([key, s]) => [key, state(s)]));
+  return { ...config, states: states(config.states) };
+}
+
+/**
+ * 2 (#14, groups): `send` names where it goes (`to`, `mention`); `enterRoom`; ROOM_JOINED;
+ * `meta.awaits: 'room_join'`; condition rules read today's facts (`room.*`, `contact.activity`).
+ * A machine of 1 only ever sent in private.
+ */
+const sendsInPrivate = (machine: MachineConfig): MachineConfig =>
+  mapActions(machine, (action) =>
+    action.type === 'send'
+      ? { ...action, params: { ...action.params, to: 'contact', mention: false } }
+      : action,
+  );
+
+export const CURRENT_VOCABULARY: Vocabulary = { version: VOCABULARY, upgrades: { 1: sendsInPrivate } };
 
 /** A machine compiled for a vocabulary this build does not speak: a newer build compiled it. */
 export class UnknownVocabularyError extends Error {

@@ -110,6 +110,7 @@ describe('wait kinds', () => {
         ],
         edges: [{ id: 'e1', source: 'start', target: 'hour' }],
       },
+      {},
       registry,
     );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));

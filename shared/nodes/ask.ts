@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ANSWER_KINDS, type AnswerSpec } from '../flow/answer.ts';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
-import { act, when } from '../flow/refs.ts';
+import { act, sendPrivately, when } from '../flow/refs.ts';
 import { attributeKeySchema, boundedNumber, durationSchema, regexSchema } from '../flow/schemas.ts';
 import { timeoutWait } from '../flow/wake.ts';
 import { schemaError } from '../schema-issues.ts';
@@ -129,7 +129,7 @@ export const askNode = defineNode({
       ...(value.max === undefined ? {} : { max: value.max }),
     };
     const timer = value.timeout === null ? [] : [act('arm', {})];
-    const question = act('send', { nodeId, texts: [value.question] });
+    const question = sendPrivately(nodeId, [value.question]);
     return {
       entry: [question, ...timer],
       meta: {
@@ -144,12 +144,7 @@ export const askNode = defineNode({
           }),
           {
             guard: when('triesLeft', { retries: value.retries }),
-            actions: [
-              act('countTry', {}),
-              act('send', { nodeId, texts: [value.retryText] }),
-              question,
-              ...timer,
-            ],
+            actions: [act('countTry', {}), sendPrivately(nodeId, [value.retryText]), question, ...timer],
           },
           kit.port('invalid'),
         ],

@@ -1,14 +1,26 @@
-// Branch on the contact's attributes, name, tags or last reply.
+// Branch on the contact's attributes, name, tags or last reply, and on today's facts: the room sets
+// of the groups they are in or left, and their activity grade (facts.ts). A fact field takes `eq` /
+// `neq` (is / is not in a group of that set; has / has not that grade) and `exists` / `not_exists`
+// (in a group of any set, graded at all): membership reads as equality, the way `tags` already does.
 
 import { z } from 'zod';
 import { CONDITION_OPS, VALUELESS_OPS } from '../flow/condition.ts';
+import {
+  ACTIVITY_GRADES,
+  FACT_OPS,
+  FACT_VALUES,
+  type FactField,
+  isFactField,
+  ruleRoomSet,
+} from '../flow/facts.ts';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
 import { when } from '../flow/refs.ts';
 import { isValidRegex } from '../flow/regex.ts';
 import { schemaError } from '../schema-issues.ts';
 
-const FIELD = /^(attributes\.[a-z][a-z0-9_]{0,39}|contact\.(name|alias)|tags|reply\.text)$/;
+const FIELD =
+  /^(attributes\.[a-z][a-z0-9_]{0,39}|contact\.(name|alias|activity)|tags|reply\.text|room\.(member_of|left))$/;
 
 const OP_LABELS: Record<(typeof CONDITION_OPS)[number], [string, string]> = {
   eq: ['等于', 'equals'],
@@ -39,7 +51,26 @@ const ruleSchema = z
     if (rule.op === 'matches' && !isValidRegex(String(rule.value ?? ''))) {
       ctx.addIssue({ code: 'custom', path: ['value'], ...schemaError('invalid_regex') });
     }
+    if (isFactField(rule.field)) factRule(rule.field, rule, ctx);
   });
+
+/** A fact field takes its own ops, and a value of its own: a grade, or a room set name. */
+function factRule(field: FactField, rule: { op: string; value?: unknown }, ctx: z.RefinementCtx): void {
+  if (!(FACT_OPS as readonly string[]).includes(rule.op)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['op'],
+      ...schemaError('fact_op', { op: rule.op, field }),
+    });
+    return;
+  }
+  if (VALUELESS_OPS.includes(rule.op as (typeof VALUELESS_OPS)[number]) || rule.value === undefined) return;
+  const value = String(rule.value).trim();
+  if (FACT_VALUES[field] === 'grade' && !(ACTIVITY_GRADES as readonly string[]).includes(value))
+    ctx.addIssue({ code: 'custom', path: ['value'], ...schemaError('activity_grade') });
+  if (FACT_VALUES[field] === 'roomSet' && value === '')
+    ctx.addIssue({ code: 'custom', path: ['value'], ...schemaError('room_set_required') });
+}
 
 export const conditionNode = defineNode({
   type: 'condition',
@@ -102,6 +133,11 @@ export const conditionNode = defineNode({
   initial: { match: 'all', rules: [{ field: 'tags', op: 'has_tag', value: 'vip' }] },
   ports: () => [PORTS.true, PORTS.false],
   reads: (data) => data.rules.map((rule, i) => ({ path: `data.rules.${i}.field`, name: rule.field })),
+  roomSets: (data) =>
+    data.rules.flatMap((rule, i) => {
+      const name = ruleRoomSet(rule);
+      return name ? [{ path: `data.rules.${i}.value`, name }] : [];
+    }),
   patterns: (data) =>
     data.rules.flatMap((rule, i) =>
       rule.op === 'matches' ? [{ path: `data.rules.${i}.value`, pattern: String(rule.value ?? '') }] : [],

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
-import { act, when } from '../flow/refs.ts';
+import { act, sendPrivately, when } from '../flow/refs.ts';
 
 export const couponNode = defineNode({
   type: 'coupon',
@@ -49,7 +49,7 @@ export const couponNode = defineNode({
           guard: when('resultOk', {}),
           actions: [
             act('storeResult', { as: 'coupon', with: { pool: data.pool } }),
-            act('send', { nodeId: kit.nodeId, texts: [data.text] }),
+            sendPrivately(kit.nodeId, [data.text]),
           ],
         }),
         kit.port('exhausted'),

@@ -50,7 +50,7 @@ describe('a version published before #13', () => {
   });
 
   it('still starts runs at its stored entries', () => {
-    const inbound = { kind: 'message' as const, text: '我想了解会员', room: false };
+    const inbound = { kind: 'message' as const, text: '我想了解会员', room: false, mentionsBot: false };
     expect(matchingEntries(version.entries, inbound).map((entry) => entry.nodeId)).toEqual(['kw']);
   });
 

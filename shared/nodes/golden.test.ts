@@ -14,26 +14,39 @@ import {
   durationMs,
   type Effect,
   type FlowEvent,
+  type FlowFacts,
   type FlowInput,
   type FlowMachine,
   type PersistedRun,
   type TurnResult,
 } from '../flow/index.ts';
 import { NODE_TYPES } from './index.ts';
-import { activityCounts, couponStore, describeTurn, writeFixture } from './transcripts.ts';
+import {
+  activityCounts,
+  couponStore,
+  describeTurn,
+  requestTable,
+  roomSeats,
+  writeFixture,
+} from './transcripts.ts';
 
 const DIR = join(import.meta.dirname, '__fixtures__');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-/** A TIMER without a token fires the run's current timer; `advance` moves the clock (ISO duration). */
-type ScriptEvent = FlowEvent | { type: 'TIMER'; token?: string } | { advance: string };
+/**
+ * A TIMER without a token fires the run's current timer; `advance` moves the clock (ISO duration);
+ * `facts` are what the runtime knows of the contact from then on (room sets, activity grade).
+ */
+type ScriptEvent = FlowEvent | { type: 'TIMER'; token?: string } | { advance: string } | { facts: FlowFacts };
 type Script = {
   env?: { now?: string; timeZone?: string; activity?: Record<string, number> };
   coupons?: Record<string, string[]>;
-  runs: (FlowInput & { events: ScriptEvent[]; activity?: Record<string, number> })[];
+  /** Seats left per room set, by group id, in rotation order (`roomSeats`). */
+  rooms?: Record<string, string[]>;
+  runs: (FlowInput & { events: ScriptEvent[]; activity?: Record<string, number>; facts?: FlowFacts })[];
 };
 
-type Resolver = ReturnType<typeof couponStore>;
+type Resolver = ReturnType<typeof requestTable>;
 
 async function playRun(run: Script['runs'][number], script: Script, resolve: Resolver, machine: FlowMachine) {
   let now = Date.parse(script.env?.now ?? '2025-01-06T02:00:00Z');
@@ -41,6 +54,7 @@ async function playRun(run: Script['runs'][number], script: Script, resolve: Res
     timeZone: script.env?.timeZone ?? 'Asia/Shanghai',
     activity: activityCounts(run.activity ?? script.env?.activity),
   };
+  let facts = run.facts;
   let stored: string | null = null;
   let last: TurnResult | null = null;
   const turns = [];
@@ -50,12 +64,22 @@ async function playRun(run: Script['runs'][number], script: Script, resolve: Res
       now += durationMs(scripted.advance) ?? 0;
       continue;
     }
+    if ('facts' in scripted) {
+      facts = scripted.facts;
+      continue;
+    }
     // A TIMER without a token is the sweeper firing the run's current timer when it falls due.
     const timer = scripted.type === 'TIMER' && !scripted.token ? last?.wait?.timer : null;
     if (timer) now = Math.max(now, timer.wakeAt);
     const event = (timer ? { type: 'TIMER', token: timer.token } : scripted) as FlowEvent;
     const snapshot = stored === null ? null : (JSON.parse(stored) as PersistedRun);
-    last = await driveTurn(machine, snapshot, event, { ...env, now, input: run, resolve });
+    last = await driveTurn(machine, snapshot, event, {
+      ...env,
+      now,
+      input: run,
+      resolve,
+      ...(facts ? { facts } : {}),
+    });
     stored = JSON.stringify(last.snapshot);
     turns.push(describeTurn(event, last));
     taken.push(...last.trace);
@@ -91,7 +115,10 @@ describe.each(fixtures)('golden flow %s', (name) => {
     const compiled = compile(graph);
     if (!compiled.ok) throw new Error(`${name} does not compile: ${JSON.stringify(compiled.errors)}`);
     const machine = createFlowMachine(compiled.machine);
-    const resolve = couponStore(script.coupons ?? {});
+    const resolve = requestTable({
+      coupon: couponStore(script.coupons ?? {}),
+      room_invite: roomSeats(script.rooms ?? {}),
+    });
     const transcript = [];
     for (const run of script.runs) {
       const { turns, taken } = await playRun(run, script, resolve, machine);

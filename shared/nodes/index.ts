@@ -8,6 +8,7 @@ import { conditionNode } from './condition.ts';
 import { couponNode } from './coupon.ts';
 import { endNode } from './end.ts';
 import { goalNode } from './goal.ts';
+import { inviteRoomNode } from './invite_room.ts';
 import { sendNode } from './send.ts';
 import { setAttributeNode } from './set_attribute.ts';
 import { splitNode } from './split.ts';
@@ -15,6 +16,7 @@ import { tagNode } from './tag.ts';
 import { friendRequestTrigger } from './trigger.friend_request.ts';
 import { keywordTrigger } from './trigger.keyword.ts';
 import { leadTrigger } from './trigger.lead.ts';
+import { roomJoinTrigger } from './trigger.room_join.ts';
 import { waitNode } from './wait.ts';
 import { waitReplyNode } from './wait_reply.ts';
 
@@ -22,6 +24,7 @@ export const NODE_TYPES: readonly AnyNodeDefinition[] = [
   friendRequestTrigger,
   keywordTrigger,
   leadTrigger,
+  roomJoinTrigger,
   sendNode,
   askNode,
   waitReplyNode,
@@ -33,6 +36,7 @@ export const NODE_TYPES: readonly AnyNodeDefinition[] = [
   tagNode,
   setAttributeNode,
   couponNode,
+  inviteRoomNode,
 ];
 
 export const nodeRegistry = createRegistry(NODE_TYPES);

@@ -10,10 +10,11 @@ import { sendNode } from './send.ts';
 const env = { now: Date.UTC(2025, 0, 6, 2), timeZone: 'Asia/Shanghai', input: { contact: { id: 'c1' } } };
 const MEDIA_ID = '0b5e3c1e-8d4a-4c57-9a4e-3f0f5f2b7a11';
 
-function sendEffects(data: Record<string, unknown>) {
+/** The send effects of keyword → `send` (with `data`), started by a message in private or in a group. */
+function sendEffects(data: Record<string, unknown>, scope: 'private' | 'room' = 'private') {
   const result = compile({
     nodes: [
-      { id: 'start', type: 'trigger.keyword', data: { keywords: ['hi'] } },
+      { id: 'start', type: 'trigger.keyword', data: { keywords: ['hi'], scope } },
       { id: 'hello', type: 'send', data },
     ],
     edges: [{ id: 'e1', source: 'start', target: 'hello' }],
@@ -35,7 +36,16 @@ describe('send.media', () => {
   it('is null unless set, and a send without it carries no media', () => {
     expect(sendNode.data.parse({ text: 'hi' }).media).toBeNull();
     expect(sendEffects({ text: 'hi' })).toEqual([
-      { kind: 'send', nodeId: 'hello', visit: 1, part: 1, text: 'hi', variant: 0 },
+      {
+        kind: 'send',
+        nodeId: 'hello',
+        visit: 1,
+        part: 1,
+        text: 'hi',
+        variant: 0,
+        to: 'contact',
+        mention: false,
+      },
     ]);
   });
 
@@ -71,6 +81,8 @@ describe('send.media', () => {
       part: 1,
       text: '你好 朋友',
       variant: 0,
+      to: 'contact',
+      mention: false,
       media,
     });
   });
@@ -120,5 +132,19 @@ describe('send.media', () => {
       messagesOf({ kind: 'link', url: 'https://example.com', title: 't', description: 'd'.repeat(301) }),
     ).not.toEqual([]);
     expect(messagesOf({ kind: 'video', url: 'https://example.com' })).not.toEqual([]);
+  });
+});
+
+describe('send.to', () => {
+  it("posts in the run's group, @-mentioning the contact unless told not; never mentions in private", () => {
+    expect(sendNode.data.parse({ text: 'hi' })).toMatchObject({ to: 'contact', mention: true });
+    const room = (data: Record<string, unknown>) =>
+      sendEffects({ text: '欢迎 {{contact.name|新朋友}}', ...data }, 'room').map(({ to, mention }) => ({
+        to,
+        mention,
+      }));
+    expect(room({ to: 'room' })).toEqual([{ to: 'room', mention: true }]);
+    expect(room({ to: 'room', mention: false })).toEqual([{ to: 'room', mention: false }]);
+    expect(room({ to: 'contact', mention: true })).toEqual([{ to: 'contact', mention: false }]);
   });
 });

@@ -1,6 +1,8 @@
-// Send a message: `text`, or one of `[text, ...variants]` picked stickily per contact.
+// Send a message: `text`, or one of `[text, ...variants]` picked stickily per contact; in private, or
+// into the run's group with an @-mention of the contact.
 
 import { z } from 'zod';
+import { SEND_TARGETS } from '../flow/effects.ts';
 import { MEDIA_PARTS, sendMediaSchema } from '../flow/media.ts';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
@@ -17,6 +19,18 @@ export const sendNode = defineNode({
   icon: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2zM8 9h8M8 13h5',
   summary: [
     { show: 'template', field: 'text' },
+    {
+      show: 'row',
+      when: { field: 'to', is: 'room' },
+      parts: [
+        { show: 'chip', text: { 'zh-CN': '发到群里', en: 'In the group' } },
+        {
+          show: 'chip',
+          text: { 'zh-CN': '@ 联系人', en: '@ the contact' },
+          when: { field: 'mention', not: false },
+        },
+      ],
+    },
     {
       show: 'chip',
       text: { 'zh-CN': '+{variants|count} 个版本', en: '+{variants|count} variants' },
@@ -58,16 +72,36 @@ export const sendNode = defineNode({
       },
       parts: MEDIA_PARTS,
     }),
+    to: field(z.enum(SEND_TARGETS).default('contact'), {
+      input: 'select',
+      label: { 'zh-CN': '发送到', en: 'Send to' },
+      help: {
+        'zh-CN': '群里：发到本次流程所在的群（由群聊消息或进群开始的流程，或邀请进群之后）。',
+        en: "The group: posts in the run's group (runs started by a group message or a join, or after an invite).",
+      },
+      options: [
+        { value: 'contact', label: { 'zh-CN': '联系人私聊', en: 'The contact, in private' } },
+        { value: 'room', label: { 'zh-CN': '群里', en: 'The group' } },
+      ],
+    }),
+    mention: field(z.boolean().default(true), {
+      input: 'boolean',
+      label: { 'zh-CN': '@ 联系人', en: 'Mention the contact' },
+      visibleWhen: { field: 'to', in: ['room'] },
+    }),
   }),
   initial: { text: '你好 {{contact.name|朋友}}！', variants: [] },
   ports: () => [PORTS.next],
   burst: true,
+  needsRoom: (data) => (data.to === 'room' ? ['data.to'] : []),
   compile: (data, kit) => ({
     entry: [
       act('send', {
         nodeId: kit.nodeId,
         texts: [data.text, ...data.variants],
         ...(data.media ? { media: data.media } : {}),
+        to: data.to,
+        mention: data.to === 'room' && data.mention,
       }),
     ],
     always: [kit.port('next')],

@@ -1,5 +1,6 @@
 // Trigger: a run starts when an inbound message matches a keyword and the contact has no run
-// waiting for a reply (the router checks that part).
+// waiting for a reply (the router checks that part). In a group, only a message that @-mentions the
+// bot, unless `mentionOnly` is off; a run started by a group message is in that group.
 
 import { z } from 'zod';
 import { defineNode, field } from '../flow/node-definition.ts';
@@ -9,6 +10,7 @@ import { schemaError } from '../schema-issues.ts';
 
 const MATCHES = ['exact', 'contains', 'regex'] as const;
 const SCOPES = ['private', 'room', 'any'] as const;
+type Scope = (typeof SCOPES)[number];
 
 /** Chat text is compared case- and width-insensitively: users type on phone keyboards. */
 const fold = (text: string): string => text.normalize('NFKC').trim().toLowerCase();
@@ -17,6 +19,15 @@ function keywordMatches(match: (typeof MATCHES)[number], keyword: string, text: 
   if (match === 'exact') return fold(text) === fold(keyword);
   if (match === 'contains') return fold(text).includes(fold(keyword));
   return regexMatches(keyword, text.normalize('NFKC'), { ignoreCase: true });
+}
+
+/**
+ * Whether a message from where it was said (`room`, mentioning the bot or not) is one the trigger
+ * hears. Entries published before `mentionOnly` existed are not re-parsed: absent reads as its default.
+ */
+function hears(scope: Scope, mentionOnly: boolean | undefined, room: boolean, mentionsBot: boolean): boolean {
+  if (!room) return scope !== 'room';
+  return scope !== 'private' && (mentionsBot || mentionOnly === false);
 }
 
 export const keywordTrigger = defineNode({
@@ -31,6 +42,17 @@ export const keywordTrigger = defineNode({
   summary: [
     { show: 'chips', field: 'keywords' },
     { show: 'text', tone: 'muted', text: '{match|option} · {scope|option}' },
+    {
+      show: 'row',
+      when: { field: 'scope', not: 'private' },
+      parts: [
+        {
+          show: 'chip',
+          text: { 'zh-CN': '群里需 @ 机器人', en: 'In groups: when the bot is @-mentioned' },
+          when: { field: 'mentionOnly', not: false },
+        },
+      ],
+    },
   ],
   version: 1,
   data: z
@@ -57,6 +79,15 @@ export const keywordTrigger = defineNode({
           { value: 'any', label: { 'zh-CN': '全部', en: 'Any' } },
         ],
       }),
+      mentionOnly: field(z.boolean().default(true), {
+        input: 'boolean',
+        label: { 'zh-CN': '群里仅在 @ 机器人时', en: 'In groups only when mentioned' },
+        help: {
+          'zh-CN': '群聊消息须 @ 机器人才会开始流程，机器人不会回应每一条群消息。',
+          en: 'A group message starts the flow only when it @-mentions the bot, so the bot does not answer every chat line.',
+        },
+        visibleWhen: { field: 'scope', in: ['room', 'any'] },
+      }),
     })
     .superRefine((data, ctx) => {
       if (data.match !== 'regex') return;
@@ -75,8 +106,9 @@ export const keywordTrigger = defineNode({
   trigger: {
     matches: (data, inbound) =>
       inbound.kind === 'message' &&
-      (data.scope === 'any' || (data.scope === 'room') === inbound.room) &&
+      hears(data.scope, data.mentionOnly, inbound.room, inbound.mentionsBot) &&
       data.keywords.some((keyword) => keywordMatches(data.match, keyword, inbound.text)),
+    givesRoom: (data) => data.scope !== 'private',
   },
   compile: (_data, kit) => ({ always: [kit.port('next')] }),
 });

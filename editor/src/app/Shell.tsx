@@ -6,15 +6,17 @@ import type { SessionBody } from '../../../shared/api/auth.ts';
 import { signOut } from '../api.ts';
 import { shellMessages } from '../i18n.ts';
 import { membersMessages } from '../screens/members-messages.ts';
+import { profileMessages } from '../screens/ProfileScreen.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NAV_ICONS, NavIcon } from './nav-icons.tsx';
 import { Button } from './ui.tsx';
 
-const NAV = ['flows', 'contacts', 'leads', 'coupons', 'bots', 'members', 'settings'] as const;
+const NAV = ['flows', 'contacts', 'groups', 'leads', 'coupons', 'bots', 'members', 'settings'] as const;
 
 export function Shell({ session, children }: { session: SessionBody; children: ReactNode }) {
   const t = shellMessages.useT();
   const roleName = membersMessages.useT();
+  const profile = profileMessages.useT();
   const [location] = useLocation();
   const queryClient = useQueryClient();
   return (
@@ -48,10 +50,22 @@ export function Shell({ session, children }: { session: SessionBody; children: R
           })}
         </nav>
         <div className="space-y-2 border-t border-slate-200 p-3">
-          <div className="hidden truncate text-xs text-slate-500 xl:block" title={session.user?.email}>
-            <div className="font-medium text-slate-700">{session.workspace.name}</div>
-            <span data-testid="me-email">{session.user?.email}</span> · {roleName(session.role)}
-          </div>
+          <Link
+            href="/profile"
+            data-testid="nav-profile"
+            title={profile('title')}
+            className={`flex items-center gap-3 rounded-lg px-3 py-2 text-xs text-slate-500 hover:bg-slate-100 xl:px-2 ${
+              location === '/profile' ? 'bg-emerald-50' : ''
+            }`}
+          >
+            <span className="xl:hidden">
+              <NavIcon d={NAV_ICONS.members} />
+            </span>
+            <span className="hidden min-w-0 truncate xl:block">
+              <span className="block font-medium text-slate-700">{session.workspace.name}</span>
+              <span data-testid="me-email">{session.user?.email}</span> · {roleName(session.role)}
+            </span>
+          </Link>
           <div className="flex flex-col items-start gap-1 xl:flex-row xl:items-center xl:justify-between">
             <LangSwitch />
             <Button

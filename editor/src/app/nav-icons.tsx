@@ -4,6 +4,9 @@ export const NAV_ICONS = {
     'M6 3v6m0 0a3 3 0 1 0 0 6m0-6a3 3 0 1 1 0 6m0 0v6M18 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm0 0c0 6-12 3-12 6',
   contacts:
     'M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm13 10v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8',
+  /** Two speech bubbles: a group chat. */
+  groups:
+    'M17 9h2a2 2 0 0 1 2 2v7l-3-2.5h-6a2 2 0 0 1-2-2V13M3 5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2H7l-4 3V5Z',
   /** A globe, as the Website lead trigger's card shows it. */
   leads: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM12 3a13 13 0 0 0 0 18 13 13 0 0 0 0-18M3 12h18',
   coupons:

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_ERROR_CODES, NOT_FOUND_WHATS } from '../../../shared/api/errors.ts';
 import { LINT_CODES } from '../../../shared/flow/issues.ts';
+import { roomSetContext } from '../../../shared/flow/room-checks.ts';
 import { validate } from '../../../shared/flow/validate.ts';
 import { VARIABLE_PROBLEMS } from '../../../shared/flow/variables.ts';
 import { LOCALES } from '../../../shared/i18n.ts';
@@ -141,7 +142,45 @@ const BROKEN: unknown[] = [
     ],
     edges: [edge(T, 'send_v1w2'), edge('send_v1w2', 'send_v3w4'), edge('send_v3w4', 'split_z7z8')],
   },
+  {
+    nodes: [
+      trigger,
+      { id: 'send_r1o2', type: 'send', data: { text: '欢迎 {{room.member_of}}', to: 'room' } },
+      { id: 'invite_i3n4', type: 'invite_room', data: { roomSet: 'vipp' } },
+      { id: 'join_j5o6', type: 'trigger.room_join', data: { roomSet: 'citi' } },
+      { id: 'invite_c7i8', type: 'invite_room', data: { roomSet: 'city' } },
+      {
+        id: 'cond_f7a8',
+        type: 'condition',
+        data: {
+          rules: [
+            { field: 'room.member_of', op: 'gt', value: 'vip' },
+            { field: 'contact.activity', op: 'eq', value: 'busy' },
+            { field: 'room.left', op: 'neq', value: ' ' },
+          ],
+        },
+      },
+      {
+        id: 'cond_g9b0',
+        type: 'condition',
+        data: { rules: [{ field: 'room.left', op: 'eq', value: 'citi' }] },
+      },
+    ],
+    edges: [
+      edge(T, 'send_r1o2'),
+      edge('send_r1o2', 'invite_i3n4'),
+      edge('invite_i3n4', 'cond_f7a8', 'joined'),
+      edge('invite_i3n4', 'invite_c7i8', 'full'),
+      edge('join_j5o6', 'cond_g9b0'),
+    ],
+  },
 ];
+
+/** The workspace's room sets, for `unknown_room_set`; `city` is nearly full. */
+const ROOM_SETS = roomSetContext([
+  { name: 'vip', seatsLeft: 100 },
+  { name: 'city', seatsLeft: 1 },
+]);
 
 const ids = BROKEN.flatMap((graph) => {
   const { nodes, edges } = graph as { nodes?: unknown; edges?: unknown };
@@ -150,7 +189,7 @@ const ids = BROKEN.flatMap((graph) => {
 });
 
 const issues = BROKEN.flatMap((graph) => {
-  const { errors, warnings } = validate(graph);
+  const { errors, warnings } = validate(graph, ROOM_SETS);
   return [...errors, ...warnings];
 });
 
@@ -262,6 +301,37 @@ describe('issueText', () => {
     expect(zh).toContainEqual(expect.stringMatching(/^关键词 › 匹配方式：无效选项：期望以下之一 /));
     expect(errors.map((issue) => issueText(issue, 'en'))).toContain(
       'Condition › Rules #3 › Value: Not a valid regular expression',
+    );
+  });
+
+  it('says what is wrong with groups: a send into no group, a room set the workspace lacks or nearly full, a fact rule', () => {
+    const said = (code: string, lang: 'zh-CN' | 'en') =>
+      issues.filter((issue) => issue.code === code).map((issue) => issueText(issue, lang));
+    expect(said('room_without_room', 'zh-CN')).toEqual([
+      '发送消息 › 发送到：要发到本次流程所在的群，但有的流程走到这里时不在任何群里：请用进群或群聊关键词开始流程，或先邀请联系人进群',
+    ]);
+    expect(said('unknown_room_set', 'en')).toEqual([
+      'Invite to group › Room set: the workspace has no room set `vipp`',
+      'Group join › Room set: the workspace has no room set `citi`',
+      'Condition › Rules #1 › Value: the workspace has no room set `citi`',
+    ]);
+    expect(said('unknown_room_set', 'zh-CN')[0]).toBe('邀请进群 › 群池：工作区没有名为 `vipp` 的群池');
+    expect(said('room_set_low_seats', 'en')).toEqual([
+      'Invite to group › Room set: the room set `city` has 1 seat left: add a group to it on the Groups screen',
+    ]);
+    expect(said('room_set_low_seats', 'zh-CN')).toEqual([
+      '邀请进群 › 群池：群池 `city` 只剩 1 个空位：请在「群组」页面为它添加群',
+    ]);
+    const facts = said('invalid_data', 'zh-CN').filter((text) => text.startsWith('条件 › 规则 #'));
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        '条件 › 规则 #1 › 比较方式：room.member_of 只能用等于、不等于、有值或无值来比较',
+        '条件 › 规则 #2 › 值：请填写 active（活跃）、normal（一般）或 lurker（潜水）',
+        '条件 › 规则 #3 › 值：请填写群池名称',
+      ]),
+    );
+    expect(said('unknown_variable', 'en')).toContain(
+      'Send message › Text: {{room.member_of}}: `room.member_of` can only be read by a condition',
     );
   });
 

@@ -15,7 +15,7 @@ import { StatsBar } from './stats/StatsBar.tsx';
 import { useFlowStore, useFlowStoreApi } from './store.ts';
 import { TopBar } from './TopBar.tsx';
 import { useAutosave } from './use-autosave.ts';
-import { useLiveLint } from './use-live-lint.ts';
+import { useLiveLint, useWorkspaceLintContext } from './use-live-lint.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { VersionBanner } from './VersionBanner.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
@@ -26,7 +26,7 @@ export function EditorLayout({ flow }: { flow: FlowDetail }) {
   const queryClient = useQueryClient();
   const mode = useFlowStore((s) => s.mode);
   const { status, flush } = useAutosave(store);
-  useLiveLint(store);
+  useLiveLint(store, useWorkspaceLintContext());
   useShortcuts(store);
   const [simOpen, setSimOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);

@@ -6,7 +6,7 @@ import { createStore, type StoreApi, useStore } from 'zustand';
 import type { FlowDocument } from '../../../shared/flow/document.ts';
 import { openEnds } from '../../../shared/flow/graph-checks.ts';
 import { splitIssues } from '../../../shared/flow/issues.ts';
-import { lint } from '../../../shared/flow/validate.ts';
+import { type LintContext, lint } from '../../../shared/flow/validate.ts';
 import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { canConnect } from './can-connect.ts';
 import { type CanvasEdge, type CanvasNode, fromDocument, toDocument } from './canvas-document.ts';
@@ -19,9 +19,13 @@ import { layoutNodes } from './layout.ts';
 export type { EditorMode, FlowState } from './flow-state.ts';
 
 /** The lint of the document, and its open ends from the same analysis (the cards mark them). */
-export const lintOf = (nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): Lint => {
+export const lintOf = (
+  nodes: readonly CanvasNode[],
+  edges: readonly CanvasEdge[],
+  context: LintContext = {},
+): Lint => {
   const document = toDocument(nodes, edges);
-  const model = lint(document);
+  const model = lint(document, context);
   return { document, ...splitIssues(model.issues), openEnds: openEnds(model) };
 };
 

@@ -1,9 +1,12 @@
 // Re-runs the flow lint shortly after the document's content stops changing, so badges and the lint
 // panel follow the marketer's edits without linting on every drag frame. Linting 500 nodes takes
 // ~10-20 ms, so changes that cannot change an issue do not re-lint: React Flow measuring cards as a
-// pan brings them into view, selection, and moves (issues never depend on positions).
-import { useEffect } from 'react';
+// pan brings them into view, selection, and moves (issues never depend on positions). What the lint
+// knows of the workspace (its room sets and their seats) re-lints at once when it arrives or changes.
+import { useEffect, useMemo, useRef } from 'react';
 import type { StoreApi } from 'zustand';
+import { type LintContext, roomSetContext } from '../../../shared/flow/room-checks.ts';
+import { useRoomSets } from '../screens/groups-api.ts';
 import type { CanvasEdge, CanvasNode } from './canvas-document.ts';
 import { type FlowState, lintOf } from './store.ts';
 
@@ -39,7 +42,14 @@ export function contentChanged(previous: Graph, next: Graph): boolean {
   return false;
 }
 
-export function useLiveLint(store: StoreApi<FlowState>) {
+export function useLiveLint(store: StoreApi<FlowState>, context: LintContext | undefined) {
+  const contextRef = useRef(context);
+  useEffect(() => {
+    contextRef.current = context;
+    if (!context) return;
+    const { nodes, edges, setLint } = store.getState();
+    setLint(lintOf(nodes, edges, context));
+  }, [store, context]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = store.subscribe((state, previous) => {
@@ -47,7 +57,7 @@ export function useLiveLint(store: StoreApi<FlowState>) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const { nodes, edges, setLint } = store.getState();
-        setLint(lintOf(nodes, edges));
+        setLint(lintOf(nodes, edges, contextRef.current));
       }, LINT_DELAY_MS);
     });
     return () => {
@@ -55,4 +65,10 @@ export function useLiveLint(store: StoreApi<FlowState>) {
       clearTimeout(timer);
     };
   }, [store]);
+}
+
+/** The workspace's room sets and seats, as the server's lint sees them (undefined until loaded). */
+export function useWorkspaceLintContext(): LintContext | undefined {
+  const sets = useRoomSets().data;
+  return useMemo(() => sets && roomSetContext(sets), [sets]);
 }

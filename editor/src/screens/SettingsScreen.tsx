@@ -6,6 +6,7 @@ import type { WorkspaceBody } from '../../../shared/api/workspace.ts';
 import { api } from '../api.ts';
 import { Button, Card, ErrorNote, Input, PageHeader, Select } from '../app/ui.tsx';
 import { defineMessages } from '../i18n.ts';
+import { ActivityGradesCard } from './GroupsActivityGrades.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -221,6 +222,7 @@ export function SettingsScreen() {
         </div>
         <ErrorNote error={save.error} />
       </Card>
+      <ActivityGradesCard />
     </>
   );
 }

@@ -1,7 +1,7 @@
 // The conversation with one sandbox contact: the transcript as bubbles (then any message the bot could
 // not confirm as delivered), and the contact's composer. Typed text survives a failed send; it is
 // cleared only once the runtime has taken the message. The chat takes the height the panel leaves.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../app/ui.tsx';
 import { useErrorText } from '../../error-text.ts';
 import { UndeliveredMessages } from '../../screens/Undelivered.tsx';
@@ -19,10 +19,12 @@ export function Chat({
   const t = useT();
   const errorText = useErrorText();
   const transcript = useTranscript(contactId);
+  // The private chat: what was said in groups is the group tab's.
+  const entries = useMemo(() => transcript.data?.filter((m) => !m.roomId), [transcript.data]);
   const [draft, setDraft] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
   const pending = send.isPending ? send.variables : null;
-  const count = (transcript.data?.length ?? 0) + (pending ? 1 : 0);
+  const count = (entries?.length ?? 0) + (pending ? 1 : 0);
 
   // The end stays in view while the reader is there, also when an image loads after the scroll.
   const atEnd = useRef(true);
@@ -57,10 +59,10 @@ export function Chat({
             {errorText(transcript.error)}
           </p>
         )}
-        {transcript.data?.length === 0 && !pending && (
+        {entries?.length === 0 && !pending && (
           <p className="pt-8 text-center text-xs text-slate-400">{t('emptyChat')}</p>
         )}
-        {transcript.data?.map((m, i) => (
+        {entries?.map((m, i) => (
           <Bubble
             // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows, so a position names one message
             key={i}

@@ -1,8 +1,10 @@
 // Simulator drawer: a sandbox contact talks, through the real runtime, to the published version of
 // the flow or to a preview of its current draft; the canvas rings the node where that contact's run
-// is now. It fills the drawer it is given, the chat taking whatever height the rest leaves.
+// is now. It fills the drawer it is given, the chat taking whatever height the rest leaves. Two tabs
+// show the contact's two sides of WeChat: the private chat with the bot, and the sandbox's groups.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Segmented } from '../../app/ui.tsx';
 import { flowKeys, getFlow } from '../flow-api.ts';
 import { latestVersion, useVersions } from '../stats/queries.ts';
 import { Chat } from './Chat.tsx';
@@ -10,12 +12,14 @@ import { ClockControls } from './ClockControls.tsx';
 import { ContactDetails } from './ContactDetails.tsx';
 import { ContactPicker } from './ContactPicker.tsx';
 import { FriendRequest } from './FriendRequest.tsx';
+import { GroupTab } from './GroupTab.tsx';
 import { useT } from './messages.ts';
 import { type SimContact, useContact, useSandboxContacts, useSimActions } from './sandboxApi.ts';
 import { TalksTo } from './TalksTo.tsx';
 import { useRunHighlight } from './useRunHighlight.ts';
 
 type Props = { flowId: string; saveNow: () => Promise<void> };
+type Tab = 'chat' | 'group';
 
 export function SimulatorPanel(props: Props) {
   return <Simulator key={props.flowId} {...props} />;
@@ -28,6 +32,9 @@ function Simulator({ flowId, saveNow }: Props) {
   const published = latestVersion(versions.data);
   const contacts = useSandboxContacts().data ?? [];
   const [picked, setPicked] = useState<string | null>(null);
+  // The tab and the group stay as they are when another contact is picked.
+  const [tab, setTab] = useState<Tab>('chat');
+  const [roomId, setRoomId] = useState<string | null>(null);
   const contact = contacts.find((c) => c.id === picked) ?? contacts[0] ?? null;
   const previewing = contact?.previewFlowId === flowId;
 
@@ -67,6 +74,10 @@ function Simulator({ flowId, saveNow }: Props) {
           published={versions.data ? published : undefined}
           paused={flow.data?.status === 'paused'}
           saveNow={saveNow}
+          tab={tab}
+          onTab={setTab}
+          roomId={roomId}
+          onPickRoom={setRoomId}
         />
       )}
     </section>
@@ -80,8 +91,13 @@ function Conversation(props: {
   published: number | null | undefined;
   paused: boolean;
   saveNow: () => Promise<void>;
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  roomId: string | null;
+  onPickRoom: (roomId: string) => void;
 }) {
-  const { contact, flowId } = props;
+  const { contact, flowId, tab } = props;
+  const t = useT();
   const actions = useSimActions(contact.id);
   const detail = useContact(contact.id);
   useRunHighlight(detail.data, flowId);
@@ -95,8 +111,32 @@ function Conversation(props: {
         reset={actions.reset}
         saveNow={props.saveNow}
       />
-      <FriendRequest action={actions.friendRequest} />
-      <Chat contactId={contact.id} send={actions.send} />
+      <div className="border-b border-slate-200 px-4 py-1.5">
+        <Segmented
+          role="group"
+          aria-label={t('tabs')}
+          size="small"
+          value={tab}
+          onChange={props.onTab}
+          options={[
+            { value: 'chat', label: t('tabChat'), testId: 'sim-tab-chat' },
+            { value: 'group', label: t('tabGroup'), testId: 'sim-tab-group' },
+          ]}
+        />
+      </div>
+      {tab === 'chat' ? (
+        <>
+          <FriendRequest action={actions.friendRequest} />
+          <Chat contactId={contact.id} send={actions.send} />
+        </>
+      ) : (
+        <GroupTab
+          contact={contact}
+          pickedRoomId={props.roomId}
+          onPickRoom={props.onPickRoom}
+          onShowChat={() => props.onTab('chat')}
+        />
+      )}
       <ClockControls action={actions.advance} />
       {detail.data && <ContactDetails contact={detail.data} flowId={flowId} />}
     </>

@@ -88,7 +88,10 @@ export function useSimActions(contactId: string) {
     queryClient.setQueryData<Transcript>(transcriptKey(contactId), (old = []) => [
       ...old,
       ...(said === null ? [] : [{ direction: 'in' as const, text: said, at, nodeId: null }]),
-      ...replies.map((r) => ({ direction: 'out' as const, text: r.text, at, nodeId: r.nodeId })),
+      // What the bot said in a group shows in the group tab, not here.
+      ...replies
+        .filter((r) => !r.roomId)
+        .map((r) => ({ direction: 'out' as const, text: r.text, at, nodeId: r.nodeId })),
     ]);
     void queryClient.invalidateQueries({ queryKey: transcriptKey(contactId) });
     void refreshContact();
