@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canvas } from './support/canvas.ts';
-import { closeProduct, hasChromium, openProduct, type Product, signIn } from './support/product.ts';
+import { closeProduct, hasChromium, openProduct, type Product, pageApi, signIn } from './support/product.ts';
 
 const SHOTS = 'test-results/e2e';
 /** The demo's room set (server/demo/seed.ts): two sandbox groups of 3 seats, and a welcome flow. */
@@ -24,21 +24,7 @@ describe.skipIf(!hasChromium)('groups in Chromium', () => {
     await page.locator(`[data-testid="field-${field}"]`).locator('textarea, input').first().fill(text);
   }
 
-  /** The API as the signed-in page calls it (session cookie, CSRF header). */
-  const call = <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/me')).json();
-        const res = await fetch(`/api${path}`, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-        return res.json();
-      },
-      { method, path, body },
-    ) as Promise<T>;
+  const call = <T>(method: string, path: string, body?: unknown) => pageApi<T>(page, method, path, body);
 
   const textOf = (selector: string) => () => page.locator(selector).first().textContent();
   const lines = (from: 'bot' | 'contact') =>

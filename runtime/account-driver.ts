@@ -13,7 +13,14 @@ import type { TurnOutcome } from './executor/execute.ts';
 import type { InboundBatcher } from './router/batcher.ts';
 import type { BotAccountRef } from './router/inbound.ts';
 import { Serial } from './serial.ts';
-import { claimDueRunsOf, type DueRun, fireRuns, nextWakeAt, WAKE_BATCH } from './sweeper/sweeper.ts';
+import {
+  claimDueRunsOf,
+  type DueRun,
+  fireRuns,
+  nextWakeAt,
+  WAKE_BATCH,
+  wakeSnoozedConversations,
+} from './sweeper/sweeper.ts';
 
 export interface RuntimeLog {
   error(obj: unknown, msg?: string): void;
@@ -68,6 +75,12 @@ export class AccountDriver {
       try {
         const result = await this.ctx.batcher.submit(this.account, event);
         this.announce(result.turns);
+        for (const conversationId of result.conversations ?? [])
+          this.ctx.bus.publish({
+            kind: 'conversation',
+            workspaceId: this.account.workspaceId,
+            conversationId,
+          });
         if (result.queued > 0) await this.dispatch();
         return;
       } catch (err) {
@@ -99,8 +112,15 @@ export class AccountDriver {
     }
   }
 
-  /** Fires this account's runs due on its own clock (a sandbox ahead of the wall clock). */
+  /**
+   * Fires this account's runs due on its own clock (a sandbox ahead of the wall clock), and wakes its
+   * conversations snoozed until then.
+   */
   async sweepOwnClock(): Promise<number> {
+    if (this.sandbox)
+      await wakeSnoozedConversations(this.ctx.db, this.ctx.bus, this.clock.now(), this.id).catch((err) =>
+        this.ctx.log()?.error({ err, account: this.id }, 'snoozed conversations not woken'),
+      );
     let fired = 0;
     for (;;) {
       const due = await claimDueRunsOf(this.ctx.db, this.id, this.clock.now(), 200);
@@ -206,6 +226,8 @@ export class AccountDriver {
   announce(turns: TurnOutcome[]): void {
     const seen = new Set<string>();
     for (const turn of turns) {
+      for (const conversationId of turn?.conversations ?? [])
+        this.ctx.bus.publish({ kind: 'conversation', workspaceId: turn.workspaceId, conversationId });
       if (!turn || seen.has(turn.flowVersionId)) continue;
       seen.add(turn.flowVersionId);
       this.ctx.bus.publish({

@@ -10,7 +10,9 @@ export type BusEvent =
   /** A bot command was queued for the account: its lease holder should take it. */
   | { kind: 'command'; botAccountId: string }
   /** A bot command finished (done or failed): whoever queued it may read the result. */
-  | { kind: 'command_done'; id: number };
+  | { kind: 'command_done'; id: number }
+  /** A conversation of the inbox changed (opened, a message, assigned, snoozed, closed…). */
+  | { kind: 'conversation'; workspaceId: string; conversationId: string };
 
 export class Bus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);

@@ -17,7 +17,7 @@ import { AccountClock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import type { TurnOutcome } from './executor/execute.ts';
 import { InboundBatcher } from './router/batcher.ts';
-import { claimDueRuns, fireRuns, WAKE_BATCH } from './sweeper/sweeper.ts';
+import { claimDueRuns, fireRuns, WAKE_BATCH, wakeSnoozedConversations } from './sweeper/sweeper.ts';
 
 export type { RuntimeLog } from './account-driver.ts';
 
@@ -117,6 +117,9 @@ export class Runtime {
       try {
         await this.syncLeases();
         await this.sweepWallClock();
+        await wakeSnoozedConversations(this.o.db, this.o.bus, new Date()).catch((err) =>
+          this.log?.error({ err }, 'snoozed conversations not woken'),
+        );
         for (const driver of this.drivers.values()) {
           await driver.sweepOwnClock();
           void driver.runCommands();
@@ -248,13 +251,16 @@ export class Runtime {
         });
         const firedNow = turns.filter((t): t is TurnOutcome => t !== null);
         fired += firedNow.length;
-        for (const turn of firedNow)
+        for (const turn of firedNow) {
           this.o.bus.publish({
             kind: 'stats',
             workspaceId: turn.workspaceId,
             flowId: turn.flowId,
             flowVersionId: turn.flowVersionId,
           });
+          for (const conversationId of turn.conversations ?? [])
+            this.o.bus.publish({ kind: 'conversation', workspaceId: turn.workspaceId, conversationId });
+        }
       }
     }
   }

@@ -17,6 +17,7 @@ import apiKeyRoutes from './routes/api-keys.ts';
 import authRoutes from './routes/auth.ts';
 import botRoutes from './routes/bots.ts';
 import contactRoutes from './routes/contacts.ts';
+import conversationRoutes from './routes/conversations.ts';
 import couponRoutes from './routes/coupons.ts';
 import flowRoutes from './routes/flows.ts';
 import healthRoutes from './routes/health.ts';
@@ -72,6 +73,7 @@ export async function buildApp(
       await api.register(couponRoutes);
       await api.register(mediaRoutes);
       await api.register(contactRoutes);
+      await api.register(conversationRoutes);
       await api.register(outboxRoutes);
       await api.register(sandboxRoutes);
       await api.register(leadRoutes);

@@ -1,12 +1,21 @@
 // What a real WeChat account reports, through a real Wechaty on the mock puppet and the whole runtime:
-// the operator typing on the phone hands that customer to a human; a group message never answers a
-// private question; media is archived with its kind; a lone surrogate loses nothing.
+// the operator typing on the phone hands that customer to a human (their conversation opens in the
+// inbox, the bot paused); a group message never answers a private question; media is archived with
+// its kind; a lone surrogate loses nothing.
 import { and, asc, eq } from 'drizzle-orm';
 import { FileBox } from 'file-box';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { mockWorld } from '../runtime/bots/__fixtures__/mock-puppet.ts';
 import type { App } from '../server/app.ts';
-import { contacts, mediaFiles, messages, rooms, runs } from '../shared/db/schema.ts';
+import {
+  contacts,
+  conversationCycles,
+  conversations,
+  mediaFiles,
+  messages,
+  rooms,
+  runs,
+} from '../shared/db/schema.ts';
 import { testApp } from './support/app.ts';
 import { describeDb } from './support/db.ts';
 import { publishGraph } from './support/runtime.ts';
@@ -69,6 +78,35 @@ describeDb('a real account’s events', (db) => {
     expect(await archive(contact!.id)).toMatchObject([
       { direction: 'out', author: 'operator', text: '王哥，这单我来跟进' },
     ]);
+    // The customer's conversation is open in the inbox, answered by the operator, the bot paused.
+    const [conversation] = await db()
+      .db.select()
+      .from(conversations)
+      .where(eq(conversations.contactId, contact!.id));
+    expect(conversation).toMatchObject({
+      status: 'open',
+      botAccountId: accountId,
+      waitingSince: null,
+      lastMessageText: '王哥，这单我来跟进',
+      lastMessageDirection: 'out',
+    });
+    const [cycle] = await db()
+      .db.select()
+      .from(conversationCycles)
+      .where(eq(conversationCycles.id, conversation!.cycleId!));
+    expect(cycle).toMatchObject({ openedBy: 'operator', firstResponseAt: expect.any(Date) });
+    // The customer writes back: the inbox counts it, and no flow answers while a human has them.
+    customer.say('报名').to(world.user);
+    await until(async () => (await archive(contact!.id)).some((m) => m.text === '报名'));
+    await until(async () => {
+      const [row] = await db().db.select().from(conversations).where(eq(conversations.id, conversation!.id));
+      return row?.unread === 1;
+    });
+    expect((await archive(contact!.id)).map((m) => [m.text, m.route])).toEqual([
+      ['王哥，这单我来跟进', null],
+      ['报名', 'human'],
+    ]);
+    expect(await db().db.select().from(runs).where(eq(runs.contactId, contact!.id))).toEqual([]);
     // The bot's own user never becomes a contact.
     expect(await contactOf(world.user.id)).toBeUndefined();
   });

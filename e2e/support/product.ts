@@ -77,6 +77,22 @@ export async function startProduct(): Promise<Product> {
 export const launchChromium = (args: string[] = []): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', ...args] });
 
+/** The API as the signed-in page calls it (session cookie, CSRF header); throws on an error status. */
+export const pageApi = <T>(page: Page, method: string, path: string, body?: unknown): Promise<T> =>
+  page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(`/api${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+
 export async function signIn(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/flows`);
   await page.fill('input[name=email]', ADMIN.email);

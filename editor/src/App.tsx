@@ -14,9 +14,12 @@ import { FlowsScreen } from './screens/FlowsScreen.tsx';
 import { GroupsDetailScreen } from './screens/GroupsDetail.tsx';
 import { GroupsRoomSetsScreen } from './screens/GroupsRoomSets.tsx';
 import { GroupsScreen } from './screens/GroupsScreen.tsx';
+import { InboxScreen } from './screens/InboxScreen.tsx';
+import { KpisScreen } from './screens/KpisScreen.tsx';
 import { LeadsScreen } from './screens/LeadsScreen.tsx';
 import { MembersScreen } from './screens/MembersScreen.tsx';
 import { ProfileScreen } from './screens/ProfileScreen.tsx';
+import { ReviewScreen } from './screens/ReviewScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 
 // The canvas (React Flow, the node catalogue, the compiler's lint) loads only when a flow opens.
@@ -50,6 +53,9 @@ export function App() {
           <Route>
             <Shell session={session.data}>
               <Switch>
+                <Route path="/kpis" component={KpisScreen} />
+                <Route path="/review" component={ReviewScreen} />
+                <Route path="/inbox/:id?">{(params) => <InboxScreen id={params.id} />}</Route>
                 <Route path="/flows" component={FlowsScreen} />
                 <Route path="/contacts/:id">{(params) => <ContactDetailScreen id={params.id} />}</Route>
                 <Route path="/contacts" component={ContactsScreen} />
@@ -65,7 +71,8 @@ export function App() {
                 <Route path="/settings" component={SettingsScreen} />
                 <Route path="/profile" component={ProfileScreen} />
                 <Route>
-                  <Redirect to="/flows" replace />
+                  {/* An agent's home is the inbox; everyone else starts at the flows. */}
+                  <Redirect to={session.data.role === 'agent' ? '/inbox' : '/flows'} replace />
                 </Route>
               </Switch>
             </Shell>

@@ -14,6 +14,7 @@ import {
   rooms,
 } from '../../shared/db/schema.ts';
 import type { BotConnection, OutboundMedia } from '../bots/port.ts';
+import { recordOutbound } from '../conversations/messages.ts';
 import type { Db } from '../db/client.ts';
 import { afterFriendAdd } from '../leads/friend-add.ts';
 import type { Budget } from './pacing.ts';
@@ -108,6 +109,7 @@ const message: OutboxKind = {
         wechatMessageId: `outbox:${row.id}`,
         text: payload.text,
         author: payload.author,
+        authorId: payload.authorId ?? null,
         flowId: payload.flowId ?? null,
         nodeId: payload.nodeId ?? null,
         runId: row.runId,
@@ -118,8 +120,14 @@ const message: OutboxKind = {
       })
       .onConflictDoNothing();
     // Talking in a group is not talking with the contact in private.
-    if (!payload.roomId)
-      await tx.update(contacts).set({ lastOutboundAt: at }).where(eq(contacts.id, row.contactId));
+    if (payload.roomId) return;
+    await tx.update(contacts).set({ lastOutboundAt: at }).where(eq(contacts.id, row.contactId));
+    await recordOutbound(tx, row.contactId, {
+      text: payload.text,
+      at,
+      author: payload.author,
+      authorId: payload.authorId ?? null,
+    });
   },
 };
 

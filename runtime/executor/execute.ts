@@ -22,6 +22,8 @@ export interface TurnOutcome {
   status: TurnResult['status'];
   /** Outbox rows this turn offered (a replay's are dropped by their idempotency keys at the write). */
   queued: number;
+  /** Conversations of the inbox the turn opened or changed (a `handoff` node): announce them after commit. */
+  conversations?: string[];
 }
 
 /**
@@ -66,6 +68,7 @@ export async function executeTurn(
     now,
   };
   const facts = usesFacts(machine) ? await factsFor(tx, contact.id, workspace, now) : undefined;
+  const conversations: string[] = [];
   let turn: TurnResult;
   try {
     turn = await driveTurn(machine, run.snapshot as PersistedRun | null, event, {
@@ -79,7 +82,7 @@ export async function executeTurn(
         roomId: run.roomId,
       },
       ...(facts ? { facts } : {}),
-      resolve: (request) =>
+      resolve: (request, snapshot) =>
         resolveRequest(
           {
             tx,
@@ -87,7 +90,10 @@ export async function executeTurn(
             botAccountId: contact.botAccountId,
             contactId: contact.id,
             runId: run.id,
+            flowId: run.flowId,
             now,
+            run: snapshot,
+            touched: (id) => conversations.push(id),
             // An invite makes the group the run's room: where it waits for the join, where it speaks.
             setRoom: (roomId) => {
               scope.roomId = roomId;
@@ -124,19 +130,25 @@ export async function executeTurn(
     turn,
     options.touch,
   );
-  return outcome(run, turn.status, queued);
+  return outcome(run, turn.status, queued, conversations);
 }
 
 const runStatus = (status: TurnResult['status']): RunRow['status'] =>
   status === 'waiting' || status === 'completed' || status === 'exited' ? status : 'failed';
 
-const outcome = (run: RunRow, status: TurnResult['status'], queued: number): TurnOutcome => ({
+const outcome = (
+  run: RunRow,
+  status: TurnResult['status'],
+  queued: number,
+  conversations: string[] = [],
+): TurnOutcome => ({
   workspaceId: run.workspaceId,
   runId: run.id,
   flowId: run.flowId,
   flowVersionId: run.flowVersionId,
   status,
   queued,
+  ...(conversations.length > 0 ? { conversations } : {}),
 });
 
 export interface RunToOpen {

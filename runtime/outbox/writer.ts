@@ -1,7 +1,7 @@
 // The one outbox writer: every row the runtime queues — a flow's message, a fallback auto-reply, a
-// friend accept, a friend add — is built here, so a bot-written message always gets the workspace's
-// signature and its variant record, and every row its kind's idempotency key (and, next, the
-// per-contact message budget). Turns hand the rows to their write batch; others insert them at once.
+// friend accept, a friend add, an agent's reply — is built here, so a bot-written message always
+// gets the workspace's signature (an agent's never) and its variant record, and every row its kind's
+// idempotency key (and, next, the per-contact message budget). Turns hand the rows to their write batch; others insert them at once.
 import { outbox } from '../../shared/db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { OUTBOX_KIND_TABLE } from '../dispatcher/kinds.ts';
@@ -23,6 +23,8 @@ export interface MessageToQueue {
   nodeId?: string;
   variant?: number;
   author: 'bot' | 'agent';
+  /** The member who wrote an agent's message: archived with it once sent. */
+  authorId?: string | null;
   /** The bot disclosure, appended to bot-written text (never to an agent's). */
   signature: string | null;
   /** The kind's key parts: `{runId, nodeId, visit, part}` for a flow, `{source, accountId, eventId}` else. */
@@ -41,6 +43,7 @@ export function messageRow(m: MessageToQueue): OutboxInsert {
     payload: {
       text: signed,
       author: m.author,
+      ...(m.authorId ? { authorId: m.authorId } : {}),
       ...(m.flowId ? { flowId: m.flowId } : {}),
       ...(m.nodeId ? { nodeId: m.nodeId } : {}),
       ...(m.variant !== undefined ? { variant: m.variant } : {}),
@@ -59,6 +62,12 @@ export function actionRow(
   keyParts: Record<string, string | number>,
 ): OutboxInsert {
   return { ...row, kind, idempotencyKey: OUTBOX_KIND_TABLE[kind]!.key(keyParts) };
+}
+
+/** Inserts one row now; answers its id, or null when its key was queued before. */
+export async function queueOutboxRow(tx: Db, row: OutboxInsert): Promise<number | null> {
+  const [queued] = await tx.insert(outbox).values(row).onConflictDoNothing().returning({ id: outbox.id });
+  return queued?.id ?? null;
 }
 
 /** Inserts rows now; a key already queued is skipped. Answers how many were queued. */

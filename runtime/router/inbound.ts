@@ -1,20 +1,23 @@
 // Inbound → router → executor (DESIGN "Data flow" 1–3): archive with dedupe, activity counts, then
-// route — handoff, a run waiting for input, a trigger, or the fallback. Contacts' messages and friend
-// confirms run in batches (one event per contact) that share a transaction and one write statement;
-// the batcher groups them under load, and a single event is a batch of one.
+// route — a human has the contact (the inbox only), a run waiting for input, a trigger, or the
+// fallback. Contacts' messages and friend confirms run in batches (one event per contact) that share
+// a transaction and one write statement; the batcher groups them under load, and a single event is a
+// batch of one. What the operator types on the phone hands the contact to a human.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { contacts, leads, messages } from '../../shared/db/schema.ts';
 import { acceptsRequest } from '../../shared/flow/index.ts';
 import { hourOfWeek } from '../../shared/time/zoned.ts';
 import type { ContactRef, InboundEvent } from '../bots/port.ts';
 import { replyToChatCommand } from '../commands/chat.ts';
+import { openConversation, recordOutbound } from '../conversations/actions.ts';
+import { tellHandoffRun } from '../conversations/runs.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, openRuns, type TurnOutcome } from '../executor/execute.ts';
 import { type ContactTouch, WriteBatch } from '../executor/persist.ts';
 import { actionRow, queueOutbox } from '../outbox/writer.ts';
 import { cleanText } from './clean.ts';
 import { type ContactRow, lockContact, lockContacts } from './contacts.ts';
-import { fallback } from './fallback.ts';
+import { fallback, toHuman } from './fallback.ts';
 import { flowsForContact, type PublishedFlow, pointsFor, type StartPoint } from './flows.ts';
 import { type MessageEvent, type MessageRead, readMessages } from './message-read.ts';
 import { handleRoomEvent, isRoomEvent, writeRoomActivity } from './rooms.ts';
@@ -34,6 +37,8 @@ export interface InboundResult {
   turns: TurnOutcome[];
   /** Outbox rows queued (messages and friend accepts): the dispatcher has work. */
   queued: number;
+  /** Conversations of the inbox the event opened or changed: announce them after commit. */
+  conversations?: string[];
 }
 
 /** One inbound event in its own transaction; contacts' messages and friend confirms go as a batch of one. */
@@ -154,7 +159,8 @@ async function routeMessage(
   if (command !== null) {
     result.queued += command;
   } else if (contact.handoff) {
-    // A human has the conversation: archive only.
+    // A human has the contact: the inbox only (a group message is no part of the private chat).
+    if (!room) result.conversations = [await toHuman(tx, account, contact, inboundOf(event, text), now)];
   } else if (waiting) {
     const turn = await executeTurn(tx, waiting, { type: 'MESSAGE', text }, now, {
       contact,
@@ -167,11 +173,17 @@ async function routeMessage(
     const points = pointsFor(await shared.flowsFor(contact), inbound);
     if (points.length > 0)
       await startRuns(tx, [{ contact, points, result, touch, roomId }], now, shared.batch);
-    else if (!room) result.queued += await fallback(tx, account, contact, event.messageId, text, now);
+    else if (!room) {
+      const fell = await fallback(tx, account, contact, inboundOf(event, text), now);
+      result.queued += fell.queued;
+      if (fell.conversationId) result.conversations = [fell.conversationId];
+    }
   }
   if (!touch.written) shared.batch.touch(contact.id, touch);
   return result;
 }
+
+const inboundOf = (event: MessageEvent, text: string) => ({ messageId: event.messageId, text, at: event.at });
 
 /** The operator typed on the phone (or the puppet echoed the bot's own send). */
 async function onOperatorMessage(
@@ -198,9 +210,19 @@ async function onOperatorMessage(
     })
     .onConflictDoNothing()
     .returning({ id: messages.id });
-  if (archived.length === 0) result.duplicate = true;
-  // A human has taken this conversation over: the bot stays quiet until handed back.
-  else if (!event.room) await tx.update(contacts).set({ handoff: true }).where(eq(contacts.id, contact.id));
+  if (archived.length === 0) {
+    result.duplicate = true;
+    return;
+  }
+  // A human has taken this conversation over: the bot stays quiet until handed back, and a run
+  // waiting at a `handoff` node no longer times out.
+  const opened = await openConversation(tx, contact, { by: 'operator', at: now });
+  await recordOutbound(tx, contact.id, { text, at: event.at, author: 'operator' });
+  result.conversations = [opened.conversationId];
+  const turn = opened.handoffRunId
+    ? await tellHandoffRun(tx, opened.handoffRunId, { type: 'AGENT_REPLIED' }, now)
+    : null;
+  if (turn) result.turns.push(turn);
 }
 
 /**

@@ -1,8 +1,11 @@
 // The sweeper (DESIGN "Wake"): claims due runs with SKIP LOCKED in batches, then fires their TIMERs
 // in batched transactions (each run's turn still holds its contact and run locks). A claim pushes wake_at ahead by a lease, so a worker that dies
 // mid-batch leaves its runs to another after the lease; the wake token makes a second fire a no-op.
+// Snoozed conversations of the inbox whose time came open again the same way (`wakeSnoozedConversations`).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { botAccounts, contacts, runs } from '../../shared/db/schema.ts';
+import type { Bus } from '../bus.ts';
+import { wakeSnoozed } from '../conversations/actions.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
 import { WriteBatch } from '../executor/persist.ts';
@@ -147,4 +150,28 @@ export async function nextWakeAt(db: Db, accountId: string): Promise<Date | null
     .innerJoin(contacts, eq(contacts.id, runs.contactId))
     .where(and(eq(contacts.botAccountId, accountId), eq(runs.status, 'waiting')));
   return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * Opens the conversations snoozed until `now` or before (of one account when `botAccountId` says so:
+ * a sandbox on its own clock), a batch per transaction, and tells the inbox. Answers how many woke.
+ */
+const SNOOZE_BATCH = 500;
+
+export async function wakeSnoozedConversations(
+  db: Db,
+  bus: Bus,
+  now: Date,
+  botAccountId?: string,
+): Promise<number> {
+  let woken = 0;
+  for (;;) {
+    const batch = await db.transaction((tx) =>
+      wakeSnoozed(tx, now, { limit: SNOOZE_BATCH, ...(botAccountId ? { botAccountId } : {}) }),
+    );
+    for (const { workspaceId, conversationId } of batch)
+      bus.publish({ kind: 'conversation', workspaceId, conversationId });
+    woken += batch.length;
+    if (batch.length < SNOOZE_BATCH) return woken;
+  }
 }

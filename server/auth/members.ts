@@ -1,6 +1,8 @@
-// Members of a workspace: list, add (creating the user when new), change role, remove.
+// Members of a workspace: list (with whether they take conversations and are online), add (creating
+// the user when new), change role or the `agent` flag, remove.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
+import { ONLINE_MS } from '../../shared/api/conversations.ts';
 import { members, sessions, users } from '../../shared/db/schema.ts';
 import { type Role, roleRank } from '../../shared/roles.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -13,10 +15,16 @@ const memberColumns = {
   email: users.email,
   name: users.name,
   role: members.role,
+  agent: members.agent,
+  lastSeenAt: members.lastSeenAt,
   createdAt: members.createdAt,
 };
 
-const view = <T extends { createdAt: Date }>(m: T) => ({ ...m, createdAt: m.createdAt.toISOString() });
+const view = <T extends { createdAt: Date; lastSeenAt: Date | null }>({ lastSeenAt, ...m }: T) => ({
+  ...m,
+  online: lastSeenAt !== null && Date.now() - lastSeenAt.getTime() < ONLINE_MS,
+  createdAt: m.createdAt.toISOString(),
+});
 
 export async function listMembers(db: Db, workspaceId: string) {
   const rows = await db
@@ -65,7 +73,8 @@ export async function addMember(
     }
     const [member] = await tx
       .insert(members)
-      .values({ workspaceId, userId: user!.id, role: input.role })
+      // Agents take conversations from the start; others opt in (PATCH /api/members/:id {agent}).
+      .values({ workspaceId, userId: user!.id, role: input.role, agent: input.role === 'agent' })
       .onConflictDoNothing()
       .returning();
     if (!member)
@@ -76,6 +85,8 @@ export async function addMember(
       email: user!.email,
       name: user!.name,
       role: member.role,
+      agent: member.agent,
+      lastSeenAt: member.lastSeenAt,
       createdAt: member.createdAt,
     });
   });
@@ -103,18 +114,24 @@ async function assertOwnerRemains(db: Db, workspaceId: string) {
   if (owners < 1) throw new HttpError('last_owner', 'A workspace needs at least one owner');
 }
 
-export async function updateMemberRole(
+/** A new role and/or whether they take conversations; becoming an agent turns `agent` on unless told. */
+export async function updateMember(
   db: Db,
   workspaceId: string,
   actorRole: Role,
   memberId: string,
-  role: Role,
+  patch: { role?: Role; agent?: boolean },
 ) {
   return db.transaction(async (tx) => {
     const m = await findMember(tx, workspaceId, memberId);
     assertMayGrant(actorRole, m.role);
-    assertMayGrant(actorRole, role);
-    await tx.update(members).set({ role }).where(eq(members.id, m.id));
+    if (patch.role) assertMayGrant(actorRole, patch.role);
+    const agent = patch.agent ?? (patch.role === 'agent' && m.role !== 'agent' ? true : undefined);
+    if (patch.role === undefined && agent === undefined) return;
+    await tx
+      .update(members)
+      .set({ ...(patch.role && { role: patch.role }), ...(agent !== undefined && { agent }) })
+      .where(eq(members.id, m.id));
     await assertOwnerRemains(tx, workspaceId);
   });
 }

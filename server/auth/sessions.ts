@@ -1,5 +1,5 @@
 // Logging in and out, and resolving a cookie or bearer key to an AuthContext.
-import { and, eq, exists, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, exists, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import { apiKeys, members, sessions, users, workspaces } from '../../shared/db/schema.ts';
 import { type AuthContext, SESSION_TTL_MS } from './context.ts';
@@ -45,6 +45,18 @@ export async function logout(db: Db, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
+/** `members.last_seen_at` (online for the inbox's round robin) is written at most this often per member. */
+const SEEN_EVERY_MS = 60_000;
+
+/** Conditional, so concurrent requests of one member write it once. */
+async function markSeen(db: Db, memberId: string, now: Date): Promise<void> {
+  const stale = new Date(now.getTime() - SEEN_EVERY_MS);
+  await db
+    .update(members)
+    .set({ lastSeenAt: now })
+    .where(and(eq(members.id, memberId), or(isNull(members.lastSeenAt), lt(members.lastSeenAt, stale))));
+}
+
 /** The session's role is read from the membership each time, so a role change or removal applies at once. */
 export async function authenticateSession(
   db: Db,
@@ -52,7 +64,7 @@ export async function authenticateSession(
   now = new Date(),
 ): Promise<AuthContext | null> {
   const [row] = await db
-    .select({ session: sessions, role: members.role })
+    .select({ session: sessions, role: members.role, memberId: members.id, lastSeenAt: members.lastSeenAt })
     .from(sessions)
     .innerJoin(
       members,
@@ -61,6 +73,8 @@ export async function authenticateSession(
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row) return null;
+  if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() >= SEEN_EVERY_MS)
+    await markSeen(db, row.memberId, now);
   const s = row.session;
   return {
     via: 'session',

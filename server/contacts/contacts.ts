@@ -1,10 +1,25 @@
 // Contacts of a workspace: search and filter with a keyset cursor, detail with runs, tag and
-// attribute edits, the transcript, and substring search over messages (pg_trgm serves ILIKE).
-import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+// attribute edits, the bot paused or back on (the contact's conversation), the transcript, and
+// substring search over messages (pg_trgm serves ILIKE).
+import { and, desc, eq, ilike, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { Bus } from '../../runtime/bus.ts';
+import {
+  type ConversationChange,
+  closeConversation,
+  openConversation,
+} from '../../runtime/conversations/actions.ts';
+import { announceConversation } from '../../runtime/conversations/announce.ts';
 import type { Db } from '../../runtime/db/client.ts';
 import { encodeCursor } from '../../shared/api/common.ts';
 import { asTranscriptMedia } from '../../shared/api/media.ts';
-import { botAccounts, contacts, flowVersions, messages, runs } from '../../shared/db/schema.ts';
+import {
+  botAccounts,
+  contacts,
+  conversations,
+  flowVersions,
+  messages,
+  runs,
+} from '../../shared/db/schema.ts';
 import { notFound } from '../errors.ts';
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -91,7 +106,11 @@ export async function getContact(db: Db, workspaceId: string, id: string) {
   };
 }
 
-/** Tags replace the list; attributes merge, and a null value deletes the key. */
+/**
+ * Tags replace the list; attributes merge, and a null value deletes the key. `handoff` is the bot
+ * paused for the contact: false closes its conversation (the bot back on, a waiting `handoff` run
+ * resolved), true opens it. `options.bus` announces the conversation once committed.
+ */
 export async function patchContact(
   db: Db,
   workspaceId: string,
@@ -101,6 +120,7 @@ export async function patchContact(
     tags?: string[];
     attributes?: Record<string, string | number | boolean | null>;
   },
+  options: { actorId?: string | null; bus?: Bus } = {},
 ) {
   const c = await findContact(db, workspaceId, id);
   const attributes = { ...c.attributes };
@@ -108,15 +128,38 @@ export async function patchContact(
     if (value === null) delete attributes[key];
     else attributes[key] = value;
   }
-  await db
-    .update(contacts)
-    .set({
-      attributes,
-      ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
-      ...(patch.handoff === undefined ? {} : { handoff: patch.handoff }),
-    })
-    .where(eq(contacts.id, c.id));
+  // On the contact's account clock, like its runs (a sandbox account runs ahead).
+  const at = new Date(Date.now() + ((await accountClocks(db, workspaceId)).get(c.botAccountId) ?? 0));
+  const change = await db.transaction(async (tx) => {
+    await tx
+      .update(contacts)
+      .set({ attributes, ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}) })
+      .where(eq(contacts.id, c.id));
+    return patch.handoff === undefined ? null : handOver(tx, c, patch.handoff, options.actorId ?? null, at);
+  });
+  if (change && options.bus) announceConversation(options.bus, change);
   return getContact(db, workspaceId, id);
+}
+
+/** The bot paused (a human has the contact: its conversation open) or back on (closed). */
+async function handOver(
+  tx: Db,
+  c: ContactRow,
+  paused: boolean,
+  actorId: string | null,
+  at: Date,
+): Promise<ConversationChange | null> {
+  if (paused) {
+    const { conversationId } = await openConversation(tx, c, { by: 'agent', at, actorId });
+    return { conversationId, workspaceId: c.workspaceId, botAccountId: c.botAccountId, turns: [], queued: 0 };
+  }
+  const [open] = await tx
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.contactId, c.id), ne(conversations.status, 'closed')));
+  if (open) return closeConversation(tx, open.id, c.workspaceId, actorId, at);
+  await tx.update(contacts).set({ handoff: false }).where(eq(contacts.id, c.id));
+  return null;
 }
 
 /** A message as every transcript answers it (contact messages, search, the sandbox's transcript). */

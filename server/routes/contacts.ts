@@ -39,7 +39,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: AGENTS },
       schema: { params: idParams, body: contactPatchBody, response: { 200: contactDetail } },
     },
-    (req) => patchContact(app.db, authOf(req).workspaceId, req.params.id, req.body),
+    (req) =>
+      patchContact(app.db, authOf(req).workspaceId, req.params.id, req.body, {
+        actorId: authOf(req).userId ?? null,
+        bus: app.bus,
+      }),
   );
   app.get(
     '/contacts/:id/messages',

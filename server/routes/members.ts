@@ -1,10 +1,10 @@
-// Members of the caller's workspace (owner/admin manage, everyone may list).
+// Members of the caller's workspace (owner/admin manage — roles, and who takes conversations — everyone may list).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { memberCreateBody, memberSchema, memberUpdateBody } from '../../shared/api/auth.ts';
 import { idParams } from '../../shared/api/common.ts';
 import { ADMINS, ANY_MEMBER } from '../access.ts';
-import { addMember, assertMayGrant, listMembers, removeMember, updateMemberRole } from '../auth/members.ts';
+import { addMember, assertMayGrant, listMembers, removeMember, updateMember } from '../auth/members.ts';
 import { authOf } from '../plugins/auth.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -29,7 +29,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: ADMINS }, schema: { params: idParams, body: memberUpdateBody } },
     async (req, reply) => {
       const auth = authOf(req);
-      await updateMemberRole(app.db, auth.workspaceId, auth.role, req.params.id, req.body.role);
+      await updateMember(app.db, auth.workspaceId, auth.role, req.params.id, req.body);
       return reply.code(204).send();
     },
   );

@@ -9,6 +9,7 @@ import type { Db } from '../../runtime/db/client.ts';
 import {
   botAccounts,
   contacts,
+  conversations,
   flows,
   flowVersions,
   goals,
@@ -268,6 +269,8 @@ export async function resetSandboxContact(
       .where(and(eq(outbox.contactId, contact.id), inArray(outbox.status, ['queued', 'unknown', 'failed'])));
     await tx.delete(messages).where(eq(messages.contactId, contact.id));
     await tx.delete(goals).where(eq(goals.contactId, contact.id));
+    // Starting over is a new contact for the inbox too: its conversation (cycles, notes) goes.
+    await tx.delete(conversations).where(eq(conversations.contactId, contact.id));
     await tx
       .update(contacts)
       .set({

@@ -32,11 +32,16 @@ export const memberSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
+  /** Takes conversations in the inbox: assignable, and in the round robin while online. */
+  agent: z.boolean(),
+  /** Seen within ONLINE_MS (shared/api/conversations.ts). */
+  online: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
-export const memberUpdateBody = z.object({ role: roleSchema });
+/** Either or both: a new role (to `agent`, it also takes conversations unless `agent` says otherwise). */
+export const memberUpdateBody = z.object({ role: roleSchema.optional(), agent: z.boolean().optional() });
 
 export const apiKeyCreateBody = z.object({
   name: text().trim().min(1).max(100),

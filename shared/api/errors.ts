@@ -4,6 +4,10 @@
 
 export const API_ERRORS = {
   bad_request: 400,
+  /** `params.now`: a snooze must end after now (on the account's clock). */
+  snooze_in_past: 400,
+  /** `params.reason`: `reversed` (from after to) or `too_long` (more than `params.maxDays` days). */
+  invalid_range: 400,
   /** A body, query or path parameter fails its schema: `details` lists the zod issues by field path. */
   invalid_request: 400,
   /** `params.reason`: `empty`, `too_deep` (with `maxDepth`) or `syntax`. */
@@ -38,6 +42,14 @@ export const API_ERRORS = {
   room_set_exists: 409,
   /** `params.slug`: another room set's live code has that address. */
   live_code_taken: 409,
+  /** Assigning a conversation to someone who is not a member who takes conversations (`members.agent`). */
+  not_assignable: 409,
+  /** `params.shortcut`: the workspace has a saved reply with that shortcut already. */
+  saved_reply_exists: 409,
+  /** A closed conversation cannot be snoozed: reopen it first. */
+  conversation_closed: 409,
+  /** Only an outbound message (the bot's, an agent's or the operator's) can be reviewed. */
+  not_reviewable: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
@@ -72,6 +84,9 @@ export const NOT_FOUND = {
   room_set: 'Room set',
   room_member: 'Group member',
   live_code: 'Live code',
+  conversation: 'Conversation',
+  saved_reply: 'Saved reply',
+  message: 'Message',
   workspace: 'Workspace',
   route: 'Route',
 } as const;

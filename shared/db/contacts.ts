@@ -79,6 +79,9 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+export const MESSAGE_ROUTES = ['auto_reply', 'handoff', 'human'] as const;
+export type MessageRoute = (typeof MESSAGE_ROUTES)[number];
+
 export const messages = pgTable(
   'messages',
   {
@@ -99,6 +102,13 @@ export const messages = pgTable(
     roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'cascade' }),
     /** Who wrote an outbound message: the bot (a flow), an agent, or the operator on the phone. */
     author: text('author', { enum: ['contact', 'bot', 'agent', 'operator'] }).notNull(),
+    /** The member who wrote an agent's message. */
+    authorId: uuid('author_id'),
+    /**
+     * Where an inbound private message went when no run or trigger took it: an auto-reply answered
+     * it, it handed the contact to a human, or a human already had the contact (the bot KPIs count it).
+     */
+    route: text('route', { enum: MESSAGE_ROUTES }),
     flowId: uuid('flow_id'),
     nodeId: text('node_id'),
     runId: uuid('run_id'),

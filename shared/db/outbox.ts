@@ -22,6 +22,8 @@ export type OutboxPayload =
       flowId?: string;
       nodeId?: string;
       author: 'bot' | 'agent';
+      /** The member who wrote an agent's reply (archived as `messages.author_id`). */
+      authorId?: string;
       variant?: number;
       /** Sent after the text (an image, a link card, a mini-program card): see `messages.media`. */
       media?: Record<string, unknown>;

@@ -2,6 +2,7 @@
 export * from './api-keys.ts';
 export * from './bots.ts';
 export * from './contacts.ts';
+export * from './conversations.ts';
 export * from './coupons.ts';
 export * from './flows.ts';
 export * from './leads.ts';

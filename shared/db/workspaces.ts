@@ -1,5 +1,5 @@
 // Workspaces (tenants) and who belongs to them with which role.
-import { jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { DEFAULT_FALLBACK, type Fallback } from '../api/workspace.ts';
 import { ROLES } from '../roles.ts';
 import { createdAt, id } from './columns.ts';
@@ -38,6 +38,10 @@ export const members = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
+    /** Takes conversations in the inbox (assignable, in the round robin): agents, and others who opt in. */
+    agent: boolean('agent').notNull().default(false),
+    /** The member's last request: "online" for the round robin is seen within a few minutes. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('members_workspace_user').on(t.workspaceId, t.userId)],

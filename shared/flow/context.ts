@@ -58,7 +58,21 @@ export type TimerEvent = { type: 'TIMER'; token: string };
 export type ResultEvent = { type: 'RESULT'; ok: boolean; value?: Record<string, Scalar> };
 /** The run's contact joined the group `roomId` (a `rooms` id), delivered to runs awaiting `room_join`. */
 export type RoomJoinedEvent = { type: 'ROOM_JOINED'; roomId: string };
-export type FlowEvent = StartEvent | MessageEvent | TimerEvent | ResultEvent | RoomJoinedEvent;
+/** The contact's conversation was closed in the inbox: a run waiting at `handoff` leaves by `resolved`. */
+export type ResolvedEvent = { type: 'RESOLVED' };
+/**
+ * A human answered the contact (an agent from the web, the operator on the phone): a run waiting at
+ * `handoff` stops counting down to `timeout` and waits for the conversation to close.
+ */
+export type AgentRepliedEvent = { type: 'AGENT_REPLIED' };
+export type FlowEvent =
+  | StartEvent
+  | MessageEvent
+  | TimerEvent
+  | ResultEvent
+  | RoomJoinedEvent
+  | ResolvedEvent
+  | AgentRepliedEvent;
 
 /**
  * When a waiting state wants the runtime to wake it: a wait kind's name and its settings, e.g.
@@ -74,9 +88,10 @@ export type StateMeta = {
   nodeId: string;
   /**
    * What the run waits for besides its timer: the contact's next private message (the router
-   * delivers MESSAGE events), or the contact joining a group (ROOM_JOINED).
+   * delivers MESSAGE events), the contact joining a group (ROOM_JOINED), or a human in the inbox
+   * (`agent`: RESOLVED when the conversation closes, AGENT_REPLIED when someone answers).
    */
-  awaits?: 'message' | 'room_join';
+  awaits?: 'message' | 'room_join' | 'agent';
   wait?: WaitSpec;
   request?: RequestSpec;
 };

@@ -14,11 +14,13 @@ export { type Answer, type AnswerKind, normalizeChinaMobile, parseAnswer } from 
 export { type CompiledFlow, type CompileResult, compile, type FlowEntry } from './compile.ts';
 export { type ConditionRule, evaluateConditions } from './condition.ts';
 export type {
+  AgentRepliedEvent,
   FlowContext,
   FlowEvent,
   FlowInput,
   MessageEvent,
   RequestSpec,
+  ResolvedEvent,
   ResultEvent,
   RoomJoinedEvent,
   StartEvent,

@@ -16,4 +16,5 @@ export const PORTS = {
   exhausted: port('exhausted', '已领完', 'Exhausted'),
   joined: port('joined', '已进群', 'Joined'),
   full: port('full', '群已满', 'Full'),
+  resolved: port('resolved', '已解决', 'Resolved'),
 } satisfies Record<string, Port>;

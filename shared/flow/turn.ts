@@ -43,6 +43,11 @@ export type TurnWait = {
   message: boolean;
   /** The runtime delivers `{type: 'ROOM_JOINED', roomId}` to this run when its contact joins a group. */
   roomJoin: boolean;
+  /**
+   * Set when a human in the inbox has the contact (`handoff`): closing the conversation delivers
+   * RESOLVED, a human's reply AGENT_REPLIED (the runtime finds the run through its conversation).
+   */
+  agent?: true;
   /** A timer to store as (`wake_at`, `wake_token`); the sweeper sends `{type: 'TIMER', token}`. */
   timer: { spec: WaitSpec; token: string; wakeAt: number } | null;
 };
@@ -151,7 +156,11 @@ function waitOf(
   previousToken: string | null,
   env: TurnEnv,
 ): TurnWait {
-  const awaits = { message: state.awaits === 'message', roomJoin: state.awaits === 'room_join' };
+  const awaits = {
+    message: state.awaits === 'message',
+    roomJoin: state.awaits === 'room_join',
+    ...(state.awaits === 'agent' ? { agent: true as const } : {}),
+  };
   if (!state.wait || context.token === null) return { ...awaits, timer: null };
   if (context.token !== previousToken || context.wakeAt === null)
     context.wakeAt = nextWake(state.wait, env, env.registry ?? nodeRegistry);

@@ -11,7 +11,7 @@ import type { ActionRef } from './refs.ts';
  * before (a new action, guard, param or wait kind, or a changed meaning), so that build refuses it;
  * when machines of the older number need rewriting to run here, add that step to `upgrades` below.
  */
-export const VOCABULARY = 2;
+export const VOCABULARY = 3;
 
 /** What machines recorded before there was a vocabulary number speak. */
 export const FIRST_VOCABULARY = 1;
@@ -54,6 +54,11 @@ const sendsInPrivate = (machine: MachineConfig): MachineConfig =>
       : action,
   );
 
+/*
+ * 3 (#15, the inbox): the RESOLVED and AGENT_REPLIED events, `meta.awaits: 'agent'`, and the
+ * `handoff` / `handoff_release` request kinds of the `handoff` node. Words only added: a machine of 2
+ * runs as it is, so there is no upgrade step.
+ */
 export const CURRENT_VOCABULARY: Vocabulary = { version: VOCABULARY, upgrades: { 1: sendsInPrivate } };
 
 /** A machine compiled for a vocabulary this build does not speak: a newer build compiled it. */

@@ -8,6 +8,7 @@ import { conditionNode } from './condition.ts';
 import { couponNode } from './coupon.ts';
 import { endNode } from './end.ts';
 import { goalNode } from './goal.ts';
+import { handoffNode } from './handoff.ts';
 import { inviteRoomNode } from './invite_room.ts';
 import { sendNode } from './send.ts';
 import { setAttributeNode } from './set_attribute.ts';
@@ -37,6 +38,7 @@ export const NODE_TYPES: readonly AnyNodeDefinition[] = [
   setAttributeNode,
   couponNode,
   inviteRoomNode,
+  handoffNode,
 ];
 
 export const nodeRegistry = createRegistry(NODE_TYPES);

@@ -40,6 +40,7 @@ function describeEvent(event: FlowEvent): string {
   if (event.type === 'MESSAGE') return `MESSAGE ${event.text}`;
   if (event.type === 'TIMER') return `TIMER ${event.token}`;
   if (event.type === 'ROOM_JOINED') return `ROOM_JOINED ${event.roomId}`;
+  if (event.type === 'RESOLVED' || event.type === 'AGENT_REPLIED') return event.type;
   return `RESULT ${JSON.stringify(event)}`;
 }
 
@@ -49,6 +50,7 @@ export function statusLine(result: TurnResult): string {
   const waits = [
     ...(result.wait?.message ? ['message'] : []),
     ...(result.wait?.roomJoin ? ['room join'] : []),
+    ...(result.wait?.agent ? ['agent'] : []),
     ...(timer ? [`timer ${timer.token} at ${new Date(timer.wakeAt).toISOString()}`] : []),
   ];
   const room = result.roomId ? ` in room ${result.roomId}` : '';

@@ -1,17 +1,32 @@
-// The frame around every page but the flow editor: sidebar navigation, workspace, language, sign-out.
+// The frame around every page but the flow editor: sidebar navigation (the inbox first, with the
+// unassigned conversations as its badge, live over the inbox stream), workspace, language, sign-out.
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { SessionBody } from '../../../shared/api/auth.ts';
 import { signOut } from '../api.ts';
 import { shellMessages } from '../i18n.ts';
+import { useInboxCounts } from '../screens/inbox-api.ts';
+import { useInboxStream } from '../screens/inbox-stream.ts';
 import { membersMessages } from '../screens/members-messages.ts';
 import { profileMessages } from '../screens/ProfileScreen.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NAV_ICONS, NavIcon } from './nav-icons.tsx';
 import { Button } from './ui.tsx';
 
-const NAV = ['flows', 'contacts', 'groups', 'leads', 'coupons', 'bots', 'members', 'settings'] as const;
+const NAV = [
+  'inbox',
+  'kpis',
+  'review',
+  'flows',
+  'contacts',
+  'groups',
+  'leads',
+  'coupons',
+  'bots',
+  'members',
+  'settings',
+] as const;
 
 export function Shell({ session, children }: { session: SessionBody; children: ReactNode }) {
   const t = shellMessages.useT();
@@ -19,6 +34,9 @@ export function Shell({ session, children }: { session: SessionBody; children: R
   const profile = profileMessages.useT();
   const [location] = useLocation();
   const queryClient = useQueryClient();
+  useInboxStream(session.user?.id, Boolean(session.user));
+  // The inbox is three full-height columns: no page margins.
+  const flush = location === '/inbox' || location.startsWith('/inbox/');
   return (
     <div className="flex min-h-dvh bg-slate-50 text-slate-800">
       <aside className="sticky top-0 flex h-dvh w-16 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-56">
@@ -43,7 +61,10 @@ export function Shell({ session, children }: { session: SessionBody; children: R
                     : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'
                 }`}
               >
-                <NavIcon d={NAV_ICONS[key]} />
+                <span className="relative">
+                  <NavIcon d={NAV_ICONS[key]} />
+                  {key === 'inbox' && <InboxBadge enabled={Boolean(session.user)} />}
+                </span>
                 <span className="hidden xl:block">{t(key)}</span>
               </Link>
             );
@@ -77,7 +98,23 @@ export function Shell({ session, children }: { session: SessionBody; children: R
           </div>
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-6 py-6 xl:px-10">{children}</main>
+      <main className={flush ? 'min-w-0 flex-1' : 'min-w-0 flex-1 px-6 py-6 xl:px-10'}>{children}</main>
     </div>
+  );
+}
+
+/** Unassigned open conversations, from the inbox stream's counts. */
+function InboxBadge({ enabled }: { enabled: boolean }) {
+  const t = shellMessages.useT();
+  const n = useInboxCounts(enabled).data?.unassigned ?? 0;
+  if (!n) return null;
+  return (
+    <span
+      className="absolute -top-1.5 -right-2 min-w-4 rounded-full bg-red-500 px-1 text-center text-[10px] font-semibold leading-4 text-white tabular-nums"
+      title={t('inboxBadge', { n })}
+      data-testid="inbox-badge"
+    >
+      {n > 99 ? '99+' : n}
+    </span>
   );
 }

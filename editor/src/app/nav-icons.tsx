@@ -1,5 +1,12 @@
 // Line icons (24×24 paths) for the sidebar.
 export const NAV_ICONS = {
+  /** A tray: the inbox. */
+  inbox:
+    'M22 12h-6l-2 3h-4l-2-3H2M5.5 5.1 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.5-6.9A2 2 0 0 0 16.8 4H7.2a2 2 0 0 0-1.7 1.1Z',
+  /** Bars on axes: the inbox KPIs. */
+  kpis: 'M3 3v18h18M7 16v-5m5 5V8m5 8v-3',
+  /** A shield with a tick: quality review. */
+  review: 'm9 12 2 2 4-4M12 3l7 3v5c0 4.5-3 8.3-7 9.5-4-1.2-7-5-7-9.5V6l7-3Z',
   flows:
     'M6 3v6m0 0a3 3 0 1 0 0 6m0-6a3 3 0 1 1 0 6m0 0v6M18 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm0 0c0 6-12 3-12 6',
   contacts:

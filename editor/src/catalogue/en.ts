@@ -62,6 +62,9 @@ export const en: Catalogue = {
   },
   api: {
     bad_request: 'The request is not valid',
+    snooze_in_past: 'Pick a time in the future to snooze until',
+    invalid_range:
+      '{reason, select, reversed {The start date is after the end date} other {Pick at most {maxDays} days}}',
     invalid_request: 'Some fields are not valid',
     invalid_json:
       '{reason, select, empty {The request is empty} too_deep {The request nests deeper than {maxDepth} levels} other {The request could not be read}}',
@@ -87,6 +90,11 @@ export const en: Catalogue = {
       'The bot neither owns nor manages “{topic}”, so it cannot remove members: make it a group admin in WeChat first',
     room_set_exists: 'There is a room set named “{name}” already',
     live_code_taken: 'The live code address {slug} is taken: pick another',
+    not_assignable:
+      'This member does not take conversations: turn on “Takes conversations” for them on the Members screen',
+    saved_reply_exists: 'There is a saved reply /{shortcut} already',
+    conversation_closed: 'This conversation is closed: reopen it first',
+    not_reviewable: 'Only messages sent to the contact can be reviewed',
     payload_too_large: 'That is too large',
     unsupported_media_type: 'This kind of content is not supported',
     unprocessable: 'The request could not be processed',
@@ -114,6 +122,9 @@ export const en: Catalogue = {
     room_set: 'Room set “{name}”',
     room_member: 'Group member',
     live_code: 'Live code',
+    conversation: 'Conversation',
+    saved_reply: 'Saved reply',
+    message: 'Message',
     workspace: 'Workspace',
     route: 'Route {method} {path}',
   },

@@ -1,6 +1,7 @@
 // A group's chat, newest first: who said what and when (members, the bot, the operator on the phone),
 // searchable by any substring (Chinese too), older pages on demand.
 import { useState } from 'react';
+import { Highlight } from '../app/Highlight.tsx';
 import { kindLabel } from '../app/message-kinds.ts';
 import { Button, Card, Empty, ErrorNote, Input } from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
@@ -86,33 +87,5 @@ function ChatLine({ message: m, query }: { message: RoomMessage; query: string }
         })}
       </time>
     </li>
-  );
-}
-
-/** The text with every case-insensitive occurrence of `query` marked. */
-function Highlight({ text, query }: { text: string; query: string }) {
-  if (!query) return <>{text}</>;
-  const parts: { text: string; hit: boolean; at: number }[] = [];
-  const lower = text.toLowerCase();
-  const needle = query.toLowerCase();
-  let from = 0;
-  for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
-    if (at > from) parts.push({ text: text.slice(from, at), hit: false, at: from });
-    parts.push({ text: text.slice(at, at + needle.length), hit: true, at });
-    from = at + needle.length;
-  }
-  if (from < text.length) parts.push({ text: text.slice(from), hit: false, at: from });
-  return (
-    <>
-      {parts.map((p) =>
-        p.hit ? (
-          <mark key={p.at} className="rounded bg-amber-100 px-0.5 text-slate-900">
-            {p.text}
-          </mark>
-        ) : (
-          <span key={p.at}>{p.text}</span>
-        ),
-      )}
-    </>
   );
 }

@@ -57,7 +57,7 @@ describe('members', () => {
     );
     const rows = await screen.findAllByTestId('member-row');
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Name / email', 'Role', 'Actions']);
+    expect(headers).toEqual(['Name / email', 'Role', 'Takes conversations', 'Actions']);
     expect(rows[0]!.textContent).toContain('Boss');
     expect(rows[0]!.textContent).toContain('boss@example.com');
     expect(rows[1]!.textContent?.split('new@example.com').length).toBe(2);
@@ -66,6 +66,7 @@ describe('members', () => {
       expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
         '姓名 / 邮箱',
         '角色',
+        '接待会话',
         '操作',
       ]),
     );

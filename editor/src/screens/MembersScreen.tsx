@@ -30,8 +30,10 @@ export function MembersScreen() {
   const members = useQuery({ queryKey: ['members'], queryFn: () => api<Member[]>('GET', '/members') });
   const [invite, setInvite] = useState({ email: '', password: '', role: 'marketer' });
   const change = useMutation({
-    mutationFn: (op: { id: string; role?: string }) =>
-      op.role ? api('PATCH', `/members/${op.id}`, { role: op.role }) : api('DELETE', `/members/${op.id}`),
+    mutationFn: (op: { id: string; role?: string; agent?: boolean }) =>
+      op.role !== undefined || op.agent !== undefined
+        ? api('PATCH', `/members/${op.id}`, { role: op.role, agent: op.agent })
+        : api('DELETE', `/members/${op.id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['members'] }),
   });
   const add = useMutation({
@@ -51,6 +53,9 @@ export function MembersScreen() {
             <tr>
               <th className="px-4 py-3">{t('member')}</th>
               <th className="px-4 py-3">{t('role')}</th>
+              <th className="px-4 py-3" title={t('takesConversationsHelp')}>
+                {t('takesConversations')}
+              </th>
               <th className="px-4 py-3 text-right">{t('actions')}</th>
             </tr>
           </thead>
@@ -63,6 +68,17 @@ export function MembersScreen() {
                 </td>
                 <td className="px-4 py-3">
                   <RoleSelect value={m.role} onChange={(role) => change.mutate({ id: m.id, role })} />
+                </td>
+                <td className="px-4 py-3">
+                  <label className="inline-flex items-center gap-2 text-slate-600">
+                    <input
+                      type="checkbox"
+                      checked={m.agent}
+                      data-testid="member-agent"
+                      onChange={(e) => change.mutate({ id: m.id, agent: e.target.checked })}
+                    />
+                    {m.online && <span className="text-xs text-emerald-700">{t('online')}</span>}
+                  </label>
                 </td>
                 <td className="px-4 py-3 text-right">
                   <ConfirmButton

@@ -26,11 +26,16 @@ const transcriptKey = (contactId: string) => ['sandbox', 'transcript', contactId
 const contactKey = (contactId: string) => ['contacts', contactId] as const;
 const clockKey = ['sandbox', 'clock'] as const;
 
+const TRANSCRIPT_POLL_MS = 2000;
+
 export const useTranscript = (contactId: string) =>
   useQuery({
     queryKey: transcriptKey(contactId),
     queryFn: () => api<Transcript>('GET', `/sandbox/contacts/${contactId}/transcript`),
     retry: false,
+    // Messages also come without the simulator doing anything: an agent's reply from the inbox, a wait
+    // that fires on the wall clock. A light poll keeps the chat current.
+    refetchInterval: TRANSCRIPT_POLL_MS,
   });
 
 export const useContact = (contactId: string) =>
