@@ -98,11 +98,11 @@ CREATE INDEX "conversation_cycles_conversation" ON "conversation_cycles" USING b
 CREATE INDEX "conversation_events_conversation" ON "conversation_events" USING btree ("conversation_id","at");--> statement-breakpoint
 CREATE INDEX "conversation_notes_conversation" ON "conversation_notes" USING btree ("conversation_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "conversations_contact" ON "conversations" USING btree ("contact_id");--> statement-breakpoint
-CREATE INDEX "conversations_list" ON "conversations" USING btree ("workspace_id","status","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_assignee" ON "conversations" USING btree ("workspace_id","assignee_id","status","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "conversations_list" ON "conversations" USING btree ("workspace_id","status","last_message_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "conversations_assignee" ON "conversations" USING btree ("workspace_id","assignee_id","status","last_message_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "conversations_snoozed" ON "conversations" USING btree ("snoozed_until") WHERE "conversations"."status" = 'snoozed';--> statement-breakpoint
 CREATE UNIQUE INDEX "message_reviews_message" ON "message_reviews" USING btree ("message_id");--> statement-breakpoint
-CREATE INDEX "message_reviews_workspace" ON "message_reviews" USING btree ("workspace_id","at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "message_reviews_workspace" ON "message_reviews" USING btree ("workspace_id","at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_replies_shortcut" ON "saved_replies" USING btree ("workspace_id","shortcut");--> statement-breakpoint
 UPDATE "members" SET "agent" = true WHERE "role" = 'agent';--> statement-breakpoint
 -- Contacts a human already had (the pre-inbox handoff flag) get their open conversation.

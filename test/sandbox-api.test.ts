@@ -1,7 +1,9 @@
 // The demo funnel end to end through the HTTP API in the sandbox: a real Wechaty (mock puppet), the
 // router, executor, outbox and dispatcher, and the sandbox clock — on every database driver.
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../server/app.ts';
+import { roomMembers, rooms } from '../shared/db/schema.ts';
 import { login, type Session, testApp } from './support/app.ts';
 import { describeDb } from './support/db.ts';
 
@@ -134,11 +136,34 @@ describeDb('sandbox API', (db) => {
     expect(
       (await get('/api/contacts?tag=%E6%88%90%E5%B9%B4')).items.map((c: { id: string }) => c.id),
     ).toEqual([xiaomei.id]);
+    // The invite put her in one of the demo's two groups; one she has left is not one of her groups.
+    const demoRooms = await db().db.select().from(rooms).where(like(rooms.topic, '新人群 %'));
+    const [member] = await db()
+      .db.select({ roomId: roomMembers.roomId })
+      .from(roomMembers)
+      .where(eq(roomMembers.contactId, xiaomei.id));
+    const joined = demoRooms.find((room) => room.id === member?.roomId);
+    const left = demoRooms.find((room) => room.id !== member?.roomId);
+    if (!joined || !left) throw new Error('she is not in one of the two demo groups');
+    await db()
+      .db.insert(roomMembers)
+      .values({
+        workspaceId: left.workspaceId,
+        roomId: left.id,
+        contactId: xiaomei.id,
+        joinedAt: new Date(Date.now() - 7200_000),
+        leftAt: new Date(Date.now() - 3600_000),
+      });
     const detail = await get(`/api/contacts/${xiaomei.id}`);
     expect(detail).toMatchObject({
       attributes: { city: '上海', age: 28, phone: '13800138000' },
       runs: expect.arrayContaining([expect.objectContaining({ status: 'completed', currentNodeId: 'done' })]),
     });
+    // The demo funnel's goal, its coupon and the group it invited her into.
+    const onboarding = detail.runs.find((r: { currentNodeId: string }) => r.currentNodeId === 'done');
+    expect(detail.goals).toEqual([{ name: '留资', flowId: onboarding.flowId, at: expect.any(String) }]);
+    expect(detail.coupons).toEqual([{ code: 'WELCOME-0001', pool: 'welcome', at: expect.any(String) }]);
+    expect(detail.groups).toEqual([{ roomId: joined.id, topic: joined.topic, joinedAt: expect.any(String) }]);
     const patched = await app.inject({
       method: 'PATCH',
       url: `/api/contacts/${xiaomei.id}`,

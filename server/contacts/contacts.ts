@@ -1,7 +1,7 @@
-// Contacts of a workspace: search and filter with a keyset cursor, detail with runs, tag and
-// attribute edits, the bot paused or back on (the contact's conversation), the transcript, and
-// substring search over messages (pg_trgm serves ILIKE).
-import { and, desc, eq, ilike, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+// Contacts of a workspace: search and filter with a keyset cursor, detail with runs, groups, goals
+// and coupons, tag and attribute edits, the bot paused or back on (the contact's conversation), the
+// transcript, and substring search over messages (pg_trgm serves ILIKE).
+import { and, desc, eq, ilike, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Bus } from '../../runtime/bus.ts';
 import {
   type ConversationChange,
@@ -16,8 +16,13 @@ import {
   botAccounts,
   contacts,
   conversations,
+  couponCodes,
+  couponPools,
   flowVersions,
+  goals,
   messages,
+  roomMembers,
+  rooms,
   runs,
 } from '../../shared/db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -84,25 +89,55 @@ export async function findContact(db: Db, workspaceId: string, id: string): Prom
   return row;
 }
 
+/** The most goals and coupons a contact's detail lists (newest first). */
+const DETAIL_LIMIT = 50;
+
 export async function getContact(db: Db, workspaceId: string, id: string) {
   const c = await findContact(db, workspaceId, id);
-  const contactRuns = await db
-    .select({
-      flowId: runs.flowId,
-      version: flowVersions.version,
-      status: runs.status,
-      currentNodeId: runs.currentNodeId,
-    })
-    .from(runs)
-    .innerJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))
-    .where(eq(runs.contactId, c.id))
-    .orderBy(desc(runs.startedAt));
+  const [contactRuns, groups, contactGoals, coupons, clocks] = await Promise.all([
+    db
+      .select({
+        flowId: runs.flowId,
+        version: flowVersions.version,
+        status: runs.status,
+        currentNodeId: runs.currentNodeId,
+      })
+      .from(runs)
+      .innerJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))
+      .where(eq(runs.contactId, c.id))
+      .orderBy(desc(runs.startedAt)),
+    // The groups the contact is in now (a member who left is not).
+    db
+      .select({ roomId: rooms.id, topic: rooms.topic, joinedAt: roomMembers.joinedAt })
+      .from(roomMembers)
+      .innerJoin(rooms, eq(rooms.id, roomMembers.roomId))
+      .where(and(eq(roomMembers.contactId, c.id), isNull(roomMembers.leftAt)))
+      .orderBy(desc(roomMembers.joinedAt)),
+    db
+      .select({ name: goals.name, flowId: flowVersions.flowId, at: goals.createdAt })
+      .from(goals)
+      .innerJoin(flowVersions, eq(flowVersions.id, goals.flowVersionId))
+      .where(and(eq(goals.contactId, c.id), eq(goals.workspaceId, workspaceId)))
+      .orderBy(desc(goals.createdAt), desc(goals.id))
+      .limit(DETAIL_LIMIT),
+    db
+      .select({ code: couponCodes.code, pool: couponPools.name, at: couponCodes.issuedAt })
+      .from(couponCodes)
+      .innerJoin(couponPools, eq(couponPools.id, couponCodes.poolId))
+      .where(and(eq(couponCodes.contactId, c.id), eq(couponPools.workspaceId, workspaceId)))
+      .orderBy(sql`${couponCodes.issuedAt} desc nulls last`, desc(couponCodes.id))
+      .limit(DETAIL_LIMIT),
+    accountClocks(db, workspaceId),
+  ]);
   return {
-    ...summary(c, await accountClocks(db, workspaceId)),
+    ...summary(c, clocks),
     attributes: c.attributes,
     handoff: c.handoff,
     firstAddedAt: iso(c.firstAddedAt),
     runs: contactRuns,
+    groups: groups.map((g) => ({ ...g, joinedAt: g.joinedAt.toISOString() })),
+    goals: contactGoals.map((g) => ({ ...g, at: g.at.toISOString() })),
+    coupons: coupons.map((k) => ({ ...k, at: iso(k.at) })),
   };
 }
 

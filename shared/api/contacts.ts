@@ -34,6 +34,12 @@ export const contactDetail = contactSummary.extend({
       currentNodeId: z.string().nullable(),
     }),
   ),
+  /** The groups the contact is in now, newest join first. */
+  groups: z.array(z.object({ roomId: z.uuid(), topic: z.string(), joinedAt: z.iso.datetime() })),
+  /** Goals the contact reached, newest first (50 at most). */
+  goals: z.array(z.object({ name: z.string(), flowId: z.uuid(), at: z.iso.datetime() })),
+  /** Coupon codes issued to the contact, newest first (50 at most); `pool` is the pool's name. */
+  coupons: z.array(z.object({ code: z.string(), pool: z.string(), at: z.iso.datetime().nullable() })),
 });
 export const contactPatchBody = z.object({
   /** false hands the contact back to the bot (flows and the fallback answer again). */

@@ -58,13 +58,19 @@ export const conversations = pgTable(
   (t) => [
     uniqueIndex('conversations_contact').on(t.contactId),
     // The list's tabs: by status (and assignee), newest activity first, keyset on (last_message_at, id).
-    index('conversations_list').on(t.workspaceId, t.status, t.lastMessageAt.desc(), t.id.desc()),
+    // DESC NULLS FIRST, as `ORDER BY … DESC` sorts: an index in the other nulls order cannot serve it.
+    index('conversations_list').on(
+      t.workspaceId,
+      t.status,
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('conversations_assignee').on(
       t.workspaceId,
       t.assigneeId,
       t.status,
-      t.lastMessageAt.desc(),
-      t.id.desc(),
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
     ),
     index('conversations_snoozed').on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
   ],
@@ -175,6 +181,6 @@ export const messageReviews = pgTable(
   },
   (t) => [
     uniqueIndex('message_reviews_message').on(t.messageId),
-    index('message_reviews_workspace').on(t.workspaceId, t.at.desc()),
+    index('message_reviews_workspace').on(t.workspaceId, t.at.desc().nullsFirst()),
   ],
 );

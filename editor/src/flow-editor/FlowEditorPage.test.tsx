@@ -103,6 +103,7 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   localStorage.clear();
+  window.history.replaceState(null, '', '/');
 });
 
 describe('FlowEditorPage', () => {
@@ -149,6 +150,20 @@ describe('FlowEditorPage', () => {
       .find((row) => row.textContent?.includes('Send message'))!;
     fireEvent.click(issue);
     expect(screen.getByTestId('inspector').textContent).toBe('greet');
+  });
+
+  it('opens with the node of a ?node= link selected (an unknown one selects nothing)', async () => {
+    serve(structuredClone(onboarding));
+    window.history.replaceState(null, '', `/flows/${FLOW_ID}?node=city`);
+    const first = renderPage();
+    await screen.findByTestId('node-city');
+    expect(screen.getByTestId('inspector').textContent).toBe('city');
+    first.unmount();
+
+    window.history.replaceState(null, '', `/flows/${FLOW_ID}?node=nowhere`);
+    renderPage();
+    await screen.findByTestId('node-city');
+    expect(screen.getByTestId('inspector').textContent).toBe('none');
   });
 
   it('refuses to publish while there are errors', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionBody } from '../../../shared/api/auth.ts';
 import { Shell } from '../app/Shell.tsx';
 import { InboxScreen } from './InboxScreen.tsx';
-import type { ConversationDetail, ConversationItem } from './inbox-api.ts';
+import type { Contact, ConversationDetail, ConversationItem } from './inbox-api.ts';
 import { placeItem } from './inbox-stream.ts';
 import { snoozeUntil, spanParts } from './inbox-time.ts';
 import { type Call, fakeApi, Harness } from './test-harness.tsx';
@@ -94,6 +94,25 @@ const DETAIL: ConversationDetail = {
   events: [{ kind: 'node', actor: null, params: { nodeLabel: '问城市' }, at: '2025-01-01T07:59:00.000Z' }],
 };
 
+const FLOW = '00000000-0000-4000-8000-0000000000f7';
+const ROOM = '00000000-0000-4000-8000-000000000091';
+const CONTACT_DETAIL: Contact = {
+  id: CONTACT,
+  name: 'Mei',
+  alias: null,
+  friendStatus: 'friend',
+  tags: ['成年'],
+  lastInboundAt: AT,
+  clockNow: AT,
+  attributes: { city: '上海', age: 28 },
+  handoff: true,
+  firstAddedAt: AT,
+  runs: [{ flowId: FLOW, version: 2, status: 'waiting', currentNodeId: 'ask_city' }],
+  groups: [{ roomId: ROOM, topic: '新人群 1', joinedAt: AT }],
+  goals: [{ name: '留资', flowId: FLOW, at: AT }],
+  coupons: [{ code: 'WELCOME-0001', pool: 'welcome', at: AT }],
+};
+
 const SAVED = [
   {
     id: '00000000-0000-4000-8000-0000000000d1',
@@ -105,6 +124,7 @@ const SAVED = [
 
 function serve(role: string, options: { items?: ConversationItem[]; open?: boolean; shell?: boolean } = {}) {
   const detail = structuredClone(DETAIL);
+  let contact = structuredClone(CONTACT_DETAIL);
   const reply = (call: Call) => {
     const text = (call.body as { text: string }).text;
     detail.messages.push({ ...DETAIL.messages[1]!, id: null, outboxId: 9, text, delivery: 'pending' });
@@ -139,18 +159,14 @@ function serve(role: string, options: { items?: ConversationItem[]; open?: boole
       },
     ],
     'GET /api/saved-replies': SAVED,
-    [`GET /api/contacts/${CONTACT}`]: {
-      id: CONTACT,
-      name: 'Mei',
-      alias: null,
-      friendStatus: 'friend',
-      tags: ['成年'],
-      lastInboundAt: AT,
-      clockNow: AT,
-      attributes: { city: '上海' },
-      handoff: true,
-      firstAddedAt: AT,
-      runs: [],
+    [`GET /api/contacts/${CONTACT}`]: () => contact,
+    [`PATCH /api/contacts/${CONTACT}`]: (call: Call) => {
+      // The server merges attributes, a null removing the key.
+      const patch = (call.body as { attributes: Record<string, unknown> }).attributes;
+      const attributes = { ...contact.attributes, ...patch };
+      for (const [key, value] of Object.entries(patch)) if (value === null) delete attributes[key];
+      contact = { ...contact, attributes };
+      return contact;
     },
     'GET /api/flows': [],
   });
@@ -312,6 +328,50 @@ describe('conversation', () => {
     expect((screen.getByTestId('conv-close') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByTestId('review-good')).toBeNull();
     expect(posts(calls)).toEqual([]);
+  });
+
+  it('shows the contact’s flows at their node, groups, goals and coupons, and edits attributes', async () => {
+    const calls = serve('agent', { open: true });
+    const panel = await screen.findByTestId('contact-panel');
+    expect(within(panel).getByTestId('contact-run').getAttribute('href')).toBe(
+      `/flows/${FLOW}?node=ask_city`,
+    );
+    const group = within(within(panel).getByTestId('contact-groups')).getByRole('link');
+    expect([group.textContent, group.getAttribute('href')]).toEqual(['新人群 1', `/groups/${ROOM}`]);
+    expect(within(panel).getByTestId('contact-goals').textContent).toMatch(/^留资/);
+    expect(within(panel).getByTestId('contact-coupons').textContent).toMatch(/^WELCOME-0001welcome/);
+    const patches = () => calls.filter((c) => c.method === 'PATCH').map((c) => c.body);
+
+    // A value edited in place keeps its kind (a number stays a number).
+    fireEvent.click(within(panel).getByTestId('attribute-age'));
+    const age = within(panel).getByLabelText('Edit attribute age');
+    fireEvent.change(age, { target: { value: '29' } });
+    fireEvent.keyDown(age, { key: 'Enter' });
+    fireEvent.blur(age);
+    await waitFor(() => expect(within(panel).getByTestId('attribute-age').textContent).toBe('29'));
+    // A key that is not one is refused before it is sent; a good one is added.
+    fireEvent.change(within(panel).getByLabelText('Key'), { target: { value: 'Bad Key' } });
+    fireEvent.change(within(panel).getByLabelText('Value'), { target: { value: 'gold' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add' }));
+    expect(within(panel).getByText(/A key is lowercase letters/)).toBeTruthy();
+    fireEvent.change(within(panel).getByLabelText('Key'), { target: { value: 'level' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(within(panel).getByTestId('attribute-level').textContent).toBe('gold'));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove attribute city' }));
+    await waitFor(() => expect(within(panel).queryByTestId('attribute-city')).toBeNull());
+    expect(patches()).toEqual([
+      { attributes: { age: 29 } },
+      { attributes: { level: 'gold' } },
+      { attributes: { city: null } },
+    ]);
+  });
+
+  it('shows a viewer the contact’s attributes read-only', async () => {
+    serve('viewer', { open: true });
+    const attributes = await screen.findByTestId('contact-attributes');
+    expect(attributes.textContent).toBe('city上海age28');
+    expect(within(screen.getByTestId('contact-panel')).queryByRole('button', { name: 'Add' })).toBeNull();
+    expect(screen.queryByTestId('attribute-city')).toBeNull();
   });
 
   it('offers members who take conversations, the round robin and nobody', async () => {
