@@ -107,7 +107,8 @@ export function ChartBody(props: ChartProps & { height: number }) {
             strokeWidth={2}
             strokeDasharray={s.dashed ? '5 4' : undefined}
             type="monotone"
-            dot={false}
+            // A lone value between empty days is no line: a dot shows it (dots only while they fit).
+            dot={props.rows.length <= 31 ? { r: 2.5, strokeWidth: 0, fill: colorOf(i) } : false}
             connectNulls
             isAnimationActive={false}
           />

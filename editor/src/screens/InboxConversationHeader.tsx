@@ -34,8 +34,8 @@ export function ConversationHeader({
   const snooze = useSnooze(c.id);
   useInboxKeys({ e: canAct && c.status !== 'closed' ? () => close.mutate() : undefined });
   return (
-    <header className="border-b border-slate-200 bg-white px-6 py-3">
-      <div className="flex flex-wrap items-center gap-3">
+    <header className="border-b border-slate-200 bg-white px-4 py-3">
+      <div className="flex flex-wrap items-center gap-2">
         <div className="min-w-0 flex-1">
           <h2 className="truncate text-base font-semibold text-slate-900" data-testid="conv-contact">
             <Link href={`/contacts/${c.contact.id}`} className="hover:underline">
@@ -98,6 +98,7 @@ function AssignSelect(props: {
   return (
     <Select
       size="small"
+      className="w-36"
       aria-label={t('assignee')}
       value={assignee?.id ?? ''}
       disabled={props.disabled}

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
+
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionBody } from '../../../shared/api/auth.ts';
+import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { Shell } from '../app/Shell.tsx';
 import { InboxScreen } from './InboxScreen.tsx';
 import type { Contact, ConversationDetail, ConversationItem } from './inbox-api.ts';
@@ -91,7 +93,16 @@ const DETAIL: ConversationDetail = {
     },
   ],
   notes: [{ id: 1, author: { id: LI, name: 'Li' }, text: 'VIP 客户', at: '2025-01-01T08:00:30.000Z' }],
-  events: [{ kind: 'node', actor: null, params: { nodeLabel: '问城市' }, at: '2025-01-01T07:59:00.000Z' }],
+  events: [
+    { kind: 'node', actor: null, params: { nodeLabel: '问城市' }, at: '2025-01-01T07:59:00.000Z' },
+    // The server's label is English; the reader's language names the type.
+    {
+      kind: 'node',
+      actor: null,
+      params: { nodeType: 'ask', nodeLabel: 'server words' },
+      at: '2025-01-01T07:59:30.000Z',
+    },
+  ],
 };
 
 const FLOW = '00000000-0000-4000-8000-0000000000f7';
@@ -266,7 +277,9 @@ describe('conversation', () => {
     const calls = serve('agent', { open: true });
     const messages = await screen.findAllByTestId('conv-message');
     expect(messages.map((m) => m.getAttribute('data-author'))).toEqual(['contact', 'agent']);
-    expect(screen.getByTestId('conv-event').textContent).toContain('entered 问城市');
+    const events = screen.getAllByTestId('conv-event').map((e) => e.textContent);
+    expect(events[0]).toContain('entered 问城市');
+    expect(events[1]).toContain(`entered ${nodeRegistry.get('ask')!.label.en}`);
     expect(screen.getByTestId('conv-note').textContent).toContain('VIP 客户');
     expect(screen.getByTestId('conv-delivery').textContent).toBe('sent ✓');
     await waitFor(() => expect(posts(calls).map((c) => c.url)).toContain(`/api/conversations/${CONV}/read`));

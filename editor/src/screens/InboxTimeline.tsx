@@ -4,6 +4,8 @@
 // assignments, snoozes — as small grey lines between them, all in time order.
 import { type ReactNode, useEffect, useRef } from 'react';
 import { OPENED_BY } from '../../../shared/api/conversations.ts';
+import { type Locale, localize } from '../../../shared/i18n.ts';
+import { nodeRegistry } from '../../../shared/nodes/index.ts';
 import { useMessageText } from '../app/message-kinds.ts';
 import { useWorkspaceTime } from '../app/workspace-time.ts';
 import { hasCard, MediaCard } from '../flow-editor/simulator/MediaCard.tsx';
@@ -24,10 +26,15 @@ type Entry =
 const str = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const nameOf = (value: unknown) => str((value as { name?: unknown } | null)?.name);
 
+/** A node as the reader's language names its type (the server's `nodeLabel` is English). */
+function nodeName(params: Event['params'], lang: Locale): string {
+  const definition = nodeRegistry.get(str(params.nodeType));
+  return definition ? localize(definition.label, lang) : str(params.nodeLabel) || str(params.nodeId);
+}
+
 /** Each kind of event as one line (a kind is a table entry; an unknown kind shows as itself). */
-const EVENT_TEXT: Record<string, (e: Event, t: T, time: (iso: string) => string) => string> = {
-  node: (e, t) =>
-    t('ev_node', { node: str(e.params.nodeLabel) || str(e.params.nodeId), flow: str(e.params.flowName) }),
+const EVENT_TEXT: Record<string, (e: Event, t: T, time: (iso: string) => string, lang: Locale) => string> = {
+  node: (e, t, _time, lang) => t('ev_node', { node: nodeName(e.params, lang), flow: str(e.params.flowName) }),
   tag: (e, t) => t('ev_tag', { tag: str(e.params.tag) }),
   coupon: (e, t) => t('ev_coupon', { code: str(e.params.code) }),
   goal: (e, t) => t('ev_goal', { goal: str(e.params.goal) }),
@@ -97,7 +104,8 @@ export function Timeline(props: {
 function EventLine({ event }: { event: Event }) {
   const t = inboxMessages.useT();
   const time = useWorkspaceTime();
-  const text = EVENT_TEXT[event.kind]?.(event, t, time.format) ?? event.kind;
+  const { lang } = useLang();
+  const text = EVENT_TEXT[event.kind]?.(event, t, time.format, lang) ?? event.kind;
   return (
     <div
       className="flex justify-center"
