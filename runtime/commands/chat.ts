@@ -1,8 +1,6 @@
 // Chat commands for workspace members (STYLE §7: a command is a table entry): a member who bound
 // their WeChat (chat-binding.ts) sends the bot `#统计`, `#群 读书会`… in private and gets the live
 // numbers back, phrased in the workspace's language. Everyone else's messages go to the flows.
-import { eq } from 'drizzle-orm';
-import { workspaces } from '../../shared/db/schema.ts';
 import type { Locale, Localized } from '../../shared/i18n.ts';
 import { localDay, localTime, zonedEpoch } from '../../shared/time/zoned.ts';
 import type { Db } from '../db/client.ts';
@@ -226,16 +224,13 @@ export async function chatCommand(
     );
   }
   if (!IS_COMMAND.test(said) || !(await boundMember(tx, account.workspaceId, contact.id))) return null;
-  const [workspace] = await tx
-    .select({ grades: workspaces.activityGrades })
-    .from(workspaces)
-    .where(eq(workspaces.id, account.workspaceId));
-  if (!workspace) return null;
+  const settings = await workspaceSettings(tx, account.workspaceId);
+  if (!settings) return null;
   const ctx: ChatContext = {
     locale: WORKSPACE_LOCALE,
     timeZone: account.timeZone,
     now,
-    grades: workspace.grades,
+    grades: settings.activityGrades,
     data: chatData(tx, account.workspaceId),
     commands,
   };

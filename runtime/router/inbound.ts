@@ -4,42 +4,24 @@
 // a transaction and one write statement; the batcher groups them under load, and a single event is a
 // batch of one. What the operator types on the phone hands the contact to a human.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { contacts, leads, messages } from '../../shared/db/schema.ts';
+import { contacts, leads } from '../../shared/db/schema.ts';
 import { acceptsRequest } from '../../shared/flow/index.ts';
-import { hourOfWeek } from '../../shared/time/zoned.ts';
 import type { ContactRef, InboundEvent } from '../bots/port.ts';
-import { replyToChatCommand } from '../commands/chat.ts';
-import { openConversation, recordOutbound } from '../conversations/actions.ts';
-import { tellHandoffRun } from '../conversations/runs.ts';
-import { type Db, rowsOf } from '../db/client.ts';
-import { executeTurn, openRuns, type TurnOutcome } from '../executor/execute.ts';
-import { type ContactTouch, WriteBatch } from '../executor/persist.ts';
+import type { Db } from '../db/client.ts';
+import { WriteBatch } from '../executor/persist.ts';
 import { actionRow, queueOutbox } from '../outbox/writer.ts';
 import { cleanText } from './clean.ts';
 import { type ContactRow, lockContact, lockContacts } from './contacts.ts';
-import { fallback, toHuman } from './fallback.ts';
-import { flowsForContact, type PublishedFlow, pointsFor, type StartPoint } from './flows.ts';
-import { type MessageEvent, type MessageRead, readMessages } from './message-read.ts';
+import { flowsForContact, type PublishedFlow, pointsFor } from './flows.ts';
+import { type MessageEvent, readMessages } from './message-read.ts';
+import { onOperatorMessage } from './operator.ts';
 import { handleRoomEvent, isRoomEvent, writeRoomActivity } from './rooms.ts';
+import { routeMessage } from './route-message.ts';
+import { type BotAccountRef, type InboundResult, type Shared, startRuns } from './start-runs.ts';
+
+export { type BotAccountRef, type InboundResult, type Start, startRuns } from './start-runs.ts';
 
 export type ConfirmEvent = Extract<InboundEvent, { kind: 'friend_confirm' }>;
-
-export interface BotAccountRef {
-  id: string;
-  workspaceId: string;
-  timeZone: string;
-}
-
-export interface InboundResult {
-  /** Null for what no contact said (the bot's own user typing in a group). */
-  contactId: string | null;
-  duplicate: boolean;
-  turns: TurnOutcome[];
-  /** Outbox rows queued (messages and friend accepts): the dispatcher has work. */
-  queued: number;
-  /** Conversations of the inbox the event opened or changed: announce them after commit. */
-  conversations?: string[];
-}
 
 /** One inbound event in its own transaction; contacts' messages and friend confirms go as a batch of one. */
 export async function handleInbound(
@@ -103,13 +85,6 @@ export const handleConfirms = (db: Db, account: BotAccountRef, events: ConfirmEv
     return results;
   });
 
-/** What the turns of one transaction share: their writes, and the flows that may start, read once. */
-interface Shared {
-  batch: WriteBatch;
-  /** The flows a contact's events may start: the published ones, or the draft preview it tests. */
-  flowsFor(contact: ContactRow): Promise<PublishedFlow[]>;
-}
-
 /** One event per contact (the batcher's rule; a repeated contact is refused); turn writes in one statement. */
 async function inOneTransaction(
   db: Db,
@@ -134,116 +109,6 @@ async function inOneTransaction(
     for (const result of results) result.queued += result.turns.reduce((n, t) => n + t.queued, 0);
     return results;
   });
-}
-
-/** An archived message goes to the waiting run, a trigger, or the fallback; its hour is counted. */
-async function routeMessage(
-  tx: Db,
-  account: BotAccountRef,
-  event: MessageEvent,
-  text: string,
-  { contact, archived, waiting, roomId }: MessageRead,
-  now: Date,
-  shared: Shared,
-): Promise<InboundResult> {
-  const result: InboundResult = { contactId: contact.id, duplicate: !archived, turns: [], queued: 0 };
-  if (!archived) return result;
-  const room = roomId !== null;
-  // The activity count rides on the turn's own contact write; without a turn it is written alone.
-  // Group chat shows when a contact is awake, but only a private message is talking with us.
-  const slot = hourOfWeek(event.at, account.timeZone);
-  contact.activity[slot] = (contact.activity[slot] ?? 0) + 1;
-  const touch = { activity: contact.activity, lastInboundAt: room ? null : now, written: false };
-  // A member's chat command or binding code (runtime/commands/chat.ts) is answered, never a flow's.
-  const command = room ? null : await replyToChatCommand(tx, account, contact, event.messageId, text, now);
-  if (command !== null) {
-    result.queued += command;
-  } else if (contact.handoff) {
-    // A human has the contact: the inbox only (a group message is no part of the private chat).
-    if (!room) result.conversations = [await toHuman(tx, account, contact, inboundOf(event, text), now)];
-  } else if (waiting) {
-    const turn = await executeTurn(tx, waiting, { type: 'MESSAGE', text }, now, {
-      contact,
-      touch,
-      batch: shared.batch,
-    });
-    if (turn) result.turns.push(turn);
-  } else {
-    const inbound = { kind: 'message', text, room, mentionsBot: Boolean(event.mentionsBot) } as const;
-    const points = pointsFor(await shared.flowsFor(contact), inbound);
-    if (points.length > 0)
-      await startRuns(tx, [{ contact, points, result, touch, roomId }], now, shared.batch);
-    else if (!room) {
-      const fell = await fallback(tx, account, contact, inboundOf(event, text), now);
-      result.queued += fell.queued;
-      if (fell.conversationId) result.conversations = [fell.conversationId];
-    }
-  }
-  if (!touch.written) shared.batch.touch(contact.id, touch);
-  return result;
-}
-
-const inboundOf = (event: MessageEvent, text: string) => ({ messageId: event.messageId, text, at: event.at });
-
-/** The operator typed on the phone (or the puppet echoed the bot's own send). */
-async function onOperatorMessage(
-  tx: Db,
-  account: BotAccountRef,
-  contact: ContactRow,
-  event: MessageEvent,
-  now: Date,
-  result: InboundResult,
-): Promise<void> {
-  const text = cleanText(event.text);
-  if (await isEchoOfBot(tx, contact.id, text, now)) return;
-  const archived = await tx
-    .insert(messages)
-    .values({
-      workspaceId: account.workspaceId,
-      botAccountId: account.id,
-      contactId: contact.id,
-      direction: 'out',
-      wechatMessageId: event.messageId,
-      text,
-      author: 'operator',
-      at: event.at,
-    })
-    .onConflictDoNothing()
-    .returning({ id: messages.id });
-  if (archived.length === 0) {
-    result.duplicate = true;
-    return;
-  }
-  // A human has taken this conversation over: the bot stays quiet until handed back, and a run
-  // waiting at a `handoff` node no longer times out.
-  const opened = await openConversation(tx, contact, { by: 'operator', at: now });
-  await recordOutbound(tx, contact.id, { text, at: event.at, author: 'operator' });
-  result.conversations = [opened.conversationId];
-  const turn = opened.handoffRunId
-    ? await tellHandoffRun(tx, opened.handoffRunId, { type: 'AGENT_REPLIED' }, now)
-    : null;
-  if (turn) result.turns.push(turn);
-}
-
-/**
- * The puppet echoes the bot's own sends as self messages — often while the dispatcher is still
- * waiting on WeChat (the row is `sending`, nothing archived yet) — so an echo is a text the outbox
- * is sending or sent to this contact lately.
- */
-async function isEchoOfBot(tx: Db, contactId: string, text: string, now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - 10 * 60_000);
-  const [row] = rowsOf<{ echo: boolean }>(
-    await tx.execute(sql`
-      select exists (
-        select 1 from outbox o
-        where o.contact_id = ${contactId} and o.status in ('sending', 'sent', 'unknown')
-          and o.payload->>'text' = ${text} and o.created_at > ${new Date(Date.now() - 10 * 60_000)}
-      ) or exists (
-        select 1 from messages m
-        where m.contact_id = ${contactId} and m.direction = 'out' and m.text = ${text} and m.at > ${since}
-      ) as echo`),
-  );
-  return Boolean(row?.echo);
 }
 
 async function onFriendRequest(
@@ -379,46 +244,4 @@ export async function startLeadFlows(
     await startRuns(tx, [{ contact: row!, result, points }], now, shared.batch);
     return [result];
   }).then(([result]) => result!);
-}
-
-export interface Start {
-  contact: ContactRow;
-  points: StartPoint[];
-  result: InboundResult;
-  /** The group the runs start in (a group message, a join): their `room_id`. */
-  roomId?: string | null;
-  /** The inbound message's activity count, written with the first turn. */
-  touch?: ContactTouch;
-}
-
-/**
- * Starts a run at each start point (one per flow) of each contact, all opened in one statement; a
- * flow the contact already runs is skipped.
- */
-export async function startRuns(tx: Db, starts: Start[], now: Date, batch: WriteBatch) {
-  const pairs = starts.flatMap((s) => s.points.map((p, i) => ({ s, p, i })));
-  const opened = await openRuns(
-    tx,
-    pairs.map(({ s, p }) => ({
-      workspaceId: s.contact.workspaceId,
-      flowId: p.flowId,
-      flowVersionId: p.flowVersionId,
-      contactId: s.contact.id,
-      roomId: s.roomId ?? null,
-    })),
-    now,
-  );
-  for (const [k, { s, p, i }] of pairs.entries()) {
-    const run = opened[k];
-    if (!run) continue;
-    // A batch writes a contact once: a second flow's turn goes after the first one's writes, and
-    // only the first turn may reuse the row (a turn can change the contact's attributes and tags).
-    if (i > 0) await batch.flush(tx);
-    const turn = await executeTurn(tx, run, { type: 'START', entry: p.entry.nodeId }, now, {
-      contact: i === 0 ? s.contact : undefined,
-      touch: i === 0 ? s.touch : undefined,
-      batch,
-    });
-    if (turn) s.result.turns.push(turn);
-  }
 }

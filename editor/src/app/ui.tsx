@@ -19,7 +19,7 @@ export function PageHeader(props: { title: string; subtitle?: string; actions?: 
         <h1 className="text-2xl font-semibold text-slate-900">{props.title}</h1>
         {props.subtitle && <p className="mt-1 text-sm text-slate-500">{props.subtitle}</p>}
       </div>
-      <div className="flex items-center gap-2">{props.actions}</div>
+      {props.actions && <div className="flex items-center gap-2">{props.actions}</div>}
     </div>
   );
 }

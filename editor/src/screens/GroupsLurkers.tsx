@@ -3,6 +3,7 @@
 // button says why not when the bot does not manage the group or the member may not remove people.
 import { useState } from 'react';
 import { Card, Empty, ErrorNote, relativeTime, Select } from '../app/ui.tsx';
+import { useWorkspaceTime } from '../app/workspace-time.ts';
 import { useLang } from '../i18n.ts';
 import { useRoleAtLeast } from '../queries.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
@@ -15,6 +16,7 @@ const SILENCES = [7, 14, 30, 60, 90];
 export function GroupLurkers({ room }: { room: RoomDetail }) {
   const t = groupsMessages.useT();
   const { lang } = useLang();
+  const { zone } = useWorkspaceTime();
   const [days, setDays] = useState(14);
   const lurkers = useLurkers(room.id, `P${days}D`);
   const cleanup = useCleanup(room.id);
@@ -107,7 +109,7 @@ export function GroupLurkers({ room }: { room: RoomDetail }) {
                     )}
                   </span>
                   <span className="w-32 text-slate-500">
-                    {t('joined')} {shortDate(l.joinedAt, lang)}
+                    {t('joined')} {shortDate(l.joinedAt, lang, zone)}
                   </span>
                   <span className="w-40 text-right text-slate-500">
                     {l.lastMessageAt ? relativeTime(l.lastMessageAt, lang, room.clockNow) : t('never')}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { LoadMore } from '../app/lists.tsx';
 import { Button, Card, Empty, ErrorNote, Input, relativeTime, Segmented, Select } from '../app/ui.tsx';
+import { useWorkspaceTime } from '../app/workspace-time.ts';
 import { useLang } from '../i18n.ts';
 import { useRoleAtLeast } from '../queries.ts';
 import { GradeBadge, shortDate } from './GroupsParts.tsx';
@@ -118,6 +119,7 @@ export function GroupMembers({ room }: { room: RoomDetail }) {
 function MembersTable(props: { room: RoomDetail; members: RoomMember[]; days: number; ranked: boolean }) {
   const t = groupsMessages.useT();
   const { lang } = useLang();
+  const { zone } = useWorkspaceTime();
   const canEdit = useRoleAtLeast('marketer');
   const setAdmin = useSetMemberAdmin(props.room.id);
   const th = 'px-3 py-2.5';
@@ -159,7 +161,7 @@ function MembersTable(props: { room: RoomDetail; members: RoomMember[]; days: nu
                 {m.messages30d}
               </td>
               <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">
-                <div>{shortDate(m.joinedAt, lang)}</div>
+                <div>{shortDate(m.joinedAt, lang, zone)}</div>
                 <div className="text-xs text-slate-400">
                   {m.inviter ? t('invitedBy', { name: m.inviter.name }) : t(`via_${viaKey(m.via)}`)}
                 </div>

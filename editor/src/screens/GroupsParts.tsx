@@ -91,6 +91,11 @@ export function GradeBadge({ grade }: { grade: ActivityGrade }) {
   );
 }
 
-/** A date (no time) in the page's language: "3月5日" / "Mar 5". */
-export const shortDate = (iso: string, lang: string) =>
-  new Date(iso).toLocaleDateString(lang, { month: 'short', day: 'numeric' });
+/** A date (no time) in the page's language and the workspace's time zone: "3月5日" / "Mar 5". */
+export const shortDate = (iso: string, lang: string, timeZone?: string) => {
+  try {
+    return new Date(iso).toLocaleDateString(lang, { month: 'short', day: 'numeric', timeZone });
+  } catch {
+    return new Date(iso).toLocaleDateString(lang, { month: 'short', day: 'numeric' });
+  }
+};

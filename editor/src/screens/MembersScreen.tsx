@@ -77,7 +77,7 @@ export function MembersScreen() {
                       data-testid="member-agent"
                       onChange={(e) => change.mutate({ id: m.id, agent: e.target.checked })}
                     />
-                    {m.online && <span className="text-xs text-emerald-700">{t('online')}</span>}
+                    {m.agent && m.online && <span className="text-xs text-emerald-700">{t('online')}</span>}
                   </label>
                 </td>
                 <td className="px-4 py-3 text-right">
@@ -109,6 +109,7 @@ export function MembersScreen() {
           <Input
             type="password"
             placeholder={t('password')}
+            className="w-64"
             value={invite.password}
             onChange={(e) => setInvite({ ...invite, password: e.target.value })}
             minLength={8}
