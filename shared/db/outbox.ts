@@ -1,7 +1,7 @@
 // The outbox: every action on WeChat (send a message, accept a friend request…) as a row written in
 // the turn's transaction and performed afterwards by the dispatcher, exactly once per idempotency key.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { botAccounts } from './bots.ts';
 import { at, createdAt } from './columns.ts';
 import { contacts } from './contacts.ts';
@@ -51,6 +51,11 @@ export const outbox = pgTable(
     payload: jsonb('payload').$type<OutboxPayload>().notNull(),
     /** (run, node, visit, part) for flow messages: a replayed turn cannot queue a message twice. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
+    /**
+     * A bot message nobody asked for just now (a timer's or a campaign's turn): it spends the
+     * contact's message budget (workspace `messageBudget`), checked at claim time.
+     */
+    initiated: boolean('initiated').notNull().default(false),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('queued'),
     notBefore: at('not_before').notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -61,6 +66,7 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due').on(t.botAccountId, t.notBefore, t.id).where(sql`status = 'queued'`),
     index('outbox_sending').on(t.botAccountId).where(sql`status = 'sending'`),
+    index('outbox_initiated_sent').on(t.contactId, t.doneAt).where(sql`initiated and status = 'sent'`),
     index('outbox_undelivered').on(t.contactId).where(sql`status in ('unknown', 'failed')`),
   ],
 );

@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit and for the typed `Db`.
 export * from './api-keys.ts';
 export * from './bots.ts';
+export * from './campaigns.ts';
 export * from './contacts.ts';
 export * from './conversations.ts';
 export * from './coupons.ts';

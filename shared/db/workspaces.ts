@@ -1,4 +1,5 @@
 // Workspaces (tenants) and who belongs to them with which role.
+import { sql } from 'drizzle-orm';
 import { boolean, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { DEFAULT_FALLBACK, type Fallback } from '../api/workspace.ts';
 import { ROLES } from '../roles.ts';
@@ -20,6 +21,21 @@ export const workspaces = pgTable('workspaces', {
     .$type<{ days: number; active: number; lurker: number }>()
     .notNull()
     .default({ days: 30, active: 20, lurker: 0 }),
+  /** Bot-initiated messages one contact may get across all flows and campaigns (API "Segments and campaigns"). */
+  messageBudget: jsonb('message_budget')
+    .$type<{ perDay: number; perWeek: number }>()
+    .notNull()
+    .default({ perDay: 2, perWeek: 5 }),
+  /** A campaign reply that is only one of these (trimmed, case-insensitive) is a simple reply. */
+  simpleReplies: text('simple_replies')
+    .array()
+    .notNull()
+    .default(sql`'{好的,好,嗯,嗯嗯,收到,谢谢,谢谢你,知道了,ok,okay,好滴,👍,thanks,thx}'::text[]`),
+  /** A campaign reply containing one of these shows purchase intent. */
+  intentKeywords: text('intent_keywords')
+    .array()
+    .notNull()
+    .default(sql`'{多少钱,价格,怎么买,购买,下单,报名,链接,优惠,price,buy,how much}'::text[]`),
   createdAt: createdAt(),
 });
 

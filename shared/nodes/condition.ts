@@ -38,7 +38,7 @@ const OP_LABELS: Record<(typeof CONDITION_OPS)[number], [string, string]> = {
   not_has_tag: ['没有标签', 'does not have tag'],
 };
 
-const ruleSchema = z
+export const conditionRuleSchema = z
   .object({
     field: z.string().refine((field) => FIELD.test(field), schemaError('condition_field')),
     op: z.enum(CONDITION_OPS),
@@ -116,7 +116,7 @@ export const conditionNode = defineNode({
         { value: 'any', label: { 'zh-CN': '任一规则', en: 'Any rule' } },
       ],
     }),
-    rules: field(z.array(ruleSchema).min(1), {
+    rules: field(z.array(conditionRuleSchema).min(1), {
       input: 'rules',
       label: { 'zh-CN': '规则', en: 'Rules' },
       parts: {
