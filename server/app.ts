@@ -16,6 +16,7 @@ import servicesPlugin, { defaultServices, type Services } from './plugins/servic
 import apiKeyRoutes from './routes/api-keys.ts';
 import authRoutes from './routes/auth.ts';
 import botRoutes from './routes/bots.ts';
+import campaignRoutes from './routes/campaigns.ts';
 import contactRoutes from './routes/contacts.ts';
 import conversationRoutes from './routes/conversations.ts';
 import couponRoutes from './routes/coupons.ts';
@@ -29,6 +30,7 @@ import memberRoutes from './routes/members.ts';
 import outboxRoutes from './routes/outbox.ts';
 import roomRoutes from './routes/rooms.ts';
 import sandboxRoutes from './routes/sandbox.ts';
+import segmentRoutes from './routes/segments.ts';
 import workspaceRoutes from './routes/workspace.ts';
 
 export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy' | 'secret'> &
@@ -78,6 +80,8 @@ export async function buildApp(
       await api.register(sandboxRoutes);
       await api.register(leadRoutes);
       await api.register(roomRoutes);
+      await api.register(segmentRoutes);
+      await api.register(campaignRoutes);
       await api.register(botRoutes, { secret: config.secret });
     },
     { prefix: '/api' },

@@ -1,0 +1,6 @@
+// Campaigns (API.md "Segments and campaigns").
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+const routes: FastifyPluginAsyncZod = async () => {};
+
+export default routes;
