@@ -33,6 +33,7 @@ describeDb('effect table', (handle) => {
       runId: '00000000-0000-4000-8000-000000000003',
       roomId: null,
       signature: '—— 机器人',
+      initiated: false,
       now,
     };
     const turn = {

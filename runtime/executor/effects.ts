@@ -33,6 +33,8 @@ export const EFFECT_TABLE: EffectTable = {
         signature: scope.signature,
         keyParts: { runId: scope.runId, nodeId: effect.nodeId, visit: effect.visit, part: effect.part },
         notBefore: scope.now,
+        // A group message is nobody's private budget.
+        initiated: scope.initiated && effect.to !== 'room',
       }),
     ),
   set_attribute: (batch, scope, effect) => batch.setAttribute(scope.contactId, effect.key, effect.value),

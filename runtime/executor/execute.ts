@@ -47,6 +47,12 @@ export async function executeTurn(
   const known = options.contact;
   if (run.status !== 'active' && run.status !== 'waiting') return null;
   if (event.type === 'TIMER' && event.token !== run.wakeToken) return null;
+  // A campaign inserts its runs unstarted, waiting at the trigger until their send time: the first
+  // timer starts them there.
+  const started: FlowEvent =
+    event.type === 'TIMER' && run.snapshot == null && run.currentNodeId
+      ? { type: 'START', entry: run.currentNodeId }
+      : event;
 
   const machine = await machineFor(tx, run.flowVersionId);
   const contact =
@@ -65,13 +71,14 @@ export async function executeTurn(
     runId: run.id,
     roomId: run.roomId,
     signature: workspace.botSignature,
+    initiated: event.type === 'TIMER',
     now,
   };
   const facts = usesFacts(machine) ? await factsFor(tx, contact.id, workspace, now) : undefined;
   const conversations: string[] = [];
   let turn: TurnResult;
   try {
-    turn = await driveTurn(machine, run.snapshot as PersistedRun | null, event, {
+    turn = await driveTurn(machine, run.snapshot as PersistedRun | null, started, {
       now: now.getTime(),
       timeZone: workspace.timeZone,
       activity: contact.activity,

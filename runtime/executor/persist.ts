@@ -21,6 +21,11 @@ export interface TurnScope {
   roomId: string | null;
   /** Bot disclosure appended to every bot-written message, when the workspace sets one. */
   signature: string | null;
+  /**
+   * The turn was not the contact's doing (a timer, a campaign's send): its private messages spend
+   * the contact's message budget (outbox `initiated`).
+   */
+  initiated: boolean;
   now: Date;
 }
 
@@ -131,10 +136,12 @@ export class WriteBatch {
           where runs.id = x.id
         ),
         o as (
-          insert into outbox (workspace_id, bot_account_id, contact_id, run_id, kind, payload, idempotency_key, not_before)
-          select x.workspace_id, x.bot_account_id, x.contact_id, x.run_id, x.kind, x.payload, x.idempotency_key, x.not_before
+          insert into outbox (workspace_id, bot_account_id, contact_id, run_id, kind, payload, idempotency_key, not_before, initiated)
+          select x.workspace_id, x.bot_account_id, x.contact_id, x.run_id, x.kind, x.payload, x.idempotency_key, x.not_before,
+            coalesce(x.initiated, false)
           from jsonb_to_recordset(${json(this.outbox)}::jsonb) as x(workspace_id uuid, bot_account_id uuid,
-            contact_id uuid, run_id uuid, kind text, payload jsonb, idempotency_key text, not_before timestamptz, i int)
+            contact_id uuid, run_id uuid, kind text, payload jsonb, idempotency_key text, not_before timestamptz, i int,
+            initiated boolean)
           order by x.i
           on conflict do nothing
           returning id

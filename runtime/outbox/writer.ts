@@ -1,7 +1,7 @@
 // The one outbox writer: every row the runtime queues — a flow's message, a fallback auto-reply, a
 // friend accept, a friend add, an agent's reply — is built here, so a bot-written message always
 // gets the workspace's signature (an agent's never) and its variant record, and every row its kind's
-// idempotency key (and, next, the per-contact message budget). Turns hand the rows to their write batch; others insert them at once.
+// idempotency key and, for a message nobody asked for, the `initiated` mark the contact's budget counts. Turns hand the rows to their write batch; others insert them at once.
 import { outbox } from '../../shared/db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { OUTBOX_KIND_TABLE } from '../dispatcher/kinds.ts';
@@ -30,6 +30,8 @@ export interface MessageToQueue {
   /** The kind's key parts: `{runId, nodeId, visit, part}` for a flow, `{source, accountId, eventId}` else. */
   keyParts: Record<string, string | number>;
   notBefore: Date;
+  /** Nobody asked for it just now (a timer's or a campaign's turn): it spends the contact's message budget. */
+  initiated?: boolean;
 }
 
 export function messageRow(m: MessageToQueue): OutboxInsert {
@@ -52,6 +54,7 @@ export function messageRow(m: MessageToQueue): OutboxInsert {
     },
     idempotencyKey: OUTBOX_KIND_TABLE.message!.key(m.keyParts),
     notBefore: m.notBefore,
+    ...(m.initiated ? { initiated: true } : {}),
   };
 }
 
