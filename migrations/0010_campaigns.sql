@@ -58,8 +58,12 @@ ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_created_by_users_id_fk" FOREIG
 ALTER TABLE "segments" ADD CONSTRAINT "segments_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "campaign_members_bucket" ON "campaign_members" USING btree ("campaign_id","bucket");--> statement-breakpoint
 CREATE INDEX "campaign_members_run" ON "campaign_members" USING btree ("run_id");--> statement-breakpoint
+CREATE INDEX "campaign_members_contact" ON "campaign_members" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "campaign_members_awaiting" ON "campaign_members" USING btree ("contact_id","sent_at") WHERE status = 'sent' and replied_at is null;--> statement-breakpoint
 CREATE INDEX "campaigns_workspace" ON "campaigns" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "campaigns_due" ON "campaigns" USING btree ("status") WHERE status in ('scheduled', 'running');--> statement-breakpoint
 CREATE UNIQUE INDEX "segments_workspace_name" ON "segments" USING btree ("workspace_id","name");--> statement-breakpoint
-CREATE INDEX "outbox_initiated_sent" ON "outbox" USING btree ("contact_id","done_at") WHERE initiated and status = 'sent';
+CREATE INDEX "outbox_initiated_sent" ON "outbox" USING btree ("contact_id","done_at") WHERE initiated and status = 'sent';--> statement-breakpoint
+CREATE INDEX "room_member_days_contact" ON "room_member_days" USING btree ("contact_id","day");--> statement-breakpoint
+CREATE INDEX "goals_contact" ON "goals" USING btree ("contact_id","name");--> statement-breakpoint
+CREATE INDEX "runs_contact_finished" ON "runs" USING btree ("contact_id","flow_id") WHERE status = 'completed';

@@ -5,6 +5,7 @@ import type { Lease } from './bots/leases.ts';
 import type { BotConnection, InboundEvent } from './bots/port.ts';
 import type { SandboxWorld } from './bots/sandbox.ts';
 import type { Bus } from './bus.ts';
+import { campaignTick, nextCampaignAt } from './campaigns/tick.ts';
 import { type AccountClock, storeClockOffset } from './clock.ts';
 import { type BotCommandRow, claimCommands, finishCommand } from './commands.ts';
 import type { Db } from './db/client.ts';
@@ -157,10 +158,16 @@ export class AccountDriver {
     let stalled = 0;
     for (;;) {
       await this.idle();
-      const next = await nextWakeAt(this.ctx.db, this.id);
+      // The next due run, or the next scheduled campaign (its launch makes runs due from then on).
+      const wake = await nextWakeAt(this.ctx.db, this.id);
+      const launch = await nextCampaignAt(this.ctx.db, this.id);
+      const next = [wake, launch]
+        .filter((d): d is Date => d !== null)
+        .sort((a, b) => a.getTime() - b.getTime())[0];
       if (!next || next.getTime() > target) break;
       await this.moveClockTo(next.getTime());
-      const now = await this.sweepOwnClock();
+      const launched = await this.campaigns();
+      const now = (await this.sweepOwnClock()) + launched;
       fired += now;
       // A run another worker is firing right now stays locked: let it finish rather than spin.
       stalled = now === 0 ? stalled + 1 : 0;
@@ -169,7 +176,22 @@ export class AccountDriver {
     }
     await this.moveClockTo(target);
     await this.idle();
+    await this.campaigns();
     return { now: this.clock.now(), fired };
+  }
+
+  /** The campaigns' tick on this account's clock (sandbox); answers how many campaigns changed. */
+  async campaigns(): Promise<number> {
+    const changed = await campaignTick(
+      this.ctx.db,
+      new Date(),
+      { accountId: this.id, accountNow: this.clock.now() },
+      this.ctx.bus,
+    ).catch((err) => {
+      this.ctx.log()?.error({ err, account: this.id }, 'campaign tick failed');
+      return [];
+    });
+    return changed.length;
   }
 
   private async moveClockTo(at: number): Promise<void> {

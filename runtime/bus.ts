@@ -12,7 +12,9 @@ export type BusEvent =
   /** A bot command finished (done or failed): whoever queued it may read the result. */
   | { kind: 'command_done'; id: number }
   /** A conversation of the inbox changed (opened, a message, assigned, snoozed, closed…). */
-  | { kind: 'conversation'; workspaceId: string; conversationId: string };
+  | { kind: 'conversation'; workspaceId: string; conversationId: string }
+  /** A campaign's counts or status changed (launched, members sent, bucketed, finished…). */
+  | { kind: 'campaign'; workspaceId: string; campaignId: string };
 
 export class Bus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);

@@ -13,6 +13,7 @@ import type { BotStatusEvent } from './bots/port.ts';
 import { SANDBOX_COMMANDS } from './bots/sandbox-commands.ts';
 import { open } from './bots/secret-box.ts';
 import type { Bus } from './bus.ts';
+import { campaignTick } from './campaigns/tick.ts';
 import { AccountClock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import type { TurnOutcome } from './executor/execute.ts';
@@ -56,6 +57,9 @@ async function rememberedGroups(db: Db, accountId: string) {
   return [...groups.values()];
 }
 
+/** How often the campaigns are ticked (launches, buckets, finishing): counts move by seconds. */
+const CAMPAIGN_TICK_MS = 5_000;
+
 export interface RuntimeOptions {
   db: Db;
   bus: Bus;
@@ -73,6 +77,7 @@ export class Runtime {
   private ticking: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
   private readonly context: DriverContext;
+  private lastCampaignTick = 0;
 
   log: RuntimeLog | null = null;
 
@@ -120,6 +125,7 @@ export class Runtime {
         await wakeSnoozedConversations(this.o.db, this.o.bus, new Date()).catch((err) =>
           this.log?.error({ err }, 'snoozed conversations not woken'),
         );
+        await this.campaignsTick();
         for (const driver of this.drivers.values()) {
           await driver.sweepOwnClock();
           void driver.runCommands();
@@ -132,6 +138,19 @@ export class Runtime {
       }
     })();
     return this.ticking;
+  }
+
+  /**
+   * Every CAMPAIGN_TICK_MS: the campaigns' launches and settling on the wall clock, and on each held
+   * sandbox account's own clock.
+   */
+  private async campaignsTick(): Promise<void> {
+    if (Date.now() - this.lastCampaignTick < CAMPAIGN_TICK_MS) return;
+    this.lastCampaignTick = Date.now();
+    await campaignTick(this.o.db, new Date(), undefined, this.o.bus).catch((err) =>
+      this.log?.error({ err }, 'campaign tick failed'),
+    );
+    for (const driver of this.drivers.values()) if (driver.sandbox) await driver.campaigns();
   }
 
   /** The driver of an account this process holds (tests and benchmarks). */

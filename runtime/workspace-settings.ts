@@ -1,5 +1,5 @@
-// Workspace settings every turn reads (time zone, signature, fallback), cached per process for a
-// couple of seconds: a turn would otherwise spend a round trip on a row that almost never changes.
+// Workspace settings every turn reads (time zone, signature, fallback, the contact message budget,
+// campaign reply words), cached per process for a couple of seconds: a turn would otherwise spend a round trip on a row that almost never changes.
 import { eq } from 'drizzle-orm';
 import type { Fallback } from '../shared/api/workspace.ts';
 import { workspaces } from '../shared/db/schema.ts';
@@ -11,6 +11,12 @@ export interface WorkspaceSettings {
   fallback: Fallback;
   /** Group activity grades: over the last `days` days, ≥ `active` messages active, ≤ `lurker` a lurker. */
   activityGrades: { days: number; active: number; lurker: number };
+  /** Bot-initiated messages one contact may get per sliding day / week (runtime/dispatcher/contact-budget.ts). */
+  messageBudget: { perDay: number; perWeek: number };
+  /** A campaign reply that is only one of these (trimmed, case-insensitive) is a simple reply. */
+  simpleReplies: string[];
+  /** A campaign reply containing one of these shows purchase intent. */
+  intentKeywords: string[];
 }
 
 const TTL_MS = 2_000;
@@ -25,6 +31,9 @@ export async function workspaceSettings(db: Db, workspaceId: string): Promise<Wo
       botSignature: workspaces.botSignature,
       fallback: workspaces.fallback,
       activityGrades: workspaces.activityGrades,
+      messageBudget: workspaces.messageBudget,
+      simpleReplies: workspaces.simpleReplies,
+      intentKeywords: workspaces.intentKeywords,
     })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));

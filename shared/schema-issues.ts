@@ -22,7 +22,7 @@ export const SCHEMA_ERRORS = {
   pattern_required: () => 'A regex question needs a pattern',
   max_below_min: () => 'The maximum is below the minimum',
   condition_field: () =>
-    'Use attributes.<key>, contact.name, contact.alias, contact.activity, tags, reply.text, room.member_of or room.left',
+    'Use attributes.<key>, contact.name, contact.alias, contact.activity, contact.friendStatus, contact.firstAddedAt, contact.lastInboundAt, contact.lastOutboundAt, tags, reply.text, room.member_of, room.left, goal.<name>, flow.in, flow.finished or campaign.<id>',
   fact_op: (p: { op: string; field: string }) =>
     `\`${p.op}\` does not apply to ${p.field}: use eq, neq, exists or not_exists`,
   activity_grade: () => 'Use active, normal or lurker',
@@ -49,6 +49,19 @@ export const SCHEMA_ERRORS = {
   lurker_below_active: () => 'the lurker threshold must be below the active one',
   node_version_newer: (p: { version: number; known: number }) =>
     `Saved by a newer Wefunnel (card version ${p.version}; this one reads up to ${p.known})`,
+  per_week_below_per_day: () => 'The messages per week must be at least the messages per day',
+  field_op: (p: { op: string; field: string; ops: string }) =>
+    `\`${p.op}\` does not apply to ${p.field}: use ${p.ops}`,
+  friend_status: () => 'Use stranger, requested, friend or deleted_us',
+  time_duration: () => 'Use a duration such as PT12H, P3D or P4W (at most ten years)',
+  time_value: () =>
+    'Use a duration such as P3D, a date such as 2025-06-01 or a date-time such as 2025-06-01T09:00:00+08:00',
+  flow_id: () => 'Name a flow by its id',
+  campaign_bucket: () => 'Use deleted_us, simple_reply, intent, other_reply or no_reply',
+  segment_field: (p: { field: string }) =>
+    `${p.field} has no meaning for a segment: it is only known inside a run`,
+  segment_regex: (p: { fragment: string }) =>
+    `This pattern cannot be used in a segment (\`${p.fragment}\`): use letters, ., [ ], \\d, \\w, \\s, groups, | and repeats of at most 255`,
 } satisfies Record<string, (params: never) => string>;
 
 export type SchemaCode = keyof typeof SCHEMA_ERRORS;

@@ -7,6 +7,9 @@ import { detectLang, type Lang, LangProvider } from './i18n.ts';
 import { LoginPage } from './LoginPage.tsx';
 import { useSession } from './queries.ts';
 import { BotsScreen } from './screens/BotsScreen.tsx';
+import { CampaignScreen } from './screens/CampaignScreen.tsx';
+import { CampaignsScreen } from './screens/CampaignsScreen.tsx';
+import { CampaignWizard } from './screens/CampaignWizard.tsx';
 import { ContactDetailScreen } from './screens/ContactDetailScreen.tsx';
 import { ContactsScreen } from './screens/ContactsScreen.tsx';
 import { CouponsScreen } from './screens/CouponsScreen.tsx';
@@ -20,6 +23,7 @@ import { LeadsScreen } from './screens/LeadsScreen.tsx';
 import { MembersScreen } from './screens/MembersScreen.tsx';
 import { ProfileScreen } from './screens/ProfileScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { SegmentScreen } from './screens/SegmentScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 
 // The canvas (React Flow, the node catalogue, the compiler's lint) loads only when a flow opens.
@@ -64,6 +68,13 @@ export function App() {
                   {(params) => <GroupsDetailScreen key={params.id} id={params.id} />}
                 </Route>
                 <Route path="/groups" component={GroupsScreen} />
+                <Route path="/campaigns/segments/new" component={SegmentScreen} />
+                <Route path="/campaigns/segments">{() => <CampaignsScreen tab="segments" />}</Route>
+                <Route path="/campaigns/new" component={CampaignWizard} />
+                <Route path="/campaigns/:id">
+                  {(params) => <CampaignScreen key={params.id} id={params.id} />}
+                </Route>
+                <Route path="/campaigns">{() => <CampaignsScreen />}</Route>
                 <Route path="/leads" component={LeadsScreen} />
                 <Route path="/coupons" component={CouponsScreen} />
                 <Route path="/bots" component={BotsScreen} />

@@ -111,6 +111,31 @@ const forget: CommandOp = async (driver, raw) => {
   return {};
 };
 
+/** The simulated person deletes the bot: the next send to them fails as not a friend. */
+const deleteUs: CommandOp = async (driver, raw) => {
+  const args = contactArgs.parse(raw);
+  const { world, puppetId } = await worldWith(driver, args.contactId);
+  await world.settled(puppetId);
+  world.unfriend(puppetId);
+  return {};
+};
+
+/** Contacts created in bulk (API "sandbox/contacts/bulk"): the simulated WeChat learns them all. */
+const remember: CommandOp = async (driver) => {
+  const world = sandboxOf(driver);
+  const rows = await driver.db
+    .select({
+      puppetId: contacts.puppetId,
+      name: contacts.name,
+      weixin: contacts.weixin,
+      friendStatus: contacts.friendStatus,
+    })
+    .from(contacts)
+    .where(eq(contacts.botAccountId, driver.id));
+  for (const row of rows) know(world, row);
+  return { known: rows.length };
+};
+
 /** The simulated person accepts the friend request the sandbox sent for a website lead. */
 const acceptLead: CommandOp = async (driver, raw) => {
   const { leadId } = z.object({ leadId: z.uuid() }).parse(raw);
@@ -253,6 +278,8 @@ export const SANDBOX_COMMANDS: Record<string, { op: CommandOp; exclusive?: boole
   'sandbox.message': { op: message },
   'sandbox.friend_request': { op: friendRequest },
   'sandbox.forget': { op: forget },
+  'sandbox.delete_us': { op: deleteUs },
+  'sandbox.remember': { op: remember },
   'sandbox.accept_lead': { op: acceptLead },
   'sandbox.room_create': { op: roomCreate },
   'sandbox.room_join': { op: roomMove('joinRoom') },

@@ -38,6 +38,9 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: Math.max(2, target.poolSize ?? 10) /* exclusive() holds one */,
+      // JIT compiles a segment count or a campaign launch for 5–8 s before running it in < 1 s:
+      // our statements are short OLTP-ish scans where it never pays off.
+      options: '-c jit=off',
     });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});

@@ -3,6 +3,7 @@
 // token), and the outcomes. A row is `sending` only between the claim and WeChat's answer.
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { contacts, outbox } from '../../shared/db/schema.ts';
+import { campaignMessageFailed, campaignMessageSent } from '../campaigns/members.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import type { OutboxKind, OutboxRow } from './kinds.ts';
 
@@ -62,24 +63,36 @@ export async function markSent(db: Db, kind: OutboxKind, row: OutboxRow, now: Da
   await db.transaction(async (tx) => {
     await tx.update(outbox).set({ status: 'sent', doneAt: now }).where(eq(outbox.id, row.id));
     await kind.sent?.(tx, row, now);
+    await campaignMessageSent(tx, row, now);
   });
 }
 
+/**
+ * Failed: queued again at `retryAt`, or for good (none) — then a campaign member waiting for this
+ * message fails with it, as having deleted us when WeChat said the contact is not a friend.
+ */
 export async function markFailed(
   db: Db,
   row: OutboxRow,
   error: string,
   now: Date,
   retryAt: Date | null,
+  notAFriend = false,
 ): Promise<void> {
-  await db
-    .update(outbox)
-    .set(
-      retryAt
-        ? { status: 'queued', notBefore: retryAt, error: error.slice(0, 500) }
-        : { status: 'failed', doneAt: now, error: error.slice(0, 500) },
-    )
-    .where(eq(outbox.id, row.id));
+  if (retryAt) {
+    await db
+      .update(outbox)
+      .set({ status: 'queued', notBefore: retryAt, error: error.slice(0, 500) })
+      .where(eq(outbox.id, row.id));
+    return;
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(outbox)
+      .set({ status: 'failed', doneAt: now, error: error.slice(0, 500) })
+      .where(eq(outbox.id, row.id));
+    await campaignMessageFailed(tx, row, now, notAFriend);
+  });
 }
 
 /**

@@ -1,13 +1,17 @@
 // The dispatcher (DESIGN "Dispatch"): performs an account's due outbox rows in order, each kind
 // paced by its own budget (kinds.ts) — a kind over budget waits without holding back the others —
-// only while this worker holds the account's lease; marks each row sent / failed, and a contact
-// that is no longer a friend as having deleted us. The account's limits and its workspace's time
-// zone are read before every action, so an edit applies to the next one in every worker.
+// only while this worker holds the account's lease; a bot-initiated row whose contact is over the
+// workspace's message budget waits alone (contact-budget.ts); marks each row sent / failed, and a
+// contact that is no longer a friend as having deleted us. The account's limits and its workspace's
+// time zone are read before every action, so an edit applies to the next one in every worker.
 import { eq } from 'drizzle-orm';
+import type { BotLimits } from '../../shared/api/bot-limits.ts';
 import { botAccounts, contacts, workspaces } from '../../shared/db/schema.ts';
 import { type BotConnection, NotAFriendError } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
+import { workspaceSettings } from '../workspace-settings.ts';
 import { claim, markDeletedUs, markFailed, markSent, peekDue, postponeKind } from './claim.ts';
+import { budgetSlots, deferRow, type MessageBudget } from './contact-budget.ts';
 import { OUTBOX_KIND_TABLE, type OutboxKind, type OutboxRow } from './kinds.ts';
 import { nextSlot, type PacingState, record } from './pacing.ts';
 
@@ -49,28 +53,20 @@ export async function dispatchAccount(
     const pacing = (account.pacing ?? null) as PacingState | null;
     const at = now();
     const due = await peekDue(db, target.accountId, at, PEEK);
-    // The first due row whose kind may act now; kinds over budget wait as a whole.
-    let row: OutboxRow | undefined;
-    const waiting = new Set<string>();
-    for (const candidate of due) {
-      if (waiting.has(candidate.kind)) continue;
-      const kind = kinds[candidate.kind];
-      if (!kind) {
-        await markFailed(db, candidate, `unknown outbox kind ${candidate.kind}`, at, null);
-        continue;
-      }
-      const slot = nextSlot(kind.budget(limits), pacing, candidate.kind, at.getTime(), timeZone);
-      if (slot.at <= at.getTime()) {
-        row = candidate;
-        break;
-      }
-      waiting.add(candidate.kind);
-      await postponeKind(db, target.accountId, candidate.kind, at, new Date(slot.at));
-      if (!nextAt || slot.at < nextAt.getTime()) nextAt = new Date(slot.at);
-    }
+    const settings = await workspaceSettings(db, account.workspaceId);
+    const picked = await pick(db, target.accountId, due, {
+      at,
+      kinds,
+      limits,
+      pacing,
+      timeZone,
+      budget: settings?.messageBudget ?? null,
+    });
+    if (picked.nextAt && (!nextAt || picked.nextAt < nextAt)) nextAt = picked.nextAt;
+    const row = picked.row;
     if (!row) {
-      // Every peeked row's kind waits now; rows of other kinds may lie beyond the peek.
-      if (waiting.size > 0 && due.length === PEEK) continue;
+      // Every peeked row waits now; rows of other kinds or contacts may lie beyond the peek.
+      if (picked.held && due.length === PEEK) continue;
       return { done, nextAt };
     }
     const kind = kinds[row.kind]!;
@@ -98,6 +94,57 @@ export async function dispatchAccount(
   }
 }
 
+interface PickContext {
+  at: Date;
+  kinds: Readonly<Record<string, OutboxKind>>;
+  limits: BotLimits;
+  pacing: PacingState | null;
+  timeZone: string;
+  budget: MessageBudget | null;
+}
+
+/**
+ * The first due row that may act now. A kind over its account budget waits as a whole; a row whose
+ * contact is over the message budget waits alone. `held`: some peeked row was put off.
+ */
+async function pick(
+  db: Db,
+  accountId: string,
+  due: OutboxRow[],
+  c: PickContext,
+): Promise<{ row?: OutboxRow; held: boolean; nextAt: Date | null }> {
+  const now = c.at.getTime();
+  const contactSlots = c.budget ? await budgetSlots(db, due, c.budget, c.at) : new Map<number, number>();
+  const waiting = new Set<string>();
+  let held = false;
+  let nextAt: number | null = null;
+  const later = (t: number) => {
+    held = true;
+    nextAt = nextAt === null ? t : Math.min(nextAt, t);
+  };
+  const answer = (row?: OutboxRow) => ({ row, held, nextAt: nextAt === null ? null : new Date(nextAt) });
+  for (const candidate of due) {
+    if (waiting.has(candidate.kind)) continue;
+    const kind = c.kinds[candidate.kind];
+    if (!kind) {
+      await markFailed(db, candidate, `unknown outbox kind ${candidate.kind}`, c.at, null);
+      continue;
+    }
+    const slot = nextSlot(kind.budget(c.limits), c.pacing, candidate.kind, now, c.timeZone);
+    if (slot.at > now) {
+      waiting.add(candidate.kind);
+      await postponeKind(db, accountId, candidate.kind, c.at, new Date(slot.at));
+      later(slot.at);
+      continue;
+    }
+    const contactSlot = contactSlots.get(candidate.id) ?? now;
+    if (contactSlot <= now) return answer(candidate);
+    await deferRow(db, candidate.id, new Date(contactSlot));
+    later(contactSlot);
+  }
+  return answer();
+}
+
 async function perform(
   db: Db,
   target: DispatchTarget,
@@ -118,7 +165,7 @@ async function perform(
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof NotAFriendError) {
-      await markFailed(db, row, message, at, null);
+      await markFailed(db, row, message, at, null, true);
       if (row.contactId) await markDeletedUs(db, row.contactId);
       return;
     }

@@ -7,7 +7,7 @@ import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '.
 import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
-import { factsFor, usesFacts } from './facts.ts';
+import { factNeeds, factsFor } from './facts.ts';
 import type { ContactTouch, TurnScope, WriteBatch } from './persist.ts';
 import { resolveRequest } from './requests.ts';
 
@@ -74,7 +74,8 @@ export async function executeTurn(
     initiated: event.type === 'TIMER',
     now,
   };
-  const facts = usesFacts(machine) ? await factsFor(tx, contact.id, workspace, now) : undefined;
+  const needs = factNeeds(machine);
+  const facts = needs ? await factsFor(tx, contact.id, workspace, now, needs) : undefined;
   const conversations: string[] = [];
   let turn: TurnResult;
   try {

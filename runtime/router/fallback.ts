@@ -4,7 +4,7 @@
 // While a human has the contact, its messages only go to the inbox (`toHuman`).
 import { and, eq } from 'drizzle-orm';
 import type { Fallback } from '../../shared/api/workspace.ts';
-import { type MessageRoute, messages } from '../../shared/db/schema.ts';
+import { type MessageRoute, messages, type OpenedBy } from '../../shared/db/schema.ts';
 import { openConversation, recordInbound } from '../conversations/actions.ts';
 import type { Db } from '../db/client.ts';
 import { messageRow, queueOutbox } from '../outbox/writer.ts';
@@ -73,7 +73,8 @@ export async function fallback(
 
 /**
  * A human has the contact: the message counts in its conversation (opened if the contact has none
- * open, as when the bot was paused by hand). Answers the conversation id.
+ * open, as when the bot was paused by hand; `by`: a campaign routes replies to the inbox). Answers
+ * the conversation id.
  */
 export async function toHuman(
   tx: Db,
@@ -81,11 +82,12 @@ export async function toHuman(
   contact: ContactRow,
   message: FallbackMessage,
   now: Date,
+  by: OpenedBy = 'fallback',
 ): Promise<string> {
   await markRoute(tx, account, message, 'human');
   const counted = await recordInbound(tx, contact.id, message);
   if (counted) return counted;
-  const { conversationId } = await openConversation(tx, contact, { by: 'fallback', at: now });
+  const { conversationId } = await openConversation(tx, contact, { by, at: now });
   await recordInbound(tx, contact.id, message);
   return conversationId;
 }

@@ -1,6 +1,7 @@
 // A contact's archived message routed: a chat command, the inbox (a human has the contact), the
 // run waiting for input, a trigger, or the fallback.
 import { hourOfWeek } from '../../shared/time/zoned.ts';
+import { campaignReply } from '../campaigns/replies.ts';
 import { replyToChatCommand } from '../commands/chat.ts';
 import type { Db } from '../db/client.ts';
 import { executeTurn } from '../executor/execute.ts';
@@ -29,8 +30,12 @@ export async function routeMessage(
   const touch = { activity: contact.activity, lastInboundAt: room ? null : now, written: false };
   // A member's chat command or binding code (runtime/commands/chat.ts) is answered, never a flow's.
   const command = room ? null : await replyToChatCommand(tx, account, contact, event.messageId, text, now);
+  // A private reply to a campaign gets its bucket; the campaign may want it in the inbox, not the run.
+  const campaign = room || command !== null ? null : await campaignReply(tx, contact, text, now);
   if (command !== null) {
     result.queued += command;
+  } else if (campaign === 'inbox' && !contact.handoff) {
+    result.conversations = [await toHuman(tx, account, contact, inboundOf(event, text), now, 'campaign')];
   } else if (contact.handoff) {
     // A human has the contact: the inbox only (a group message is no part of the private chat).
     if (!room) result.conversations = [await toHuman(tx, account, contact, inboundOf(event, text), now)];

@@ -1,14 +1,23 @@
 // First-start demo data, so a newcomer can run the seed's first story in the sandbox right away:
 // a published onboarding funnel (friend request → city → age → phone → condition → tag → coupon →
-// goal → an invite into the 新人群 room set), its coupon pool, a room set of two sandbox groups that
+// goal → an invite into the 新人群 room set), stage 2's campaign flows and a recall segment, its coupon pool, a room set of two sandbox groups that
 // rotate when full (3 seats each, so a few test contacts show it), and a group welcome with an @.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
-import { botAccounts, couponCodes, couponPools, flows, roomSets, rooms } from '../../shared/db/schema.ts';
+import {
+  botAccounts,
+  couponCodes,
+  couponPools,
+  flows,
+  roomSets,
+  rooms,
+  segments,
+} from '../../shared/db/schema.ts';
 // The golden onboarding fixture is the heart of the demo: one graph, tested by the flow model's golden test.
 import onboarding from '../../shared/nodes/__fixtures__/onboarding.flow.json' with { type: 'json' };
 import { publishVersion } from '../flows/publish.ts';
+import { monthlyBroadcast, threeDayRecall } from './campaign-flows.ts';
 
 export const DEMO_ROOM_SET = '新人群';
 
@@ -77,4 +86,18 @@ export async function seedDemo(tx: Db, workspaceId: string): Promise<void> {
   }
   await publishDemo(tx, workspaceId, '新人引导 Onboarding', onboardingWithInvite);
   await publishDemo(tx, workspaceId, '入群欢迎 Group welcome', groupWelcome);
+  // Stage 2: what a campaign sends, and the audience of a 3-day recall.
+  await publishDemo(tx, workspaceId, '月度群发 Monthly broadcast', monthlyBroadcast);
+  await publishDemo(tx, workspaceId, '3天召回 3-day recall', threeDayRecall);
+  await tx.insert(segments).values({
+    workspaceId,
+    name: '3天未聊的好友 Quiet friends',
+    rules: {
+      match: 'all',
+      rules: [
+        { field: 'contact.friendStatus', op: 'eq', value: 'friend' },
+        { field: 'contact.lastInboundAt', op: 'not_within', value: 'P3D' },
+      ],
+    },
+  });
 }

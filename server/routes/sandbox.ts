@@ -19,10 +19,13 @@ import {
   clockAdvanced,
   friendRequestBody,
   repliesBody,
+  sandboxBulkBody,
+  sandboxBulkCreated,
   sandboxClock,
   sandboxContact,
   sandboxContactBody,
   sandboxContactList,
+  sandboxDeletedUs,
   sandboxMessageBody,
   sandboxResetBody,
   sandboxResetResult,
@@ -31,6 +34,7 @@ import {
 import { durationMs } from '../../shared/flow/index.ts';
 import { AGENTS, ANY_MEMBER, BUILDERS } from '../access.ts';
 import { authOf } from '../plugins/auth.ts';
+import { createBulkContacts, sandboxDeleteUs } from '../sandbox/bulk.ts';
 import { acceptSandboxInvite, createSandboxRoom, moveInRoom } from '../sandbox/rooms.ts';
 import {
   acceptSandboxLead,
@@ -63,6 +67,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: AGENTS }, schema: { body: sandboxContactBody, response: { 201: sandboxContact } } },
     async (req, reply) =>
       reply.code(201).send(await createSandboxContact(app.db, await account(req), req.body)),
+  );
+  app.post(
+    '/sandbox/contacts/bulk',
+    {
+      config: { access: BUILDERS },
+      schema: { body: sandboxBulkBody, response: { 201: sandboxBulkCreated } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await createBulkContacts(app.db, app.bus, authOf(req).workspaceId, req.body)),
+  );
+  app.post(
+    '/sandbox/contacts/:id/delete-us',
+    { config: { access: AGENTS }, schema: { params: idParams, response: { 200: sandboxDeletedUs } } },
+    async (req) => sandboxDeleteUs(app.db, app.bus, authOf(req).workspaceId, req.params.id),
   );
   app.post(
     '/sandbox/contacts/:id/friend-request',

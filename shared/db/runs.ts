@@ -58,6 +58,9 @@ export const runs = pgTable(
       .on(t.contactId, t.flowId)
       .where(sql`status in ('active', 'waiting')`),
     index('runs_version_node').on(t.flowVersionId, t.currentNodeId),
+    // A contact's finished flows (`flow.finished` facts and segment rules): 36 ms → 0.08 ms a lookup on
+    // 55k runs (seq scan before). Partial: waiting runs' updates (the sweeper) never touch it.
+    index('runs_contact_finished').on(t.contactId, t.flowId).where(sql`status = 'completed'`),
   ],
 );
 
@@ -115,5 +118,10 @@ export const goals = pgTable(
     payload: jsonb('payload'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('goals_run_name').on(t.runId, t.name), index('goals_version').on(t.flowVersionId)],
+  (t) => [
+    uniqueIndex('goals_run_name').on(t.runId, t.name),
+    index('goals_version').on(t.flowVersionId),
+    // A contact's goals (`goal.*` facts each turn reads, segment rules): 10.6 ms → 0.1 ms on 20k goals.
+    index('goals_contact').on(t.contactId, t.name),
+  ],
 );

@@ -1,7 +1,9 @@
-// What the runtime knows of the contact today that a `condition` may ask about (NODES.md second wave):
-// the room sets of the groups they are in or left, and their activity grade. The turn driver writes
-// them into the run at the start of every turn (`TurnEnv.facts`), so a run waiting for days reads
-// today's facts, never the ones of the day it started.
+// What the runtime knows of the contact today that a `condition` may ask about (NODES.md "condition
+// (added fields)"): the room sets of the groups they are in or left, their activity grade, their
+// friend status and times, the goals they reached, the flows they are in or finished and their
+// campaign buckets. The turn driver writes them into the run at the start of every turn
+// (`TurnEnv.facts`), so a run waiting for days reads today's facts, never the ones of the day it started.
+import { fieldRef } from './rule-fields.ts';
 
 export const ACTIVITY_GRADES = ['active', 'normal', 'lurker'] as const;
 export type ActivityGrade = (typeof ACTIVITY_GRADES)[number];
@@ -13,45 +15,68 @@ export type FlowFacts = {
   leftRoomSets: string[];
   /** The contact's activity grade in the groups (workspace thresholds); null: not graded. */
   activity: ActivityGrade | null;
+  /** The turn's clock (epoch ms, the account's): what `within` / `before P3D` count back from. */
+  now?: number;
+  /** The workspace's time zone: a date-only value (`2025-06-01`) is its local midnight. */
+  timeZone?: string;
+  friendStatus?: string;
+  /** Epoch ms, null when never. */
+  firstAddedAt?: number | null;
+  lastInboundAt?: number | null;
+  lastOutboundAt?: number | null;
+  /** Names of the goals the contact reached, in any flow. */
+  goals?: string[];
+  /** Ids of the flows the contact has an open (active / waiting) run of. */
+  openFlows?: string[];
+  /** Ids of the flows the contact has a completed run of. */
+  finishedFlows?: string[];
+  /** Campaign id → the bucket the contact ended in there (null: a member without a bucket yet). */
+  campaigns?: Record<string, string | null>;
 };
 
 /** A run that was never told any facts: in no group, not graded. */
 export const NO_FACTS: FlowFacts = { roomSets: [], leftRoomSets: [], activity: null };
 
-/** Condition fields read from the facts: readable by `condition` rules only, never printed. */
-export const FACT_FIELDS = ['room.member_of', 'room.left', 'contact.activity'] as const;
-export type FactField = (typeof FACT_FIELDS)[number];
+/** The fixed-name condition fields read from the facts (goal.<name> and campaign.<id> are facts too). */
+export const FACT_FIELDS = [
+  'room.member_of',
+  'room.left',
+  'contact.activity',
+  'contact.friendStatus',
+  'contact.firstAddedAt',
+  'contact.lastInboundAt',
+  'contact.lastOutboundAt',
+  'flow.in',
+  'flow.finished',
+] as const;
+export type FactField = string;
 
-export const isFactField = (name: string): name is FactField =>
-  (FACT_FIELDS as readonly string[]).includes(name);
+const FACT_KINDS = new Set(['roomSet', 'grade', 'friendStatus', 'time', 'goal', 'flow', 'campaign']);
 
-/** What a rule's value names for each fact field: a room set, or an activity grade. */
-export const FACT_VALUES: Record<FactField, 'roomSet' | 'grade'> = {
-  'room.member_of': 'roomSet',
-  'room.left': 'roomSet',
-  'contact.activity': 'grade',
+/** Whether a condition field reads the facts: readable by `condition` rules only, never printed. */
+export const isFactField = (name: string): boolean => {
+  const ref = fieldRef(name);
+  return ref !== null && FACT_KINDS.has(ref.kind);
 };
 
 /** The room set a condition rule names, or null when its field is not about room sets or names none. */
 export function ruleRoomSet(rule: { field: string; value?: unknown }): string | null {
-  if (!isFactField(rule.field) || FACT_VALUES[rule.field] !== 'roomSet' || rule.value === undefined)
-    return null;
+  if (fieldRef(rule.field)?.kind !== 'roomSet' || rule.value === undefined) return null;
   return String(rule.value).trim() || null;
 }
 
 /**
- * The comparisons a fact field takes: `eq` / `neq` (a room field: is / is not in a group of the
- * set named; `contact.activity`: has / has not that grade) and `exists` / `not_exists` (in a group
- * of any set, or graded at all — and not).
+ * The comparisons the room and grade fields take: `eq` / `neq` (a room field: is / is not in a
+ * group of the set named; `contact.activity`: has / has not that grade) and `exists` / `not_exists`
+ * (in a group of any set, or graded at all — and not).
  */
 export const FACT_OPS = ['eq', 'neq', 'exists', 'not_exists'] as const;
 
-const READERS: Record<FactField, (facts: FlowFacts) => string[] | string | undefined> = {
-  'room.member_of': (facts) => facts.roomSets,
-  'room.left': (facts) => facts.leftRoomSets,
-  'contact.activity': (facts) => facts.activity ?? undefined,
-};
-
-/** The value of a fact field: a list of set names, or the grade (undefined: not graded). */
-export const factValue = (facts: FlowFacts | undefined, field: FactField): string[] | string | undefined =>
-  READERS[field](facts ?? NO_FACTS);
+/** The value of a room or grade field: a list of set names, or the grade (undefined: not graded). */
+export function factValue(facts: FlowFacts | undefined, field: string): string[] | string | undefined {
+  const known = facts ?? NO_FACTS;
+  if (field === 'room.member_of') return known.roomSets;
+  if (field === 'room.left') return known.leftRoomSets;
+  if (field === 'contact.activity') return known.activity ?? undefined;
+  return undefined;
+}

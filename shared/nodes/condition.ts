@@ -1,26 +1,30 @@
 // Branch on the contact's attributes, name, tags or last reply, and on today's facts: the room sets
-// of the groups they are in or left, and their activity grade (facts.ts). A fact field takes `eq` /
-// `neq` (is / is not in a group of that set; has / has not that grade) and `exists` / `not_exists`
-// (in a group of any set, graded at all): membership reads as equality, the way `tags` already does.
+// of the groups they are in or left, their activity grade, friend status, first-added / last
+// in / last out times, goals, flows and campaign buckets (facts.ts). Each field kind takes its own
+// ops (rule-fields.ts); a room or grade field takes `eq` / `neq` and `exists` / `not_exists`:
+// membership reads as equality, the way `tags` already does. The same rules are the segment language.
 
 import { z } from 'zod';
+import { text } from '../api/common.ts';
 import { CONDITION_OPS, VALUELESS_OPS } from '../flow/condition.ts';
-import {
-  ACTIVITY_GRADES,
-  FACT_OPS,
-  FACT_VALUES,
-  type FactField,
-  isFactField,
-  ruleRoomSet,
-} from '../flow/facts.ts';
+import { ACTIVITY_GRADES, ruleRoomSet } from '../flow/facts.ts';
 import { defineNode, field } from '../flow/node-definition.ts';
 import { PORTS } from '../flow/ports.ts';
 import { when } from '../flow/refs.ts';
 import { isValidRegex } from '../flow/regex.ts';
+import {
+  CAMPAIGN_BUCKETS,
+  type FieldRef,
+  FRIEND_STATUS_VALUES,
+  fieldRef,
+  isUuid,
+  KIND_OPS,
+  MAX_TIME_BACK_MS,
+  timeValue,
+} from '../flow/rule-fields.ts';
+import { boundedNumber } from '../flow/schemas.ts';
 import { schemaError } from '../schema-issues.ts';
-
-const FIELD =
-  /^(attributes\.[a-z][a-z0-9_]{0,39}|contact\.(name|alias|activity)|tags|reply\.text|room\.(member_of|left))$/;
+import { durationMs } from '../time/duration.ts';
 
 const OP_LABELS: Record<(typeof CONDITION_OPS)[number], [string, string]> = {
   eq: ['等于', 'equals'],
@@ -36,13 +40,20 @@ const OP_LABELS: Record<(typeof CONDITION_OPS)[number], [string, string]> = {
   not_exists: ['无值', 'is not set'],
   has_tag: ['有标签', 'has tag'],
   not_has_tag: ['没有标签', 'does not have tag'],
+  before: ['早于', 'before'],
+  after: ['晚于', 'after'],
+  within: ['在…之内', 'within the last'],
+  not_within: ['不在…之内', 'not within the last'],
 };
+
+/** A rule's value: storable text of at most 1,000 characters, a number PostgreSQL and JSON agree on, or a flag. */
+const ruleValue = z.union([text().max(1000), boundedNumber(1e15), z.boolean()]);
 
 export const conditionRuleSchema = z
   .object({
-    field: z.string().refine((field) => FIELD.test(field), schemaError('condition_field')),
+    field: z.string().refine((name) => fieldRef(name) !== null, schemaError('condition_field')),
     op: z.enum(CONDITION_OPS),
-    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    value: ruleValue.optional(),
   })
   .superRefine((rule, ctx) => {
     if (!VALUELESS_OPS.includes(rule.op) && rule.value === undefined) {
@@ -51,25 +62,53 @@ export const conditionRuleSchema = z
     if (rule.op === 'matches' && !isValidRegex(String(rule.value ?? ''))) {
       ctx.addIssue({ code: 'custom', path: ['value'], ...schemaError('invalid_regex') });
     }
-    if (isFactField(rule.field)) factRule(rule.field, rule, ctx);
+    const ref = fieldRef(rule.field);
+    if (ref) kindRule(ref, rule, ctx);
   });
 
-/** A fact field takes its own ops, and a value of its own: a grade, or a room set name. */
-function factRule(field: FactField, rule: { op: string; value?: unknown }, ctx: z.RefinementCtx): void {
-  if (!(FACT_OPS as readonly string[]).includes(rule.op)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['op'],
-      ...schemaError('fact_op', { op: rule.op, field }),
-    });
+/** Each kind takes its own ops, and a value of its own: a grade, a room set, a status, a time, an id. */
+function kindRule(ref: FieldRef, rule: { op: string; value?: unknown }, ctx: z.RefinementCtx): void {
+  const issue = (path: 'op' | 'value', error: ReturnType<typeof schemaError>) =>
+    ctx.addIssue({ code: 'custom', path: [path], ...error });
+  if (!KIND_OPS[ref.kind].includes(rule.op)) {
+    const fact = ref.kind === 'roomSet' || ref.kind === 'grade';
+    const ops = KIND_OPS[ref.kind].join(', ');
+    issue(
+      'op',
+      fact
+        ? schemaError('fact_op', { op: rule.op, field: ref.field })
+        : schemaError('field_op', { op: rule.op, field: ref.field, ops }),
+    );
     return;
   }
   if (VALUELESS_OPS.includes(rule.op as (typeof VALUELESS_OPS)[number]) || rule.value === undefined) return;
   const value = String(rule.value).trim();
-  if (FACT_VALUES[field] === 'grade' && !(ACTIVITY_GRADES as readonly string[]).includes(value))
-    ctx.addIssue({ code: 'custom', path: ['value'], ...schemaError('activity_grade') });
-  if (FACT_VALUES[field] === 'roomSet' && value === '')
-    ctx.addIssue({ code: 'custom', path: ['value'], ...schemaError('room_set_required') });
+  const problem = valueProblem(ref, rule.op, value);
+  if (problem) issue('value', problem);
+}
+
+function valueProblem(ref: FieldRef, op: string, value: string): ReturnType<typeof schemaError> | null {
+  const lower = value.toLowerCase();
+  switch (ref.kind) {
+    case 'grade':
+      return (ACTIVITY_GRADES as readonly string[]).includes(value) ? null : schemaError('activity_grade');
+    case 'roomSet':
+      return value === '' ? schemaError('room_set_required') : null;
+    case 'friendStatus':
+      return (FRIEND_STATUS_VALUES as readonly string[]).includes(lower)
+        ? null
+        : schemaError('friend_status');
+    case 'time':
+      if (op === 'within' || op === 'not_within')
+        return durationMs(value, MAX_TIME_BACK_MS) !== null ? null : schemaError('time_duration');
+      return timeValue(value, 'UTC') ? null : schemaError('time_value');
+    case 'flow':
+      return isUuid(value) ? null : schemaError('flow_id');
+    case 'campaign':
+      return (CAMPAIGN_BUCKETS as readonly string[]).includes(lower) ? null : schemaError('campaign_bucket');
+    default:
+      return null;
+  }
 }
 
 export const conditionNode = defineNode({

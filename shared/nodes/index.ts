@@ -14,6 +14,7 @@ import { sendNode } from './send.ts';
 import { setAttributeNode } from './set_attribute.ts';
 import { splitNode } from './split.ts';
 import { tagNode } from './tag.ts';
+import { campaignTrigger } from './trigger.campaign.ts';
 import { friendRequestTrigger } from './trigger.friend_request.ts';
 import { keywordTrigger } from './trigger.keyword.ts';
 import { leadTrigger } from './trigger.lead.ts';
@@ -25,6 +26,7 @@ export const NODE_TYPES: readonly AnyNodeDefinition[] = [
   friendRequestTrigger,
   keywordTrigger,
   leadTrigger,
+  campaignTrigger,
   roomJoinTrigger,
   sendNode,
   askNode,

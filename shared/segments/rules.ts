@@ -3,12 +3,15 @@
 import { z } from 'zod';
 import { clockTimeSchema, durationSchema } from '../flow/schemas.ts';
 import { conditionRuleSchema } from '../nodes/condition.ts';
+import { refineSegmentRules } from './refine.ts';
 
-export const segmentRulesSchema = z.object({
-  match: z.enum(['all', 'any']).default('all'),
-  /** Empty: every contact of the workspace. */
-  rules: z.array(conditionRuleSchema).max(50).default([]),
-});
+export const segmentRulesSchema = z
+  .object({
+    match: z.enum(['all', 'any']).default('all'),
+    /** Empty: every contact of the workspace. */
+    rules: z.array(conditionRuleSchema).max(50).default([]),
+  })
+  .superRefine(refineSegmentRules);
 export type SegmentRules = z.infer<typeof segmentRulesSchema>;
 
 /** Who a campaign leaves out even when the rules take them. Each on by default. */

@@ -21,6 +21,7 @@ const NAV = [
   'flows',
   'contacts',
   'groups',
+  'campaigns',
   'leads',
   'coupons',
   'bots',

@@ -14,6 +14,8 @@ export const NAV_ICONS = {
   /** Two speech bubbles: a group chat. */
   groups:
     'M17 9h2a2 2 0 0 1 2 2v7l-3-2.5h-6a2 2 0 0 1-2-2V13M3 5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2H7l-4 3V5Z',
+  /** A megaphone: broadcasts and recalls. */
+  campaigns: 'M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1ZM16 8a5 5 0 0 1 0 8M19 5a9 9 0 0 1 0 14',
   /** A globe, as the Website lead trigger's card shows it. */
   leads: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM12 3a13 13 0 0 0 0 18 13 13 0 0 0 0-18M3 12h18',
   coupons:

@@ -93,6 +93,11 @@ export const en: Catalogue = {
     not_assignable:
       'This member does not take conversations: turn on “Takes conversations” for them on the Members screen',
     saved_reply_exists: 'There is a saved reply /{shortcut} already',
+    segment_name_taken: 'There is a saved segment named “{name}” already',
+    campaign_status:
+      'This campaign is {status, select, draft {a draft} scheduled {scheduled} running {sending} paused {paused} finished {finished} cancelled {cancelled} other {{status}}}: it cannot be {action, select, launch {launched} pause {paused} resume {resumed} cancel {cancelled} edit {edited} delete {deleted} other {changed}} now',
+    campaign_flow:
+      '{reason, select, not_published {Publish this flow before sending a campaign with it} not_campaign {This flow does not start with a Campaign trigger: pick a flow made for campaigns} other {This flow does not exist}}',
     conversation_closed: 'This conversation is closed: reopen it first',
     not_reviewable: 'Only messages sent to the contact can be reviewed',
     payload_too_large: 'That is too large',
@@ -124,6 +129,8 @@ export const en: Catalogue = {
     live_code: 'Live code',
     conversation: 'Conversation',
     saved_reply: 'Saved reply',
+    segment: 'Segment',
+    campaign: 'Campaign',
     message: 'Message',
     workspace: 'Workspace',
     route: 'Route {method} {path}',
@@ -143,8 +150,18 @@ export const en: Catalogue = {
     pattern_required: 'A regex question needs a pattern',
     max_below_min: 'The maximum is below the minimum',
     condition_field:
-      'Use attributes.<key>, contact.name, contact.alias, contact.activity, tags, reply.text, room.member_of or room.left',
+      'Use attributes.<key>, contact.name, contact.alias, contact.activity, contact.friendStatus, contact.firstAddedAt, contact.lastInboundAt, contact.lastOutboundAt, tags, reply.text, room.member_of, room.left, goal.<name>, flow.in, flow.finished or campaign.<id>',
     fact_op: '{field} takes only equals, does not equal, is set or is not set',
+    field_op: '{field} cannot be compared this way: use {ops}',
+    friend_status: 'Use stranger, requested, friend or deleted_us',
+    time_duration: 'Use a duration such as PT12H, P3D or P4W (at most ten years)',
+    time_value:
+      'Use a duration such as P3D, a date such as 2025-06-01 or a date and time such as 2025-06-01T09:00:00+08:00',
+    flow_id: 'Pick a flow',
+    campaign_bucket: 'Use deleted_us, simple_reply, intent, other_reply or no_reply',
+    segment_field: '{field} is only known inside a running flow: a segment cannot use it',
+    segment_regex:
+      'A segment cannot use this pattern ({fragment}): use letters, ., [ ], \\d, \\w, \\s, groups, | and repeats of at most 255',
     activity_grade: 'Use active, normal or lurker',
     room_set_required: 'Name a room set',
     value_required: 'This condition needs a value',
@@ -167,6 +184,7 @@ export const en: Catalogue = {
     lurker_below_active: 'The lurker threshold must be below the active one',
     node_version_newer:
       'Saved by a newer Wefunnel (card version {version}; this one reads up to {known}): update Wefunnel',
+    per_week_below_per_day: 'The messages per week must be at least the messages per day',
   },
   form: { required: 'Required', atLeast: 'At least {n} needed', atMost: 'At most {n}' },
   words: {

@@ -85,6 +85,11 @@ export const zhCN: Catalogue = {
     live_code_taken: '活码地址 {slug} 已被占用：请换一个',
     not_assignable: '这位成员不接待会话：请在「成员」页面为其打开「接待会话」',
     saved_reply_exists: '已经有快捷回复 /{shortcut} 了',
+    segment_name_taken: '已经有名为“{name}”的人群了',
+    campaign_status:
+      '该群发活动{status, select, draft {还是草稿} scheduled {已定时} running {正在发送} paused {已暂停} finished {已结束} cancelled {已取消} other {状态为 {status}}}，现在不能{action, select, launch {启动} pause {暂停} resume {继续} cancel {取消} edit {修改} delete {删除} other {这样操作}}',
+    campaign_flow:
+      '{reason, select, not_published {请先发布这个流程，再用它发起群发} not_campaign {这个流程不是以「群发活动」触发器开始的：请选择为群发准备的流程} other {流程不存在}}',
     conversation_closed: '这个会话已关闭：请先重新打开',
     not_reviewable: '只有发给联系人的消息才能质检',
     payload_too_large: '内容太大了',
@@ -115,6 +120,8 @@ export const zhCN: Catalogue = {
     live_code: '活码',
     conversation: '会话',
     saved_reply: '快捷回复',
+    segment: '人群',
+    campaign: '群发活动',
     message: '消息',
     workspace: '工作区',
     route: '接口 {method} {path} ',
@@ -134,8 +141,18 @@ export const zhCN: Catalogue = {
     pattern_required: '正则校验的提问需要填写正则表达式',
     max_below_min: '最大值小于最小值',
     condition_field:
-      '请使用 attributes.<属性名>、contact.name、contact.alias、contact.activity、tags、reply.text、room.member_of 或 room.left',
+      '请使用 attributes.<属性名>、contact.name、contact.alias、contact.activity、contact.friendStatus、contact.firstAddedAt、contact.lastInboundAt、contact.lastOutboundAt、tags、reply.text、room.member_of、room.left、goal.<目标名>、flow.in、flow.finished 或 campaign.<活动 id>',
     fact_op: '{field} 只能用等于、不等于、有值或无值来比较',
+    field_op: '{field} 不能这样比较，请用 {ops}',
+    friend_status:
+      '请填写 stranger（陌生人）、requested（已申请）、friend（好友）或 deleted_us（已删除我们）',
+    time_duration: '请填写时长，例如 PT12H、P3D 或 P4W（最长十年）',
+    time_value: '请填写时长（如 P3D）、日期（如 2025-06-01）或日期时间（如 2025-06-01T09:00:00+08:00）',
+    flow_id: '请选择一个流程',
+    campaign_bucket: '请填写 deleted_us、simple_reply、intent、other_reply 或 no_reply',
+    segment_field: '{field} 只在流程运行中才有值，人群不能使用',
+    segment_regex:
+      '人群不能使用这个正则（{fragment}）：请只用文字、.、[ ]、\\d、\\w、\\s、分组、| 和不超过 255 次的重复',
     activity_grade: '请填写 active（活跃）、normal（一般）或 lurker（潜水）',
     room_set_required: '请填写群池名称',
     value_required: '这个条件需要填写一个值',
@@ -158,6 +175,7 @@ export const zhCN: Catalogue = {
     lurker_below_active: '潜水的上限必须小于活跃的下限',
     node_version_newer:
       '由更新版本的 Wefunnel 保存（节点版本 {version}，当前版本最多读到 {known}）：请升级 Wefunnel',
+    per_week_below_per_day: '每周条数不能少于每天条数',
   },
   form: { required: '必填', atLeast: '至少需要 {n} 项', atMost: '最多 {n} 项' },
   words: {

@@ -1,4 +1,4 @@
-// Contacts: search (debounced), tag filter, cursor pages.
+// Contacts: search (debounced), tag filter, cursor pages; the filter saved as a segment.
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,9 @@ import { api } from '../api.ts';
 import { LoadMore } from '../app/lists.tsx';
 import { Badge, Card, Empty, ErrorNote, Input, PageHeader, relativeTime, useRowLink } from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
+import type { Rules } from './campaigns-api.ts';
 import { contactsMessages, friendKey } from './contacts-messages.ts';
+import { SaveSegment } from './SegmentSave.tsx';
 
 type Page = z.infer<typeof contactPage>;
 
@@ -44,9 +46,14 @@ export function ContactsScreen() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <div className="mb-4 flex gap-2">
+      <div className="mb-4 flex flex-wrap items-start gap-2">
         <Input placeholder={t('search')} value={q} onChange={(e) => setQ(e.target.value)} className="w-72" />
         <Input placeholder={t('tag')} value={tag} onChange={(e) => setTag(e.target.value)} className="w-48" />
+        {(filters.q || filters.tag) && (
+          <div className="ml-auto">
+            <SaveSegment key={`${filters.q}|${filters.tag}`} rules={filterRules(filters)} />
+          </div>
+        )}
       </div>
       <ErrorNote error={pages.error} />
       <Card className="overflow-hidden">
@@ -75,6 +82,17 @@ export function ContactsScreen() {
       <LoadMore pages={pages} label={t('loadMore')} />
     </>
   );
+}
+
+/** The list's filter in the segment language: the search as the name, the tag as a tag. */
+export function filterRules(filters: { q: string; tag: string }): Rules {
+  return {
+    match: 'all',
+    rules: [
+      ...(filters.q ? [{ field: 'contact.name', op: 'contains' as const, value: filters.q }] : []),
+      ...(filters.tag ? [{ field: 'tags', op: 'has_tag' as const, value: filters.tag }] : []),
+    ],
+  };
 }
 
 function ContactRow({ contact: c, lang }: { contact: Page['items'][number]; lang: string }) {

@@ -1,5 +1,6 @@
 // Workspace settings: time zone, bot disclosure signature, and the fallback for messages no flow
-// takes (keyword auto-replies, then handing the contact to a human).
+// takes (keyword auto-replies, then handing the contact to a human); below, the campaign settings
+// (SettingsScreenCampaigns.tsx) and group activity grades.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { WorkspaceBody } from '../../../shared/api/workspace.ts';
@@ -7,6 +8,7 @@ import { api } from '../api.ts';
 import { Button, Card, ErrorNote, Input, PageHeader, Select } from '../app/ui.tsx';
 import { defineMessages } from '../i18n.ts';
 import { ActivityGradesCard } from './GroupsActivityGrades.tsx';
+import { CampaignSettingsCard } from './SettingsScreenCampaigns.tsx';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -222,6 +224,7 @@ export function SettingsScreen() {
         </div>
         <ErrorNote error={save.error} />
       </Card>
+      <CampaignSettingsCard />
       <ActivityGradesCard />
     </>
   );

@@ -1,0 +1,143 @@
+// Bench (c): `count` waiting runs made due at once, fired by `sweepers` sweepers each doing what a
+// runtime process's wall-clock sweep does (claim, fire in batches) — on PostgreSQL each a process of
+// its own (sweeper-process.ts), as when that many workers share the due runs. Two shapes: runs waiting
+// on an ask's timeout (a snapshot to restore), and a campaign's unstarted runs (the timer starts them
+// at the trigger: a send, then a wait).
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../runtime/db/client.ts';
+import { handleInbound } from '../runtime/router/inbound.ts';
+import { claimDueRuns, WAKE_BATCH as DEFAULT_BATCH, fireRuns } from '../runtime/sweeper/sweeper.ts';
+import { fixtureGraph, publishGraph, seedWorkspace } from '../test/support/runtime.ts';
+
+/** BENCH_WAKE_BATCH: fire batches of another size than the runtime's, to compare. */
+const WAKE_BATCH = Number(process.env.BENCH_WAKE_BATCH ?? DEFAULT_BATCH);
+
+const timeoutGraph = {
+  nodes: [
+    { id: 'start', type: 'trigger.friend_request', position: { x: 0, y: 0 }, data: {} },
+    {
+      id: 'q',
+      type: 'ask',
+      position: { x: 0, y: 1 },
+      data: { question: '问题', saveAs: 'a', timeout: 'PT1H' },
+    },
+  ],
+  edges: [{ id: 's', source: 'start', sourceHandle: 'next', target: 'q' }],
+};
+
+/** Inserts `count` contacts of the account and one due run each, cloned from `template` in SQL. */
+async function cloneRuns(db: Db, accountId: string, workspaceId: string, count: number, template: string) {
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await db.execute(sql`
+    insert into contacts (workspace_id, bot_account_id, puppet_id, name, friend_status)
+    select ${workspaceId}, ${accountId}, 'w' || g || '-' || ${tag}, 'w' || g, 'friend'
+    from generate_series(1, ${count}) g`);
+  await db.execute(sql`
+    insert into runs (workspace_id, flow_id, flow_version_id, contact_id, status, snapshot, current_node_id,
+                      awaits_message, wake_at, wake_token, started_at, updated_at)
+    select t.workspace_id, t.flow_id, t.flow_version_id, c.id, 'waiting', t.snapshot, t.current_node_id,
+           t.awaits_message, now() - interval '1 second', t.wake_token, t.started_at, t.updated_at
+    from runs t, contacts c
+    where t.id = ${template} and c.bot_account_id = ${accountId} and c.puppet_id like ${`w%-${tag}`}`);
+}
+
+/** A template run of the shape, in a workspace of its own. */
+async function template(db: Db, shape: 'timeout' | 'campaign') {
+  const { account, workspaceId } = await seedWorkspace(db, `bench-wakes-${shape}-${Date.now()}`);
+  const name = `bench-wakes-${shape}-${Date.now()}`;
+  const now = new Date();
+  if (shape === 'timeout') {
+    await publishGraph(db, workspaceId, name, timeoutGraph);
+    const seed = await handleInbound(
+      db,
+      account,
+      { kind: 'friend_confirm', contact: { puppetId: `seed-${name}`, name: 'seed' }, at: now },
+      now,
+    );
+    return { account, run: seed.turns[0]!.runId };
+  }
+  const { flowId, flowVersionId } = await publishGraph(db, workspaceId, name, fixtureGraph('campaign'));
+  const [row] = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      with c as (
+        insert into contacts (workspace_id, bot_account_id, puppet_id, name, friend_status)
+        values (${workspaceId}, ${account.id}, ${`seed-${name}`}, 'seed', 'friend') returning id
+      )
+      insert into runs (workspace_id, flow_id, flow_version_id, contact_id, status, current_node_id,
+                        wake_at, wake_token, started_at, updated_at)
+      select ${workspaceId}, ${flowId}, ${flowVersionId}, c.id, 'waiting', 'campaign', null, 'launch', ${now}, ${now}
+      from c returning id`),
+  );
+  return { account, run: row!.id };
+}
+
+export interface WakeFigures {
+  perSecond: number;
+  fired: number;
+  detail: string;
+}
+
+/** Makes `count` runs of the shape due and fires them with `sweepers` sweepers; answers wakes/s. */
+export async function benchWakes(
+  db: Db,
+  shape: 'timeout' | 'campaign',
+  count: number,
+  sweepers: number,
+): Promise<WakeFigures> {
+  const { account, run } = await template(db, shape);
+  await cloneRuns(db, account.id, account.workspaceId, count, run);
+  await db.execute(sql`analyze runs`);
+  await db.execute(sql`analyze contacts`);
+  const fire = process.env.DATABASE_URL ? inProcesses : inThisProcess;
+  return fire(db, sweepers);
+}
+
+/** Each sweeper a process of its own, as in a deployment (PostgreSQL): started, then told to go. */
+async function inProcesses(_db: Db, sweepers: number): Promise<WakeFigures> {
+  const children = Array.from({ length: sweepers }, () =>
+    fork(fileURLToPath(new URL('./sweeper-process.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] }),
+  );
+  await Promise.all(children.map((child) => once(child, 'message')));
+  const t = performance.now();
+  for (const child of children) child.send('go');
+  const done = (await Promise.all(children.map((child) => once(child, 'message')))).map(
+    ([m]) => m as { fired: number; cpuUs: number },
+  );
+  const seconds = (performance.now() - t) / 1000;
+  const fired = done.reduce((n, d) => n + d.fired, 0);
+  const cpu = done.reduce((n, d) => n + d.cpuUs, 0) / Math.max(1, fired);
+  return {
+    perSecond: fired / seconds,
+    fired,
+    detail: `a process each, claims of 200, batches of ${WAKE_BATCH}; sweepers' CPU ${cpu.toFixed(0)} µs/wake`,
+  };
+}
+
+/** PGlite is one connection in this process: the sweepers take turns on it. */
+async function inThisProcess(db: Db, sweepers: number): Promise<WakeFigures> {
+  let fired = 0;
+  const cpu0 = process.cpuUsage();
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: sweepers }, async () => {
+      for (;;) {
+        const due = await claimDueRuns(db, new Date(), 200);
+        if (due.length === 0) return;
+        for (let i = 0; i < due.length; i += WAKE_BATCH) {
+          const turns = await fireRuns(db, due.slice(i, i + WAKE_BATCH));
+          fired += turns.filter(Boolean).length;
+        }
+      }
+    }),
+  );
+  const perSecond = fired / ((performance.now() - t) / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    perSecond,
+    fired,
+    detail: `in one process, claims of 200, batches of ${WAKE_BATCH}; CPU ${((cpu.user + cpu.system) / Math.max(1, fired)).toFixed(0)} µs/wake`,
+  };
+}

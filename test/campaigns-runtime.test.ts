@@ -1,0 +1,285 @@
+// Campaigns end to end in the sandbox (DESIGN "Campaigns and budgets"): launch enrolls once, runs wait
+// until each member's send time and go out when the sandbox clock gets there; sends and failures
+// settle members; replies get their buckets (or go to the inbox); pause, resume, cancel; a monthly
+// campaign schedules its next occurrence; a campaign finishes when every member settled.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchCampaign } from '../runtime/campaigns/launch.ts';
+import { addMonth } from '../runtime/campaigns/occurrence.ts';
+import { sendsPerMember } from '../runtime/campaigns/path.ts';
+import { replyBucket } from '../runtime/campaigns/replies.ts';
+import { bestSendAt, windowSlots } from '../runtime/campaigns/send-time.ts';
+import type { App } from '../server/app.ts';
+import { campaignMembers, campaigns, contacts, conversationCycles, runs } from '../shared/db/schema.ts';
+import { matchingEntries } from '../shared/flow/triggers.ts';
+import { login, type Session, testApp } from './support/app.ts';
+import { describeDb } from './support/db.ts';
+import { fixtureGraph, publishGraph } from './support/runtime.ts';
+
+const TZ = 'Asia/Shanghai';
+
+describe('best hour of the week', () => {
+  // Activity index: weekday (0 = Sunday) × 24 + hour, in the workspace zone.
+  const weekdays21 = Array.from({ length: 168 }, (_, i) => (i % 24 === 21 && i >= 24 && i < 6 * 24 ? 5 : 0));
+  const local = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 16);
+  it('schedules a contact active at 21:00 on weekdays at 21:00 on the next weekday', () => {
+    // Sunday 2025-01-05 10:00 in Shanghai → Monday 21:00.
+    const sunday = Date.parse('2025-01-05T02:00:00Z');
+    expect(local(bestSendAt(weekdays21, windowSlots(sunday, null, TZ))!)).toBe('2025-01-06T21:00');
+    // Monday 22:00 → Tuesday 21:00; Friday 22:00 → next Monday (the weekend has no 21:00 habit).
+    expect(local(bestSendAt(weekdays21, windowSlots(Date.parse('2025-01-06T14:00:00Z'), null, TZ))!)).toBe(
+      '2025-01-07T21:00',
+    );
+    expect(local(bestSendAt(weekdays21, windowSlots(Date.parse('2025-01-10T14:00:00Z'), null, TZ))!)).toBe(
+      '2025-01-13T21:00',
+    );
+  });
+  it('stays inside the window and its days; no history takes the first slot', () => {
+    const sunday = Date.parse('2025-01-05T02:00:00Z');
+    const window = { from: '09:00', to: '20:00', days: ['wed' as const] };
+    const slots = windowSlots(sunday, window, TZ);
+    expect(local(slots[0]!.at)).toBe('2025-01-08T09:00');
+    expect(slots).toHaveLength(11);
+    expect(local(bestSendAt(new Array(168).fill(0), slots)!)).toBe('2025-01-08T09:00');
+    // The 21:00 habit is outside the window: the busier hour inside it wins.
+    const busy: number[] = [...weekdays21];
+    busy[3 * 24 + 15] = 2;
+    expect(local(bestSendAt(busy, slots)!)).toBe('2025-01-08T15:00');
+    // Equal hours: the day chatted on more.
+    const days = new Array(168).fill(0);
+    days[1 * 24 + 10] = 3;
+    days[2 * 24 + 10] = 3;
+    days[2 * 24 + 3] = 4;
+    expect(local(bestSendAt(days, windowSlots(sunday, null, TZ))!)).toBe('2025-01-07T03:00');
+  });
+});
+
+describe('campaign pieces', () => {
+  it('buckets replies: intent, simple (punctuation and emoji tolerant), other', () => {
+    const words = { simpleReplies: ['好的', '收到', 'ok', '👍'], intentKeywords: ['多少钱', '链接'] };
+    expect(replyBucket(' 好的！', words)).toBe('simple_reply');
+    expect(replyBucket('OK 👍', words)).toBe('simple_reply');
+    expect(replyBucket('👍👍', words)).toBe('simple_reply');
+    expect(replyBucket('好的，多少钱？', words)).toBe('intent');
+    expect(replyBucket('发我链接', words)).toBe('intent');
+    expect(replyBucket('好的呀我明天看看', words)).toBe('other_reply');
+    expect(replyBucket('？', words)).toBe('other_reply');
+  });
+  it('counts the messages before the first wait, longest branch', () => {
+    expect(sendsPerMember(fixtureGraph('campaign'), 'campaign')).toBe(1);
+  });
+  it('never starts a campaign flow on a message', () => {
+    const entries = [{ nodeId: 'c', type: 'trigger.campaign', data: {} }];
+    expect(
+      matchingEntries(entries, { kind: 'message', text: '报名', room: false, mentionsBot: false }),
+    ).toEqual([]);
+    expect(matchingEntries(entries, { kind: 'friend_request', hello: '' })).toEqual([]);
+  });
+  it('adds a month, keeping the day where the month has it', () => {
+    expect(addMonth(new Date('2025-01-15T12:00:00Z')).toISOString()).toBe('2025-02-15T12:00:00.000Z');
+    expect(addMonth(new Date('2025-01-31T12:00:00Z')).toISOString()).toBe('2025-02-28T12:00:00.000Z');
+  });
+});
+
+describeDb('campaigns in the sandbox', (db) => {
+  let app: App;
+  let owner: Session;
+  let workspaceId: string;
+  let flowId: string;
+  let inboxFlowId: string;
+  let ids: string[] = [];
+  beforeAll(async () => {
+    const started = await testApp(db(), { runtime: true });
+    app = started.app;
+    workspaceId = started.workspaceId!;
+    owner = await login(app);
+    flowId = (await publishGraph(db().db, workspaceId, 'Campaign', fixtureGraph('campaign'))).flowId;
+    inboxFlowId = (await publishGraph(db().db, workspaceId, 'Campaign inbox', fixtureGraph('campaign')))
+      .flowId;
+    const bulk = await post('/api/sandbox/contacts/bulk', { count: 40, seed: 7 });
+    // Friends only, each quiet (nobody talked with us lately), no activity history.
+    const friends = await db()
+      .db.select({ id: contacts.id })
+      .from(contacts)
+      .where(and(inArray(contacts.id, bulk.ids), eq(contacts.friendStatus, 'friend')))
+      .orderBy(contacts.id);
+    ids = friends.map((f) => f.id);
+    await db()
+      .db.update(contacts)
+      .set({ lastInboundAt: null, lastOutboundAt: null, activity: new Array(168).fill(0), tags: [] })
+      .where(inArray(contacts.id, bulk.ids));
+  }, 60_000);
+  afterAll(() => app?.close());
+
+  async function post(url: string, payload: object = {}) {
+    const res = await app.inject({ method: 'POST', url, payload, headers: owner.headers });
+    if (res.statusCode >= 300) throw new Error(`${url} → ${res.statusCode} ${res.body}`);
+    return res.json();
+  }
+  const get = async (url: string) => (await app.inject({ url, headers: { cookie: owner.cookie } })).json();
+  const tag = (tagName: string, who: string[]) =>
+    db()
+      .db.update(contacts)
+      .set({ tags: [tagName] })
+      .where(inArray(contacts.id, who));
+  const rules = (tagName: string) => ({
+    match: 'all',
+    rules: [{ field: 'tags', op: 'has_tag', value: tagName }],
+  });
+  const members = (campaignId: string) =>
+    db().db.select().from(campaignMembers).where(eq(campaignMembers.campaignId, campaignId));
+  const memberOf = async (campaignId: string, contactId: string) =>
+    (await members(campaignId)).find((m) => m.contactId === contactId)!;
+  const say = (contactId: string, text: string) =>
+    post(`/api/sandbox/contacts/${contactId}/messages`, { text });
+  const advance = (by: string) => post('/api/sandbox/clock/advance', { by });
+
+  it('sends at launch, settles sends, failures and replies into buckets, and finishes', async () => {
+    expect(ids.length).toBeGreaterThanOrEqual(14);
+    const who = ids.slice(0, 6);
+    await tag('wave1', who);
+    // They deleted us before the campaign: its send fails as not a friend (the runs are due at once).
+    await post(`/api/sandbox/contacts/${who[5]}/delete-us`);
+    const created = await post('/api/campaigns', {
+      name: '月度群发',
+      flowId,
+      rules: rules('wave1'),
+      replyWindow: 'P1D',
+    });
+    expect(created).toMatchObject({ status: 'draft', counts: { audience: 0 } });
+    const launched = await app.inject({
+      method: 'POST',
+      url: `/api/campaigns/${created.id}/launch`,
+      headers: owner.headers,
+    });
+    expect(launched.statusCode).toBe(202);
+    expect(launched.json()).toMatchObject({ status: 'running', counts: { audience: 6, scheduled: 6 } });
+    // Launching again enrolls nobody twice.
+    expect(await launchCampaign(db().db, created.id, new Date())).toEqual({ members: 0, runs: 0 });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/campaigns/${created.id}/launch`,
+      headers: owner.headers,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'campaign_status' });
+    const made = await db().db.select().from(runs).where(eq(runs.flowId, flowId));
+    expect(made).toHaveLength(6);
+    expect(new Set(made.map((r) => r.contactId)).size).toBe(6);
+
+    await advance('PT1M');
+    const afterSend = await get(`/api/campaigns/${created.id}`);
+    expect(afterSend.counts).toMatchObject({ sent: 5, failed: 1, deletedUs: 1, scheduled: 0 });
+    expect((await memberOf(created.id, who[0]!)).variant).toBe(0);
+
+    // A reply through the flow: the run's wait_reply takes it and answers.
+    const simple = await say(who[0]!, '好的！');
+    expect(simple.replies.map((r: { text: string }) => r.text)).toEqual(['收到，稍后发你链接。']);
+    await say(who[1]!, '多少钱？');
+    await say(who[2]!, '明天再说吧');
+    expect(await memberOf(created.id, who[0]!)).toMatchObject({ bucket: 'simple_reply', reply: '好的！' });
+    expect((await memberOf(created.id, who[1]!)).bucket).toBe('intent');
+    expect((await memberOf(created.id, who[2]!)).bucket).toBe('other_reply');
+
+    await advance('P2D');
+    const done = await get(`/api/campaigns/${created.id}`);
+    expect(done.status).toBe('finished');
+    expect(done.counts).toMatchObject({
+      simpleReply: 1,
+      intent: 1,
+      otherReply: 1,
+      noReply: 2,
+      deletedUs: 1,
+      replied: 3,
+    });
+    const intent = await get(`/api/campaigns/${created.id}/contacts?bucket=intent`);
+    expect(intent.items).toEqual([expect.objectContaining({ id: who[1], reply: '多少钱？' })]);
+  }, 60_000);
+
+  it('routes replies to the inbox when asked, and the run does not take them', async () => {
+    const who = ids.slice(6, 8);
+    await tag('wave2', who);
+    const created = await post('/api/campaigns', {
+      name: '召回',
+      flowId: inboxFlowId,
+      rules: rules('wave2'),
+      replyTo: 'inbox',
+    });
+    await post(`/api/campaigns/${created.id}/launch`);
+    await advance('PT1M');
+    const answer = await say(who[0]!, '报名');
+    expect(answer.replies).toEqual([]);
+    const cycles = await db()
+      .db.select()
+      .from(conversationCycles)
+      .where(eq(conversationCycles.openedBy, 'campaign'));
+    expect(cycles.length).toBe(1);
+    expect((await memberOf(created.id, who[0]!)).bucket).toBe('intent');
+  }, 60_000);
+
+  it('pauses, resumes and cancels a best-hour campaign; a cancelled one moves no more', async () => {
+    const who = ids.slice(8, 11);
+    await tag('wave3', who);
+    // A habit far from now: they will be sent in days, not minutes.
+    const { now } = await get('/api/sandbox/clock');
+    const hour = (new Date(now).getUTCHours() + 8 + 12) % 24;
+    const activity = new Array(168).fill(0).map((_, i) => (i % 24 === hour ? 3 : 0));
+    await db().db.update(contacts).set({ activity }).where(inArray(contacts.id, who));
+    const created = await post('/api/campaigns', {
+      name: '最佳时间',
+      flowId: (await publishGraph(db().db, workspaceId, 'Campaign best', fixtureGraph('campaign'))).flowId,
+      rules: rules('wave3'),
+      sendTime: 'best_hour',
+    });
+    await post(`/api/campaigns/${created.id}/launch`);
+    const m = await memberOf(created.id, who[0]!);
+    expect(new Date(m.sendAt!.getTime() + 8 * 3_600_000).getUTCHours()).toBe(hour);
+    expect(m.sendAt!.getTime()).toBeGreaterThan(Date.parse(now));
+    const runOf = async () => (await db().db.select().from(runs).where(eq(runs.id, m.runId!)))[0]!;
+    expect((await runOf()).wakeAt?.getTime()).toBe(m.sendAt!.getTime());
+
+    expect((await post(`/api/campaigns/${created.id}/pause`)).status).toBe('paused');
+    expect((await runOf()).wakeAt).toBeNull();
+    expect((await post(`/api/campaigns/${created.id}/resume`)).status).toBe('running');
+    expect((await runOf()).wakeAt?.getTime()).toBe(m.sendAt!.getTime());
+    const cancelled = await post(`/api/campaigns/${created.id}/cancel`);
+    expect(cancelled).toMatchObject({ status: 'cancelled', counts: { cancelled: 3, scheduled: 0 } });
+    expect((await runOf()).status).toBe('exited');
+    const resumed = await app.inject({
+      method: 'POST',
+      url: `/api/campaigns/${created.id}/resume`,
+      headers: owner.headers,
+    });
+    expect(resumed.statusCode).toBe(409);
+    expect(resumed.json().error.details.params).toMatchObject({ status: 'cancelled', action: 'resume' });
+  }, 60_000);
+
+  it('launches a scheduled monthly campaign on the sandbox clock and schedules the next month', async () => {
+    const who = ids.slice(11, 13);
+    await tag('wave4', who);
+    const { now } = await get('/api/sandbox/clock');
+    const at = new Date(Date.parse(now) + 3_600_000).toISOString();
+    const created = await post('/api/campaigns', {
+      name: '每月',
+      flowId: (await publishGraph(db().db, workspaceId, 'Campaign monthly', fixtureGraph('campaign'))).flowId,
+      rules: rules('wave4'),
+      schedule: { at, repeat: 'monthly' },
+    });
+    const scheduled = await app.inject({
+      method: 'POST',
+      url: `/api/campaigns/${created.id}/launch`,
+      headers: owner.headers,
+    });
+    expect(scheduled.statusCode).toBe(202);
+    expect(scheduled.json().status).toBe('scheduled');
+    await advance('PT2H');
+    const launched = await get(`/api/campaigns/${created.id}`);
+    expect(launched.status).toBe('running');
+    expect(launched.counts.sent).toBe(2);
+    const next = await db().db.select().from(campaigns).where(eq(campaigns.parentId, created.id));
+    expect(next).toHaveLength(1);
+    expect(next[0]).toMatchObject({ status: 'scheduled', schedule: { repeat: 'monthly' } });
+    expect(next[0]!.schedule.at).toBe(addMonth(new Date(at)).toISOString());
+    void sql;
+  }, 60_000);
+});
