@@ -78,6 +78,7 @@ export class Runtime {
   private unsubscribe: (() => void) | null = null;
   private readonly context: DriverContext;
   private lastCampaignTick = 0;
+  private campaignTicking = false;
 
   log: RuntimeLog | null = null;
 
@@ -125,7 +126,8 @@ export class Runtime {
         await wakeSnoozedConversations(this.o.db, this.o.bus, new Date()).catch((err) =>
           this.log?.error({ err }, 'snoozed conversations not woken'),
         );
-        await this.campaignsTick();
+        // Off the tick's path: a slow campaign query must not hold back commands and sweeps.
+        void this.campaignsTick();
         for (const driver of this.drivers.values()) {
           await driver.sweepOwnClock();
           void driver.runCommands();
@@ -145,8 +147,17 @@ export class Runtime {
    * sandbox account's own clock.
    */
   private async campaignsTick(): Promise<void> {
-    if (Date.now() - this.lastCampaignTick < CAMPAIGN_TICK_MS) return;
-    this.lastCampaignTick = Date.now();
+    if (this.campaignTicking || Date.now() - this.lastCampaignTick < CAMPAIGN_TICK_MS) return;
+    this.campaignTicking = true;
+    try {
+      await this.campaignsTickNow();
+    } finally {
+      this.campaignTicking = false;
+      this.lastCampaignTick = Date.now();
+    }
+  }
+
+  private async campaignsTickNow(): Promise<void> {
     await campaignTick(this.o.db, new Date(), undefined, this.o.bus).catch((err) =>
       this.log?.error({ err }, 'campaign tick failed'),
     );

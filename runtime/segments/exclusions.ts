@@ -1,6 +1,6 @@
 // Who a campaign leaves out even when the rules take them (shared/segments/rules.ts `exclusionsSchema`):
-// each exclusion one boolean over `c` / `b`, on each contact's own clock, keyed by contact id so the
-// per-contact indexes serve them.
+// each exclusion one boolean over `c` / `b`, on each contact's own clock; the ones over other tables are
+// uncorrelated `c.id in (…)` sets, hashed once per statement rather than probed per contact.
 import { type SQL, sql } from 'drizzle-orm';
 import { ruleRoomSet } from '../../shared/flow/facts.ts';
 import type { CampaignExclusions, Exclusion, SegmentRules } from '../../shared/segments/rules.ts';
@@ -33,21 +33,24 @@ function leftGroup(rules: SegmentRules, ctx: ExclusionContext): SQL {
           sql`, `,
         )}))`
     : sql``;
-  // Back in a group of the same set (or the same group, for a group in no set): not "left".
-  return sql`exists (select 1 from room_members m join rooms r on r.id = m.room_id
-    where m.contact_id = c.id and m.left_at is not null ${named}
+  // Back in a group of the same set (or the same group, for a group in no set): not "left". An
+  // uncorrelated IN: PostgreSQL hashes the set once instead of probing per contact.
+  return sql`c.id in (select m.contact_id from room_members m join rooms r on r.id = m.room_id
+    where r.workspace_id = ${ctx.workspaceId} and m.left_at is not null ${named}
       and not exists (select 1 from room_members m2 join rooms r2 on r2.id = m2.room_id
-        where m2.contact_id = c.id and m2.left_at is null
+        where m2.contact_id = m.contact_id and m2.left_at is null
           and (r2.room_set_id = r.room_set_id or r2.id = r.id)))`;
 }
 
 function overBudget(ctx: ExclusionContext): SQL {
-  const now = contactNow(ctx);
+  // Each contact's now is its account's clock (`ob`, the message's account, is the contact's).
+  const now = sql`(${ctx.wallNow.toISOString()}::timestamptz + ob.clock_offset_ms * interval '1 millisecond')`;
   const { perDay, perWeek } = ctx.messageBudget;
-  return sql`(select count(*) filter (where o.done_at > ${now} - ${millis(DAY_MS)}) >= ${perDay}
-      or count(*) >= ${perWeek}
-    from outbox o where o.contact_id = c.id and o.initiated and o.status = 'sent'
-      and o.done_at > ${now} - ${millis(7 * DAY_MS)})`;
+  return sql`c.id in (select o.contact_id from outbox o join bot_accounts ob on ob.id = o.bot_account_id
+    where o.workspace_id = ${ctx.workspaceId} and o.contact_id is not null and o.initiated and o.status = 'sent'
+      and o.done_at > ${now} - ${millis(7 * DAY_MS)}
+    group by o.contact_id
+    having count(*) filter (where o.done_at > ${now} - ${millis(DAY_MS)}) >= ${perDay} or count(*) >= ${perWeek})`;
 }
 
 /** One exclusion as a boolean: true when it takes the contact out. */
@@ -67,9 +70,10 @@ export function exclusionSql(
     case 'deletedUs':
       return sql`(c.friend_status = 'deleted_us')`;
     case 'inConversation':
-      return sql`exists (select 1 from conversations v where v.contact_id = c.id and v.status in ('open', 'snoozed'))`;
+      return sql`c.id in (select v.contact_id from conversations v
+        where v.workspace_id = ${ctx.workspaceId} and v.status in ('open', 'snoozed'))`;
     case 'overBudget':
-      return sql`coalesce(${overBudget(ctx)}, false)`;
+      return overBudget(ctx);
   }
 }
 
