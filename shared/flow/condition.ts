@@ -6,29 +6,17 @@
 import type { FlowContext, Scalar } from './context.ts';
 import { type FlowFacts, factValue } from './facts.ts';
 import { regexMatches } from './regex.ts';
-import { type FieldKind, type FieldRef, fieldRef, type TimeField, timeValue } from './rule-fields.ts';
+import {
+  type ConditionOp,
+  type FieldKind,
+  type FieldRef,
+  fieldRef,
+  type TimeField,
+  timeValue,
+} from './rule-fields.ts';
 import { readVariable } from './variables.ts';
 
-export const CONDITION_OPS = [
-  'eq',
-  'neq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'contains',
-  'not_contains',
-  'matches',
-  'exists',
-  'not_exists',
-  'has_tag',
-  'not_has_tag',
-  'before',
-  'after',
-  'within',
-  'not_within',
-] as const;
-export type ConditionOp = (typeof CONDITION_OPS)[number];
+export { CONDITION_OPS, type ConditionOp } from './rule-fields.ts';
 
 export type ConditionRule = { field: string; op: ConditionOp; value?: Scalar };
 

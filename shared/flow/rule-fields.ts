@@ -66,8 +66,8 @@ export function fieldRef(field: string): FieldRef | null {
   return null;
 }
 
-/** The ops of the original language (every op but the time ones): text, attributes, tags, the reply. */
-const SCALAR_OPS = [
+/** Every comparison a rule may make (the condition node's `op`). */
+export const CONDITION_OPS = [
   'eq',
   'neq',
   'gt',
@@ -81,7 +81,15 @@ const SCALAR_OPS = [
   'not_exists',
   'has_tag',
   'not_has_tag',
+  'before',
+  'after',
+  'within',
+  'not_within',
 ] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
+
+/** The ops of the original language (every op but the time ones): text, attributes, tags, the reply. */
+const SCALAR_OPS = CONDITION_OPS.filter((op) => !(TIME_OPS as readonly string[]).includes(op));
 
 /** The ops each kind takes (the schema refuses any other with `fact_op` / `field_op`). */
 export const KIND_OPS: Record<FieldKind, readonly string[]> = {
