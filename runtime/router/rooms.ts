@@ -149,7 +149,7 @@ async function onJoin(
       await tx
         .update(contacts)
         .set({
-          tags: sql`array(select distinct t from unnest(${contacts.tags} || ${set.liveCodeTags}::text[]) t order by t)`,
+          tags: sql`array(select distinct t from unnest(${contacts.tags} || ${sql.param(set.liveCodeTags)}::text[]) t order by t)`,
         })
         .where(
           inArray(
