@@ -3,7 +3,7 @@
 // activity histories, first-added / last-inbound / last-outbound times, goals (~10%, each on a
 // finished run), room memberships (~20%, a quarter of them left), open conversations (~1%) and
 // bot-initiated messages sent in the last days (~3%, so the budget exclusion has someone to take).
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../runtime/db/client.ts';
 import { SANDBOX_LIMITS } from '../shared/api/bot-limits.ts';
 import { fixtureGraph, publishGraph } from '../test/support/runtime.ts';
@@ -15,18 +15,24 @@ export const SPREAD_TAG = 'spread';
 
 export interface World {
   workspaceId: string;
+  /** The seed's clock: its times are relative to it, so a reused world is measured at it too. */
+  now: Date;
   accountIds: string[];
   /** Published `trigger.campaign` flows (each campaign needs its own: one open run per contact and flow). */
   campaignFlow: (name: string) => Promise<string>;
 }
 
 const one = <T>(result: unknown) => rowsOf<T>(result)[0]!;
+const PREFIX = 'bench-campaigns-';
+/** Contact `g`'s last message from the bot, as seeded (the reuse puts back what the spread moved). */
+const seededOutbound = (g: SQL, now: Date) =>
+  sql`case when ${g} % 3 = 0 then null else ${now}::timestamptz - ((${g} * 17) % (90 * 24)) * interval '1 hour' end`;
 
 export async function seedWorld(db: Db, count: number, now: Date): Promise<World> {
-  const tag = `${Date.now().toString(36)}`;
+  const tag = now.getTime().toString(36);
   const { id: workspaceId } = one<{ id: string }>(
     await db.execute(sql`insert into workspaces (name, time_zone, message_budget)
-      values (${`bench-campaigns-${tag}`}, 'Asia/Shanghai', '{"perDay": 1, "perWeek": 3}') returning id`),
+      values (${PREFIX + tag}, 'Asia/Shanghai', '{"perDay": 1, "perWeek": 3}') returning id`),
   );
   const accountIds = rowsOf<{ id: string }>(
     await db.execute(sql`insert into bot_accounts (workspace_id, name, puppet, limits, lease_owner, lease_until, fencing_token)
@@ -61,7 +67,7 @@ export async function seedWorld(db: Db, count: number, now: Date): Promise<World
       patterns.activity,
       ${now}::timestamptz - ((g * 37) % 365) * interval '1 day',
       case when g % 4 = 0 then null else ${now}::timestamptz - ((g * 13) % (60 * 24)) * interval '1 hour' end,
-      case when g % 3 = 0 then null else ${now}::timestamptz - ((g * 17) % (90 * 24)) * interval '1 hour' end
+      ${seededOutbound(sql`g`, now)}
     from generate_series(1, ${count}) g, acc, patterns where patterns.p = g % 64`);
 
   // Goals: a finished run of a flow, every tenth contact.
@@ -98,8 +104,40 @@ export async function seedWorld(db: Db, count: number, now: Date): Promise<World
       and not (c.tags @> array[${SPREAD_TAG}])`);
   for (const table of ['contacts', 'runs', 'goals', 'room_members', 'conversations', 'outbox'])
     await db.execute(sql.raw(`analyze ${table}`));
+  return world(db, workspaceId, accountIds, now);
+}
+
+function world(db: Db, workspaceId: string, accountIds: string[], now: Date): World {
   let flows = 0;
+  const run = Date.now().toString(36);
   const campaignFlow = async (name: string) =>
-    (await publishGraph(db, workspaceId, `${name}-${tag}-${flows++}`, fixtureGraph('campaign'))).flowId;
-  return { workspaceId, accountIds, campaignFlow };
+    (await publishGraph(db, workspaceId, `${name}-${run}-${flows++}`, fixtureGraph('campaign'))).flowId;
+  return { workspaceId, now, accountIds, campaignFlow };
+}
+
+/**
+ * `--reuse`: the latest world seeded with `count` contacts, as it was seeded — the campaigns, runs,
+ * sends and archive of earlier benches removed, the spread contacts' last sends put back — or null.
+ */
+export async function reuseWorld(db: Db, count: number): Promise<World | null> {
+  const [found] = rowsOf<{ id: string; name: string }>(
+    await db.execute(sql`select w.id, w.name from workspaces w where w.name like ${`${PREFIX}%`}
+        and (select count(*) from contacts c where c.workspace_id = w.id) = ${count}
+      order by w.created_at desc limit 1`),
+  );
+  if (!found) return null;
+  const tag = found.name.slice(PREFIX.length);
+  const now = new Date(Number.parseInt(tag, 36));
+  const ws = found.id;
+  await db.execute(sql`delete from flows where workspace_id = ${ws} and name not like 'bench-goal-%'`);
+  await db.execute(
+    sql`delete from outbox where workspace_id = ${ws} and idempotency_key not like ${`${tag}-seed-%`}`,
+  );
+  await db.execute(sql`delete from messages where workspace_id = ${ws}`);
+  await db.execute(sql`update contacts set last_outbound_at = ${seededOutbound(sql`split_part(puppet_id, '-', 2)::int`, now)}
+    where workspace_id = ${ws} and last_outbound_at > ${now}`);
+  const accountIds = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from bot_accounts where workspace_id = ${ws} order by id`),
+  ).map((r) => r.id);
+  return world(db, ws, accountIds, now);
 }

@@ -1,5 +1,5 @@
 // `npm run bench:campaigns` (DATABASE_URL = a PostgreSQL database it may fill): on `--contacts N`
-// contacts (default 1,000,000; campaigns-seed.ts) — (a) the segment builder's count with 3 rules and
+// contacts (default 1,000,000; campaigns-seed.ts; `--reuse`: the world an earlier run seeded) — (a) the segment builder's count with 3 rules and
 // every exclusion on: p50/p95 over 20 runs (target p95 < 500 ms), with the count statement's plan;
 // (b) launching a campaign that enrolls ~N/10 contacts (target < 10 s at 100k); (c) a broadcast and a
 // recall over 10 accounts sent by the real dispatcher on a simulated clock: the most any account
@@ -11,7 +11,7 @@ import { runMigrations } from '../runtime/db/migrate.ts';
 import { previewSegment } from '../runtime/segments/preview.ts';
 import { campaigns } from '../shared/db/schema.ts';
 import { DEFAULT_EXCLUSIONS, type SegmentRules, segmentRulesSchema } from '../shared/segments/rules.ts';
-import { SPREAD_TAG, seedWorld } from './campaigns-seed.ts';
+import { reuseWorld, SPREAD_TAG, seedWorld } from './campaigns-seed.ts';
 import { spread } from './campaigns-spread.ts';
 import { percentile } from './support.ts';
 
@@ -22,14 +22,15 @@ if (!url) console.warn('DATABASE_URL is not set: PGlite, figures not comparable 
 const handle = await openDb(url ? { kind: 'postgres', url, poolSize: 16 } : { kind: 'pglite' });
 await runMigrations(handle);
 const { db } = handle;
-const now = new Date();
 
 let t = performance.now();
-const world = await seedWorld(db, CONTACTS, now);
+const reused = process.argv.includes('--reuse') ? await reuseWorld(db, CONTACTS) : null;
+const world = reused ?? (await seedWorld(db, CONTACTS, new Date()));
+const { now } = world;
 // PostgreSQL's JIT spends seconds compiling the segment's wide expressions: compare PGOPTIONS='-c jit=off'.
 const [jit] = rowsOf<{ jit: string }>(await db.execute(sql`show jit`));
 console.log(
-  `database: ${handle.kind} (jit ${jit?.jit}); seeded ${CONTACTS} contacts in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  `database: ${handle.kind} (jit ${jit?.jit}); ${reused ? 'reused' : 'seeded'} ${CONTACTS} contacts in ${((performance.now() - t) / 1000).toFixed(1)} s`,
 );
 
 // (a) three rules, every exclusion on

@@ -17,11 +17,14 @@ import apiKeyRoutes from './routes/api-keys.ts';
 import authRoutes from './routes/auth.ts';
 import botRoutes from './routes/bots.ts';
 import campaignRoutes from './routes/campaigns.ts';
+import channelPageRoutes from './routes/channel-page.ts';
+import channelRoutes from './routes/channels.ts';
 import contactRoutes from './routes/contacts.ts';
 import conversationRoutes from './routes/conversations.ts';
 import couponRoutes from './routes/coupons.ts';
 import flowRoutes from './routes/flows.ts';
 import healthRoutes from './routes/health.ts';
+import insightRoutes from './routes/insights.ts';
 import leadRoutes from './routes/leads.ts';
 import liveCodeRoutes from './routes/live-code.ts';
 import meRoutes from './routes/me.ts';
@@ -31,6 +34,7 @@ import outboxRoutes from './routes/outbox.ts';
 import roomRoutes from './routes/rooms.ts';
 import sandboxRoutes from './routes/sandbox.ts';
 import segmentRoutes from './routes/segments.ts';
+import statsCsvRoutes from './routes/stats-csv.ts';
 import workspaceRoutes from './routes/workspace.ts';
 
 export type AppConfig = Pick<Config, 'loginAttemptsPerMinute' | 'trustProxy' | 'secret'> &
@@ -82,11 +86,15 @@ export async function buildApp(
       await api.register(roomRoutes);
       await api.register(segmentRoutes);
       await api.register(campaignRoutes);
+      await api.register(statsCsvRoutes);
+      await api.register(channelRoutes);
+      await api.register(insightRoutes);
       await api.register(botRoutes, { secret: config.secret });
     },
     { prefix: '/api' },
   );
   await app.register(liveCodeRoutes);
+  await app.register(channelPageRoutes);
   await app.register(editorPlugin);
   return app;
 }

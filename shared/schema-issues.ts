@@ -46,6 +46,8 @@ export const SCHEMA_ERRORS = {
   china_mobile: () => 'must be a mainland-China mobile number',
   too_many_attributes: (p: { max: number }) => `at most ${p.max} attributes`,
   live_code_slug: () => 'lowercase letters, digits and dashes, 3–40 characters, not starting with a dash',
+  hello_code: () => 'a hello code has no spaces',
+  hello_code_required: () => 'a hello-code channel needs its code',
   lurker_below_active: () => 'the lurker threshold must be below the active one',
   node_version_newer: (p: { version: number; known: number }) =>
     `Saved by a newer Wefunnel (card version ${p.version}; this one reads up to ${p.known})`,

@@ -35,6 +35,7 @@ describeDb('effect table', (handle) => {
       signature: '—— 机器人',
       initiated: false,
       now,
+      timeZone: 'UTC',
     };
     const turn = {
       effects: [

@@ -10,6 +10,7 @@ import { BotsScreen } from './screens/BotsScreen.tsx';
 import { CampaignScreen } from './screens/CampaignScreen.tsx';
 import { CampaignsScreen } from './screens/CampaignsScreen.tsx';
 import { CampaignWizard } from './screens/CampaignWizard.tsx';
+import { ChannelsScreen } from './screens/ChannelsScreen.tsx';
 import { ContactDetailScreen } from './screens/ContactDetailScreen.tsx';
 import { ContactsScreen } from './screens/ContactsScreen.tsx';
 import { CouponsScreen } from './screens/CouponsScreen.tsx';
@@ -18,6 +19,8 @@ import { GroupsDetailScreen } from './screens/GroupsDetail.tsx';
 import { GroupsRoomSetsScreen } from './screens/GroupsRoomSets.tsx';
 import { GroupsScreen } from './screens/GroupsScreen.tsx';
 import { InboxScreen } from './screens/InboxScreen.tsx';
+import { InsightsContactsScreen } from './screens/InsightsContacts.tsx';
+import { InsightsScreen } from './screens/InsightsScreen.tsx';
 import { KpisScreen } from './screens/KpisScreen.tsx';
 import { LeadsScreen } from './screens/LeadsScreen.tsx';
 import { MembersScreen } from './screens/MembersScreen.tsx';
@@ -57,6 +60,10 @@ export function App() {
           <Route>
             <Shell session={session.data}>
               <Switch>
+                <Route path="/insights" component={InsightsScreen} />
+                <Route path="/insights/:kind">
+                  {(params) => <InsightsContactsScreen key={params.kind} kind={params.kind} />}
+                </Route>
                 <Route path="/kpis" component={KpisScreen} />
                 <Route path="/review" component={ReviewScreen} />
                 <Route path="/inbox/:id?">{(params) => <InboxScreen id={params.id} />}</Route>
@@ -76,14 +83,15 @@ export function App() {
                 </Route>
                 <Route path="/campaigns">{() => <CampaignsScreen />}</Route>
                 <Route path="/leads" component={LeadsScreen} />
+                <Route path="/channels" component={ChannelsScreen} />
                 <Route path="/coupons" component={CouponsScreen} />
                 <Route path="/bots" component={BotsScreen} />
                 <Route path="/members" component={MembersScreen} />
                 <Route path="/settings" component={SettingsScreen} />
                 <Route path="/profile" component={ProfileScreen} />
                 <Route>
-                  {/* An agent's home is the inbox; everyone else starts at the flows. */}
-                  <Redirect to={session.data.role === 'agent' ? '/inbox' : '/flows'} replace />
+                  {/* An agent's home is the inbox; everyone else starts at the insights: what to do today. */}
+                  <Redirect to={session.data.role === 'agent' ? '/inbox' : '/insights'} replace />
                 </Route>
               </Switch>
             </Shell>

@@ -1,7 +1,8 @@
-// Launching a campaign: its audience snapshotted into `campaign_members` (each with its send time),
-// then one unstarted run per member waiting at the flow's `trigger.campaign` until that time — in
-// batched statements, idempotently (a member and its run are made once, however often it launches).
-import { eq, sql } from 'drizzle-orm';
+// Launching a campaign: its audience snapshotted into `campaign_members` (each with its send time and
+// the id its run will have), then one unstarted run per member waiting at the flow's `trigger.campaign`
+// until that time — set-wise, never a statement per member, idempotently (a member and its run are
+// made once, however often it launches). A fixed send time is one statement for both.
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { campaigns } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { audienceSql } from '../segments/audience.ts';
@@ -10,10 +11,11 @@ import { campaignFlow } from './flow.ts';
 import { nextOccurrence } from './occurrence.ts';
 import { bestSendAt, windowSlots } from './send-time.ts';
 
-/** Members per statement: large enough to amortise round trips, small enough to keep each quick. */
+/** Best-hour members read and written per statement. */
 export const LAUNCH_BATCH = 5_000;
 
 type CampaignRow = typeof campaigns.$inferSelect;
+type Flow = { flowId: string; versionId: string; entryNodeId: string };
 /** Below every uuid: keyset paging starts here. */
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -41,17 +43,22 @@ export async function launchCampaign(
         .where(eq(campaigns.id, campaign.id));
       return { members: 0, runs: 0 };
     }
-    const members = await enroll(tx, campaign, wallNow, settings);
-    if (campaign.sendTime === 'best_hour') await bestHours(tx, campaign, wallNow, settings.timeZone);
-    let runs = 0;
-    let after = NO_ID;
-    for (;;) {
-      const made = await makeRuns(tx, campaign, flow, wallNow, after);
-      runs += made.runs;
-      if (made.batch < LAUNCH_BATCH || !made.last) break;
-      after = made.last;
+    const audience = audienceSql(
+      campaign.workspaceId,
+      campaign.rules,
+      campaign.exclusions,
+      wallNow,
+      settings,
+    );
+    let made: { members: number; runs: number; lost: number };
+    if (campaign.sendTime === 'best_hour') {
+      const members = await count(tx, enrolled(campaign, audience, wallNow));
+      await bestHours(tx, campaign, wallNow, settings.timeZone);
+      made = { members, ...(await makeRuns(tx, campaign, flow, unmade(campaign.id), wallNow)) };
+    } else {
+      made = await enrollWithRuns(tx, campaign, flow, audience, wallNow);
     }
-    await skipRunless(tx, campaign.id);
+    if (made.lost > 0) await skipRunless(tx, campaign.id);
     if (campaign.status !== 'running') {
       await tx
         .update(campaigns)
@@ -59,38 +66,82 @@ export async function launchCampaign(
         .where(eq(campaigns.id, campaign.id));
       await nextOccurrence(tx, campaign, wallNow);
     }
-    return { members, runs };
+    return { members: made.members, runs: made.runs };
   });
 }
 
-/** The audience as members; a contact already a member stays as it is. `send_at`: now on its account's clock. */
-async function enroll(
-  tx: Db,
-  campaign: CampaignRow,
-  wallNow: Date,
-  settings: NonNullable<Awaited<ReturnType<typeof workspaceSettings>>>,
-): Promise<number> {
-  const audience = audienceSql(campaign.workspaceId, campaign.rules, campaign.exclusions, wallNow, settings);
-  const result = await tx.execute(sql`
-    insert into campaign_members (campaign_id, contact_id, workspace_id, bot_account_id, send_at)
+/** `m` (a member) has a run id whose run is not made yet. */
+const unmadeRun = sql`m.run_id is not null and not exists (select 1 from runs r where r.id = m.run_id)`;
+
+/**
+ * The audience inserted as members (`returning contact_id, run_id, send_at`), each with its run's id;
+ * a contact already a member stays as it is. `send_at`: now on its account's clock.
+ */
+function enrolled(campaign: CampaignRow, audience: SQL, wallNow: Date): SQL {
+  return sql`insert into campaign_members (campaign_id, contact_id, workspace_id, bot_account_id, send_at, run_id)
     select ${campaign.id}, a.contact_id, ${campaign.workspaceId}, a.bot_account_id,
-           ${wallNow}::timestamptz + b.clock_offset_ms * interval '1 millisecond'
+           ${wallNow}::timestamptz + b.clock_offset_ms * interval '1 millisecond', gen_random_uuid()
     from (${audience}) a join bot_accounts b on b.id = a.bot_account_id
     on conflict do nothing
-    returning 1`);
-  return rowsOf(result).length;
+    returning contact_id, run_id, send_at`;
+}
+
+/** The members still waiting for their runs (after the best hours were set). */
+const unmade = (
+  campaignId: string,
+): SQL => sql`select m.contact_id, m.run_id, m.send_at from campaign_members m
+  where m.campaign_id = ${campaignId} and m.status = 'scheduled' and ${unmadeRun}`;
+
+/** `insert … returning 1` of the runs of `source` (contact_id, run_id, send_at), each waking at its send time. */
+function runsOf(campaign: CampaignRow, flow: Flow, source: string, wallNow: Date): SQL {
+  return sql`insert into runs (id, workspace_id, flow_id, flow_version_id, contact_id, status, current_node_id,
+                    wake_at, wake_token, started_at, updated_at)
+    select s.run_id, ${campaign.workspaceId}, ${flow.flowId}, ${flow.versionId}, s.contact_id, 'waiting',
+           ${flow.entryNodeId}, s.send_at, gen_random_uuid()::text, ${wallNow}, ${wallNow}
+    from ${sql.raw(source)} s where s.run_id is not null
+    on conflict do nothing
+    returning 1`;
 }
 
 /**
- * Each unscheduled member's best hour of the week inside the window, from its account's clock. The
- * slots are worked out once per account; the members are read and written in batches.
+ * A fixed send time: the members and their runs in one statement. `lost`: members whose contact is in
+ * the flow already (one open run per flow: its run is not made), skipped afterwards.
+ */
+async function enrollWithRuns(tx: Db, campaign: CampaignRow, flow: Flow, audience: SQL, wallNow: Date) {
+  const [row] = rowsOf<{ members: number; runs: number; lost: number }>(
+    await tx.execute(sql`with e as (${enrolled(campaign, audience, wallNow)}), made as (${runsOf(campaign, flow, 'e', wallNow)})
+      select (select count(*) from e)::int as members, (select count(*) from made)::int as runs,
+             (select count(*) from e where run_id is not null)::int - (select count(*) from made)::int as lost`),
+  );
+  return { members: Number(row?.members ?? 0), runs: Number(row?.runs ?? 0), lost: Number(row?.lost ?? 0) };
+}
+
+/** The runs of the members `source` selects. */
+async function makeRuns(tx: Db, campaign: CampaignRow, flow: Flow, source: SQL, wallNow: Date) {
+  const [row] = rowsOf<{ runs: number; lost: number }>(
+    await tx.execute(sql`with s as (${source}), made as (${runsOf(campaign, flow, 's', wallNow)})
+      select (select count(*) from made)::int as runs,
+             (select count(*) from s)::int - (select count(*) from made)::int as lost`),
+  );
+  return { runs: Number(row?.runs ?? 0), lost: Number(row?.lost ?? 0) };
+}
+
+const count = async (tx: Db, insert: SQL) =>
+  Number(
+    rowsOf<{ n: number }>(await tx.execute(sql`with x as (${insert}) select count(*)::int as n from x`))[0]
+      ?.n ?? 0,
+  );
+
+/**
+ * Each member still without its run: its best hour of the week inside the window, from its account's
+ * clock. The slots are worked out once per account; the members are read and written in batches.
  */
 async function bestHours(tx: Db, campaign: CampaignRow, wallNow: Date, timeZone: string): Promise<void> {
   const accounts = rowsOf<{ id: string; offset: string | number }>(
     await tx.execute(sql`
       select b.id, b.clock_offset_ms as offset from bot_accounts b
       where b.id in (select distinct bot_account_id from campaign_members
-                     where campaign_id = ${campaign.id} and run_id is null)`),
+                     where campaign_id = ${campaign.id} and run_id is not null and status = 'scheduled')`),
   );
   for (const account of accounts) {
     const slots = windowSlots(wallNow.getTime() + Number(account.offset), campaign.window, timeZone);
@@ -99,8 +150,8 @@ async function bestHours(tx: Db, campaign: CampaignRow, wallNow: Date, timeZone:
       const rows = rowsOf<{ id: string; activity: number[] }>(
         await tx.execute(sql`
           select m.contact_id as id, c.activity from campaign_members m join contacts c on c.id = m.contact_id
-          where m.campaign_id = ${campaign.id} and m.bot_account_id = ${account.id} and m.run_id is null
-            and m.status = 'scheduled' and m.contact_id > ${after}
+          where m.campaign_id = ${campaign.id} and m.bot_account_id = ${account.id} and m.status = 'scheduled'
+            and ${unmadeRun} and m.contact_id > ${after}
           order by m.contact_id limit ${LAUNCH_BATCH}`),
       );
       if (rows.length === 0) break;
@@ -118,45 +169,9 @@ async function bestHours(tx: Db, campaign: CampaignRow, wallNow: Date, timeZone:
   }
 }
 
-/**
- * One batch of members without a run, after `after` in contact order: each gets an unstarted run
- * waking at its send time. A contact with an open run of the flow already (one open run per flow)
- * gets none here, and is skipped once every batch is done.
- */
-async function makeRuns(
-  tx: Db,
-  campaign: CampaignRow,
-  flow: { flowId: string; versionId: string; entryNodeId: string },
-  wallNow: Date,
-  after: string,
-): Promise<{ batch: number; runs: number; last: string | null }> {
-  const result = await tx.execute(sql`
-    with batch as (
-      select contact_id, send_at from campaign_members
-      where campaign_id = ${campaign.id} and contact_id > ${after} and run_id is null and status = 'scheduled'
-      order by contact_id limit ${LAUNCH_BATCH}
-    ), made as (
-      insert into runs (workspace_id, flow_id, flow_version_id, contact_id, status, current_node_id,
-                        wake_at, wake_token, started_at, updated_at)
-      select ${campaign.workspaceId}, ${flow.flowId}, ${flow.versionId}, b.contact_id, 'waiting',
-             ${flow.entryNodeId}, b.send_at, gen_random_uuid()::text, ${wallNow}, ${wallNow}
-      from batch b
-      on conflict do nothing
-      returning id, contact_id
-    ), linked as (
-      update campaign_members m set run_id = made.id from made
-      where m.campaign_id = ${campaign.id} and m.contact_id = made.contact_id
-      returning 1
-    )
-    select (select count(*) from batch)::int as batch, (select count(*) from linked)::int as runs,
-           (select contact_id from batch order by contact_id desc limit 1) as last`);
-  const [row] = rowsOf<{ batch: number; runs: number; last: string | null }>(result);
-  return { batch: Number(row?.batch ?? 0), runs: Number(row?.runs ?? 0), last: row?.last ?? null };
-}
-
-/** Members left without a run: their contact was already in the flow. */
+/** Members whose run was not made (the contact already in the flow): skipped, without a run. */
 async function skipRunless(tx: Db, campaignId: string): Promise<void> {
   await tx.execute(sql`
-    update campaign_members set status = 'skipped'
-    where campaign_id = ${campaignId} and run_id is null and status = 'scheduled'`);
+    update campaign_members m set status = 'skipped', run_id = null
+    where m.campaign_id = ${campaignId} and m.status = 'scheduled' and ${unmadeRun}`);
 }

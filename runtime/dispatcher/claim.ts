@@ -99,9 +99,9 @@ export async function markFailed(
  * WeChat said the contact is not (or no longer) our friend: a friend deleted us. A group member who
  * never was our friend stays a stranger.
  */
-export async function markDeletedUs(db: Db, contactId: string): Promise<void> {
+export async function markDeletedUs(db: Db, contactId: string, at: Date): Promise<void> {
   await db
     .update(contacts)
-    .set({ friendStatus: 'deleted_us' })
+    .set({ friendStatus: 'deleted_us', deletedUsAt: at })
     .where(and(eq(contacts.id, contactId), eq(contacts.friendStatus, 'friend')));
 }

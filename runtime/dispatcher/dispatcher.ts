@@ -166,7 +166,7 @@ async function perform(
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof NotAFriendError) {
       await markFailed(db, row, message, at, null, true);
-      if (row.contactId) await markDeletedUs(db, row.contactId);
+      if (row.contactId) await markDeletedUs(db, row.contactId, at);
       return;
     }
     const retryAt = row.attempts < MAX_ATTEMPTS ? new Date(at.getTime() + 30_000 * row.attempts) : null;

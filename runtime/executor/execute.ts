@@ -7,6 +7,7 @@ import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '.
 import type { Db } from '../db/client.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
+import { experimentNodesOf } from './experiment-members.ts';
 import { factNeeds, factsFor } from './facts.ts';
 import type { ContactTouch, TurnScope, WriteBatch } from './persist.ts';
 import { resolveRequest } from './requests.ts';
@@ -73,6 +74,8 @@ export async function executeTurn(
     signature: workspace.botSignature,
     initiated: event.type === 'TIMER',
     now,
+    timeZone: workspace.timeZone,
+    experiments: experimentNodesOf(machine),
   };
   const needs = factNeeds(machine);
   const facts = needs ? await factsFor(tx, contact.id, workspace, now, needs) : undefined;

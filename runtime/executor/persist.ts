@@ -1,13 +1,15 @@
 // Writes a transaction's turns (DESIGN "Execute one turn") in ONE statement of fixed shape: the runs' new snapshots
-// and wakes, their outbox rows (idempotency keys), node visits, node_stats increments, contact
-// attribute/tag/activity writes and goals. Each is a data-modifying CTE over a jsonb array of rows,
+// and wakes, their outbox rows (idempotency keys), node visits, experiment members, node_stats(_daily)
+// increments, contact attribute/tag/activity writes and goals. Each is a data-modifying CTE over a jsonb array of rows,
 // so one turn and fifty share a statement text — one round trip, and no SQL built per turn.
 import { sql } from 'drizzle-orm';
 import type { runs } from '../../shared/db/schema.ts';
 import type { TurnResult } from '../../shared/flow/index.ts';
+import { localDay } from '../../shared/time/zoned.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import type { OutboxInsert } from '../outbox/writer.ts';
 import { EFFECT_TABLE, type EffectTable } from './effects.ts';
+import { MemberBuffer } from './experiment-members.ts';
 import { StatsBuffer } from './stats-buffer.ts';
 
 export interface TurnScope {
@@ -27,6 +29,10 @@ export interface TurnScope {
    */
   initiated: boolean;
   now: Date;
+  /** The workspace's zone: the day `now` falls on in it is the turn's day in node_stats_daily. */
+  timeZone: string;
+  /** The version's splits and sends with variants (`experimentNodesOf`): their first visits make members. */
+  experiments?: ReadonlySet<string>;
 }
 
 /** The inbound message's activity count and time, written with the turn's contact update. */
@@ -70,6 +76,7 @@ type Row = Record<string, unknown>;
  */
 export class WriteBatch {
   readonly stats = new StatsBuffer();
+  readonly members = new MemberBuffer();
 
   /** How each effect a turn records is written (effects.ts); tests may pass a table of their own. */
   constructor(private readonly effects: EffectTable = EFFECT_TABLE) {}
@@ -99,6 +106,7 @@ export class WriteBatch {
     const before = this.outbox.length;
     for (const effect of turn.effects) this.effects[effect.kind]?.(this, scope, effect as never);
     this.addVisits(scope, turn);
+    this.members.add(scope, turn);
     if (touch) this.touch(scope.contactId, touch);
     return this.outbox.length - before;
   }
@@ -178,7 +186,8 @@ export class WriteBatch {
             run_id uuid, contact_id uuid, name text, created_at timestamptz)
           on conflict do nothing
         ),
-        s as (${this.stats.upsert()})
+        ${this.members.insert()},
+        ${this.stats.upserts()}
         select (select count(*) from o)::int as queued`),
     );
     this.runs.clear();
@@ -188,6 +197,7 @@ export class WriteBatch {
     this.contacts.clear();
     this.goals = [];
     this.stats.clear();
+    this.members.clear();
     return Number(row?.queued ?? 0);
   }
 
@@ -198,6 +208,7 @@ export class WriteBatch {
   private addVisits(scope: TurnScope, turn: TurnResult): void {
     const entered = new Map<string, Row>();
     const variants = new Map<string, number>();
+    const day = localDay(scope.now.getTime(), scope.timeZone);
     for (const e of turn.effects)
       if (e.kind === 'send') variants.set(`${e.nodeId}\u0000${e.visit}`, e.variant);
     for (const v of turn.visits) {
@@ -213,13 +224,13 @@ export class WriteBatch {
         };
         entered.set(key, row);
         this.visits.push(row);
-        this.stats.add(scope.flowVersionId, v.nodeId, '');
+        this.stats.add(scope.flowVersionId, v.nodeId, '', day);
         continue;
       }
       const mine = entered.get(key);
       if (mine) mine.port = v.port;
       else this.ports.push({ run_id: scope.runId, node_id: v.nodeId, visit: v.visit, port: v.port });
-      this.stats.add(scope.flowVersionId, v.nodeId, v.port);
+      this.stats.add(scope.flowVersionId, v.nodeId, v.port, day);
     }
   }
 
@@ -235,6 +246,7 @@ export class WriteBatch {
       payload: row.payload,
       idempotency_key: row.idempotencyKey,
       not_before: (row.notBefore as Date).toISOString(),
+      initiated: row.initiated ?? false,
     });
   }
 

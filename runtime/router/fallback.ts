@@ -49,7 +49,11 @@ export async function fallback(
   if (reply !== null) {
     await markRoute(tx, account, message, 'auto_reply');
   } else {
-    if (!settings.fallback.handoff) return { queued: 0, conversationId: null };
+    if (!settings.fallback.handoff) {
+      // Nothing answers it: counted as such (the bot KPIs, the insights' unanswered phrases).
+      await markRoute(tx, account, message, 'unanswered');
+      return { queued: 0, conversationId: null };
+    }
     await markRoute(tx, account, message, 'handoff');
     conversationId = (await openConversation(tx, contact, { by: 'fallback', at: now })).conversationId;
     await recordInbound(tx, contact.id, message);

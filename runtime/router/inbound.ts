@@ -10,6 +10,7 @@ import type { ContactRef, InboundEvent } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
 import { WriteBatch } from '../executor/persist.ts';
 import { actionRow, queueOutbox } from '../outbox/writer.ts';
+import { attributeFriendRequest, attributeLeads } from './channels.ts';
 import { cleanText } from './clean.ts';
 import { type ContactRow, lockContact, lockContacts } from './contacts.ts';
 import { flowsForContact, type PublishedFlow, pointsFor } from './flows.ts';
@@ -125,6 +126,7 @@ async function onFriendRequest(
     .update(contacts)
     .set({ friendStatus: 'requested', friendHello: hello })
     .where(eq(contacts.id, contact.id));
+  await attributeFriendRequest(tx, account, contact, hello, now);
   const points = pointsFor(await flowsForContact(tx, contact), { kind: 'friend_request', hello });
   if (!acceptsRequest(points.map((p) => p.entry))) return;
   const queued = await queueOutbox(tx, [
@@ -205,7 +207,16 @@ async function acceptPendingLeads(tx: Db, list: ContactRow[], now: Date): Promis
       name: leads.name,
       phone: leads.phone,
       weixin: leads.weixin,
+      channelId: leads.channelId,
     });
+  await attributeLeads(
+    tx,
+    accepted.map((lead) => ({
+      contact: list.find((c) => c.id === lead.contactId)!,
+      channelId: lead.channelId,
+    })),
+    now,
+  );
   for (const lead of accepted) {
     const contact = list.find((c) => c.id === lead.contactId)!;
     contact.attributes = { ...contact.attributes, ...lead.attributes };

@@ -1,6 +1,7 @@
 // Who a campaign leaves out even when the rules take them (shared/segments/rules.ts `exclusionsSchema`):
-// each exclusion one boolean over `c` / `b`, on each contact's own clock; the ones over other tables are
-// uncorrelated `c.id in (…)` sets, hashed once per statement rather than probed per contact.
+// each exclusion one boolean over `c` / `b`, on each contact's own clock. The ones over other tables
+// are sets of contact ids, left-joined (`exclusionJoins`) as `x_<kind>`: hashed once per statement (a
+// parallel plan shares the hash), never probed per contact, and the boolean is a null test.
 import { type SQL, sql } from 'drizzle-orm';
 import { ruleRoomSet } from '../../shared/flow/facts.ts';
 import type { CampaignExclusions, Exclusion, SegmentRules } from '../../shared/segments/rules.ts';
@@ -33,56 +34,72 @@ function leftGroup(rules: SegmentRules, ctx: ExclusionContext): SQL {
           sql`, `,
         )}))`
     : sql``;
-  // Back in a group of the same set (or the same group, for a group in no set): not "left". An
-  // uncorrelated IN: PostgreSQL hashes the set once instead of probing per contact.
-  return sql`c.id in (select m.contact_id from room_members m join rooms r on r.id = m.room_id
+  // Back in a group of the same set (or the same group, for a group in no set): not "left". A group's
+  // set, or the group itself when in none, is one key: a hash anti join, not a probe per membership.
+  const setOf = (r: string) => sql.raw(`coalesce(${r}.room_set_id, ${r}.id)`);
+  return sql`select distinct m.contact_id from room_members m join rooms r on r.id = m.room_id
     where r.workspace_id = ${ctx.workspaceId} and m.left_at is not null ${named}
       and not exists (select 1 from room_members m2 join rooms r2 on r2.id = m2.room_id
-        where m2.contact_id = m.contact_id and m2.left_at is null
-          and (r2.room_set_id = r.room_set_id or r2.id = r.id)))`;
+        where m2.contact_id = m.contact_id and m2.left_at is null and ${setOf('r2')} = ${setOf('r')})`;
 }
 
 function overBudget(ctx: ExclusionContext): SQL {
   // Each contact's now is its account's clock (`ob`, the message's account, is the contact's).
   const now = sql`(${ctx.wallNow.toISOString()}::timestamptz + ob.clock_offset_ms * interval '1 millisecond')`;
   const { perDay, perWeek } = ctx.messageBudget;
-  return sql`c.id in (select o.contact_id from outbox o join bot_accounts ob on ob.id = o.bot_account_id
+  return sql`select o.contact_id from outbox o join bot_accounts ob on ob.id = o.bot_account_id
     where o.workspace_id = ${ctx.workspaceId} and o.contact_id is not null and o.initiated and o.status = 'sent'
       and o.done_at > ${now} - ${millis(7 * DAY_MS)}
     group by o.contact_id
-    having count(*) filter (where o.done_at > ${now} - ${millis(DAY_MS)}) >= ${perDay} or count(*) >= ${perWeek})`;
+    having count(*) filter (where o.done_at > ${now} - ${millis(DAY_MS)}) >= ${perDay} or count(*) >= ${perWeek}`;
 }
 
-/** One exclusion as a boolean: true when it takes the contact out. */
-export function exclusionSql(
-  kind: Exclusion,
-  exclusions: CampaignExclusions,
-  rules: SegmentRules,
-  ctx: ExclusionContext,
-): SQL {
+/** The exclusions over other tables: each the set of contact ids it takes out (each id once). */
+const SETS: Partial<Record<Exclusion, (rules: SegmentRules, ctx: ExclusionContext) => SQL>> = {
+  leftGroup,
+  inConversation: (_rules, ctx) => sql`select distinct v.contact_id from conversations v
+    where v.workspace_id = ${ctx.workspaceId} and v.status in ('open', 'snoozed')`,
+  overBudget: (_rules, ctx) => overBudget(ctx),
+};
+
+const setAlias = (kind: Exclusion) => sql.raw(`x_${kind}`);
+
+/** The left joins `exclusionSql` reads for `kinds` (to put after `from contacts c`). */
+export function exclusionJoins(kinds: readonly Exclusion[], rules: SegmentRules, ctx: ExclusionContext): SQL {
+  const joins = kinds.flatMap((kind) => {
+    const set = SETS[kind];
+    return set
+      ? [sql`left join (${set(rules, ctx)}) ${setAlias(kind)} on ${setAlias(kind)}.contact_id = c.id`]
+      : [];
+  });
+  return sql.join(joins, sql` `);
+}
+
+/** One exclusion as a boolean: true when it takes the contact out (a set: its join must be there). */
+export function exclusionSql(kind: Exclusion, exclusions: CampaignExclusions, ctx: ExclusionContext): SQL {
+  if (SETS[kind]) return sql`(${setAlias(kind)}.contact_id is not null)`;
   switch (kind) {
     case 'recentlyTalked': {
       const since = sql`${contactNow(ctx)} - ${millis(durationMs(exclusions.recentlyTalkedWithin) ?? 3 * DAY_MS)}`;
       return sql`coalesce(c.last_inbound_at >= ${since} or c.last_outbound_at >= ${since}, false)`;
     }
-    case 'leftGroup':
-      return leftGroup(rules, ctx);
     case 'deletedUs':
       return sql`(c.friend_status = 'deleted_us')`;
-    case 'inConversation':
-      return sql`c.id in (select v.contact_id from conversations v
-        where v.workspace_id = ${ctx.workspaceId} and v.status in ('open', 'snoozed'))`;
-    case 'overBudget':
-      return overBudget(ctx);
+    default:
+      return sql`false`;
   }
 }
 
-/** The exclusions switched on, as one boolean (false when none is on). */
-export function excludedSql(exclusions: CampaignExclusions, rules: SegmentRules, ctx: ExclusionContext): SQL {
-  const on = (Object.keys(EXCLUSION_FLAGS) as Exclusion[]).filter((kind) => exclusions[kind]);
+/** The exclusions switched on. */
+export const switchedOn = (exclusions: CampaignExclusions): Exclusion[] =>
+  (Object.keys(EXCLUSION_FLAGS) as Exclusion[]).filter((kind) => exclusions[kind]);
+
+/** The exclusions switched on, as one boolean (false when none is on); `exclusionJoins` of them first. */
+export function excludedSql(exclusions: CampaignExclusions, ctx: ExclusionContext): SQL {
+  const on = switchedOn(exclusions);
   if (on.length === 0) return sql`false`;
   return sql`(${sql.join(
-    on.map((kind) => exclusionSql(kind, exclusions, rules, ctx)),
+    on.map((kind) => exclusionSql(kind, exclusions, ctx)),
     sql` or `,
   )})`;
 }

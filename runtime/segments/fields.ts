@@ -9,8 +9,12 @@ import { pgPattern } from '../../shared/segments/regex.ts';
 import { activityGrade } from './grade.ts';
 import { contactNow, fitsRegexInput, millis, norm, type SegmentContext, textNumber } from './sql-text.ts';
 
-/** A field that reads one value: whether it has one, its text, and its number (null: not numeric). */
-type Scalar = { defined: SQL; raw: SQL; number: SQL };
+/**
+ * A field that reads one value: whether it has one, its text, and its number (null: not numeric).
+ * `normal`: its text is trimmed and lower-case already (a status), so it is compared as it is.
+ * `json`: a jsonb value, whose numbers compare without reading them as text first.
+ */
+type Scalar = { defined: SQL; raw: SQL; number: SQL; normal?: true; json?: SQL };
 /** A field that reads a list: a FROM item whose rows each give one item as `v`. */
 type List = { from: SQL };
 
@@ -25,10 +29,25 @@ const ORDER: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=', 
 /** `compare(actual, value) <op> 0`, numeric when both read as numbers. */
 function compareSql(field: Scalar, op: string, value: ConditionRule['value']): SQL {
   const sign = sql.raw(ORDER[op]!);
-  const byText = sql`${norm(field.raw)} ${sign} ${text(value)}`;
+  const byText = sql`${normOf(field)} ${sign} ${text(value)}`;
   const expected = asNumber(value);
   if (expected === null) return byText;
   return sql`(case when ${field.number} is not null then ${field.number} ${sign} ${expected}::float8 else ${byText} end)`;
+}
+
+const normOf = (field: Scalar): SQL => (field.normal ? field.raw : norm(field.raw));
+
+/**
+ * `test` where the field has a value, else `otherwise`. A jsonb number (the common attribute) takes
+ * the short way: it is defined and numeric, so an order or equality against a number is one cast.
+ */
+function whenDefined(field: Scalar, rule: ConditionRule, test: SQL, otherwise: boolean): SQL {
+  const general = sql`(case when ${field.defined} then coalesce(${test}, false) else ${otherwise} end)`;
+  const expected = asNumber(rule.value);
+  const order = ORDER[rule.op === 'neq' ? 'eq' : rule.op];
+  if (!field.json || expected === null || !order) return general;
+  const number = sql`((${field.json})::float8 ${sql.raw(order)} ${expected}::float8)`;
+  return sql`(case when jsonb_typeof(${field.json}) = 'number' then ${rule.op === 'neq' ? sql`not ${number}` : number} else ${general} end)`;
 }
 
 function regexSql(raw: SQL, pattern: ConditionRule['value']): SQL {
@@ -41,8 +60,7 @@ function regexSql(raw: SQL, pattern: ConditionRule['value']): SQL {
 function scalarSql(field: Scalar, rule: ConditionRule): SQL {
   const { op, value } = rule;
   const present = sql`(${field.defined} and ${field.raw} <> '')`;
-  const when = (test: SQL, otherwise: boolean) =>
-    sql`(case when ${field.defined} then coalesce(${test}, false) else ${otherwise} end)`;
+  const when = (test: SQL, otherwise: boolean) => whenDefined(field, rule, test, otherwise);
   switch (op) {
     case 'exists':
       return present;
@@ -57,9 +75,9 @@ function scalarSql(field: Scalar, rule: ConditionRule): SQL {
     case 'neq':
       return when(sql`not ${compareSql(field, 'eq', value)}`, true);
     case 'contains':
-      return when(sql`strpos(${norm(field.raw)}, ${text(value)}) > 0`, false);
+      return when(sql`strpos(${normOf(field)}, ${text(value)}) > 0`, false);
     case 'not_contains':
-      return when(sql`strpos(${norm(field.raw)}, ${text(value)}) = 0`, true);
+      return when(sql`strpos(${normOf(field)}, ${text(value)}) = 0`, true);
     case 'matches':
       return when(regexSql(field.raw, value), false);
     default:
@@ -96,6 +114,7 @@ function attributeField(key: string): Scalar {
   const raw = sql`(c.attributes ->> ${key}::text)`;
   return {
     defined: sql`coalesce(jsonb_typeof(${json}) in ('string', 'number', 'boolean'), false)`,
+    json,
     raw,
     number: sql`(case jsonb_typeof(${json}) when 'number' then (${json})::float8 when 'string' then ${textNumber(raw)} end)`,
   };
@@ -149,7 +168,7 @@ const SQL_SIDE: Record<FieldKind, Compiler> = {
     return scalarSql({ defined: sql`(${grade} is not null)`, raw: grade, number: sql`null::float8` }, rule);
   },
   friendStatus: (_ref, rule) =>
-    scalarSql({ defined: always, raw: sql`c.friend_status`, number: sql`null::float8` }, rule),
+    scalarSql({ defined: always, raw: sql`c.friend_status`, number: sql`null::float8`, normal: true }, rule),
   time: timeSql,
   goal: (ref, rule) =>
     sql`${rule.op === 'exists' ? sql`` : sql`not`} exists (select 1 from goals g where g.contact_id = c.id and g.name = ${ref.key})`,

@@ -7,11 +7,12 @@ import {
   type CampaignExclusions,
   DEFAULT_EXCLUSIONS,
   EXCLUSIONS,
+  type Exclusion,
   type SegmentRules,
 } from '../../shared/segments/rules.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
-import { excludedSql, exclusionSql } from './exclusions.ts';
+import { excludedSql, exclusionJoins, exclusionSql } from './exclusions.ts';
 import { exclusionContext, matchedFrom, type SegmentSettings } from './scope.ts';
 
 const SAMPLE = 10;
@@ -37,20 +38,15 @@ export async function previewSegment(
   if (!settings) return { count: 0, excluded, sample: [] };
   const exclusions = body.exclusions ?? DEFAULT_EXCLUSIONS;
   const ctx = exclusionContext(workspaceId, wallNow, settings);
-  const from = matchedFrom(body.rules, ctx);
-
-  // Each exclusion is computed once per contact (a column), then counted; the switched-on ones decide the count.
-  const flags = EXCLUSIONS.map(
-    (kind, i) => sql`${exclusionSql(kind, exclusions, body.rules, ctx)} as ${sql.raw(`e${i}`)}`,
-  );
-  const on = EXCLUSIONS.flatMap((kind, i) => (exclusions[kind] ? [sql.raw(`x.e${i}`)] : []));
-  const kept = on.length ? sql`not (${sql.join(on, sql` or `)})` : sql`true`;
+  // Each exclusion once per contact (a set: a null test on its join), counted in the same pass.
+  const from = matchedFrom(body.rules, ctx, exclusionJoins(EXCLUSIONS, body.rules, ctx));
+  const flag = (kind: Exclusion) => exclusionSql(kind, exclusions, ctx);
   const counts = EXCLUSIONS.map(
-    (_, i) => sql`count(*) filter (where ${sql.raw(`x.e${i}`)})::int as ${sql.raw(`e${i}`)}`,
+    (kind, i) => sql`count(*) filter (where ${flag(kind)})::int as ${sql.raw(`e${i}`)}`,
   );
   const [row] = rowsOf<Record<string, number>>(
-    await db.execute(sql`select count(*) filter (where ${kept})::int as count, ${sql.join(counts, sql`, `)}
-      from (select ${sql.join(flags, sql`, `)} ${from}) x`),
+    await db.execute(sql`select count(*) filter (where not ${excludedSql(exclusions, ctx)})::int as count,
+      ${sql.join(counts, sql`, `)} ${from}`),
   );
   EXCLUSIONS.forEach((kind, i) => {
     excluded[kind] = Number(row?.[`e${i}`] ?? 0);
@@ -58,7 +54,7 @@ export async function previewSegment(
 
   const sample = rowsOf<SampleRow>(
     await db.execute(sql`select c.id, c.name, c.alias, c.friend_status, c.tags, c.last_inbound_at ${from}
-      and not ${excludedSql(exclusions, body.rules, ctx)} limit ${SAMPLE}`),
+      and not ${excludedSql(exclusions, ctx)} limit ${SAMPLE}`),
   );
   return {
     count: Number(row?.count ?? 0),

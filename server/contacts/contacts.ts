@@ -25,6 +25,7 @@ import {
   rooms,
   runs,
 } from '../../shared/db/schema.ts';
+import { channelName } from '../channels/channels.ts';
 import { notFound } from '../errors.ts';
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -94,7 +95,7 @@ const DETAIL_LIMIT = 50;
 
 export async function getContact(db: Db, workspaceId: string, id: string) {
   const c = await findContact(db, workspaceId, id);
-  const [contactRuns, groups, contactGoals, coupons, clocks] = await Promise.all([
+  const [contactRuns, groups, contactGoals, coupons, clocks, channel] = await Promise.all([
     db
       .select({
         flowId: runs.flowId,
@@ -128,12 +129,14 @@ export async function getContact(db: Db, workspaceId: string, id: string) {
       .orderBy(sql`${couponCodes.issuedAt} desc nulls last`, desc(couponCodes.id))
       .limit(DETAIL_LIMIT),
     accountClocks(db, workspaceId),
+    c.channelId ? channelName(db, workspaceId, c.channelId) : null,
   ]);
   return {
     ...summary(c, clocks),
     attributes: c.attributes,
     handoff: c.handoff,
     firstAddedAt: iso(c.firstAddedAt),
+    channel: channel ? { ...channel, at: iso(c.channelAt) } : null,
     runs: contactRuns,
     groups: groups.map((g) => ({ ...g, joinedAt: g.joinedAt.toISOString() })),
     goals: contactGoals.map((g) => ({ ...g, at: g.at.toISOString() })),

@@ -4,7 +4,7 @@
 // and for whoever closed it (the day of the close: time to close); when the phone's operator answered
 // or the system closed it, for the member it was assigned to. `handled` counts distinct cycles.
 // Bot: contacts who wrote in private that day, those for whom no cycle opened that day (bot only), the
-// messages, those only the fallback took (auto-reply or handoff), and the handoffs by flow node.
+// messages, those only the fallback took (auto-reply, handoff, or nothing answered), and the handoffs by flow node.
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../runtime/db/client.ts';
 import type { InboxKpis } from '../../shared/api/conversations.ts';
@@ -17,7 +17,8 @@ const DAY_MS = 86_400_000;
 type Range = { from: string; to: string };
 type Scope = { workspaceId: string; tz: string; from: string; to: string; start: SQL; end: SQL };
 
-export async function inboxKpis(db: Db, workspaceId: string, range: Range): Promise<InboxKpis> {
+/** The days of a KPI range (the bot quality's too); a reversed or too long one is a 400 `invalid_range`. */
+export function kpiSpan(range: Range): number {
   const span = (Date.parse(range.to) - Date.parse(range.from)) / DAY_MS + 1;
   if (span < 1 || span > KPI_MAX_DAYS) {
     const reason = span < 1 ? 'reversed' : 'too_long';
@@ -26,6 +27,11 @@ export async function inboxKpis(db: Db, workspaceId: string, range: Range): Prom
       maxDays: KPI_MAX_DAYS,
     });
   }
+  return span;
+}
+
+export async function inboxKpis(db: Db, workspaceId: string, range: Range): Promise<InboxKpis> {
+  const span = kpiSpan(range);
   const [workspace] = await db
     .select({ tz: workspaces.timeZone })
     .from(workspaces)
@@ -166,7 +172,7 @@ async function botKpis(db: Db, s: Scope): Promise<InboxKpis['bot']> {
       with ${botSources(s)},
       per_day as (
         select day, count(distinct contact_id)::int as contacts, count(*)::int as messages,
-               count(*) filter (where route in ('auto_reply', 'handoff'))::int as fallback
+               count(*) filter (where route in ('auto_reply', 'handoff', 'unanswered'))::int as fallback
         from m group by day
       ), bot_only as (
         select m.day, count(distinct m.contact_id)::int as n from m
@@ -190,7 +196,7 @@ async function botKpis(db: Db, s: Scope): Promise<InboxKpis['bot']> {
       select (count(distinct m.contact_id) filter (
                 where not exists (select 1 from opened o where o.contact_id = m.contact_id))::float8
               / nullif(count(distinct m.contact_id), 0)) as bot_only_rate,
-             (count(*) filter (where m.route in ('auto_reply', 'handoff'))::float8
+             (count(*) filter (where m.route in ('auto_reply', 'handoff', 'unanswered'))::float8
               / nullif(count(*), 0)) as fallback_rate
       from m`),
   );

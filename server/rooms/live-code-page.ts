@@ -28,7 +28,8 @@ const WORDS = {
   },
 } satisfies Record<Locale, Record<string, string>>;
 
-const STYLE = `
+/** The page's look, which the channel friend page (server/channels/page.ts) shares. */
+export const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;padding:24px 16px;
 background:#f1f5f9;color:#1e293b;font:16px/1.5 -apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif}
@@ -41,15 +42,17 @@ p{margin:0 0 16px;color:#475569;font-size:15px}
 .small{font-size:13px;color:#94a3b8;margin:0}
 .icon{font-size:40px;line-height:1;margin:0 0 12px}
 `;
-/** The page's own CSP: nothing but its images, and the style block above by its hash. */
-export const LIVE_CODE_CSP = [
-  "default-src 'none'",
-  "img-src 'self'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** A public page's own CSP: nothing but its images, its style block by hash, and where forms may post. */
+export const publicPageCsp = (style: string, formAction: "'none'" | "'self'") =>
+  [
+    "default-src 'none'",
+    "img-src 'self'",
+    `style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`,
+    "base-uri 'none'",
+    `form-action ${formAction}`,
+    "frame-ancestors 'none'",
+  ].join('; ');
+export const LIVE_CODE_CSP = publicPageCsp(STYLE, "'none'");
 
 /** The visitor's language: the first of zh / en in their Accept-Language by quality; Chinese otherwise. */
 export function pageLocale(acceptLanguage: string | undefined): Locale {
@@ -69,7 +72,7 @@ export function pageLocale(acceptLanguage: string | undefined): Locale {
   return 'zh-CN';
 }
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export type LiveCodePage =

@@ -2,7 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../shared/api/common.ts';
+import { experimentsBody, experimentsQuery } from '../../shared/api/experiments.ts';
 import {
+  dailyStatsBody,
+  dailyStatsQuery,
   flowCreateBody,
   flowDetail,
   flowListItem,
@@ -16,8 +19,10 @@ import {
   versionSummary,
 } from '../../shared/api/flows.ts';
 import { ANY_MEMBER, BUILDERS } from '../access.ts';
+import { flowExperiments } from '../flows/experiments.ts';
 import * as flows from '../flows/flows.ts';
 import { versionStats } from '../flows/stats.ts';
+import { dailyStats } from '../flows/stats-daily.ts';
 import { authOf } from '../plugins/auth.ts';
 import { streamStats } from './stats-stream.ts';
 
@@ -95,6 +100,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { params: idParams, querystring: statsQuery, response: { 200: statsBody } } },
     async (req) =>
       versionStats(app.db, await flows.findVersion(app.db, ws(req), req.params.id, req.query.version)),
+  );
+  app.get(
+    '/flows/:id/stats/daily',
+    {
+      config: read,
+      schema: { params: idParams, querystring: dailyStatsQuery, response: { 200: dailyStatsBody } },
+    },
+    (req) => dailyStats(app.db, ws(req), req.params.id, req.query),
+  );
+  app.get(
+    '/flows/:id/experiments',
+    {
+      config: read,
+      schema: { params: idParams, querystring: experimentsQuery, response: { 200: experimentsBody } },
+    },
+    (req) => flowExperiments(app.db, ws(req), req.params.id, req.query),
   );
   app.get(
     '/flows/:id/stats/stream',

@@ -26,6 +26,11 @@ export const contactDetail = contactSummary.extend({
   /** A human has the conversation: the bot stays quiet for this contact until handed back. */
   handoff: z.boolean(),
   firstAddedAt: z.iso.datetime().nullable(),
+  /** The acquisition channel the contact came through, and when (API "Analytics"). */
+  channel: z
+    .object({ id: z.uuid(), name: z.string(), at: z.iso.datetime().nullable() })
+    .nullable()
+    .optional(),
   runs: z.array(
     z.object({
       flowId: z.uuid(),

@@ -42,6 +42,8 @@ export const API_ERRORS = {
   room_set_exists: 409,
   /** `params.slug`: another room set's live code has that address. */
   live_code_taken: 409,
+  /** `params.field` (`name`, `slug` or `helloCode`) of another channel has `params.value`. */
+  channel_taken: 409,
   /** Assigning a conversation to someone who is not a member who takes conversations (`members.agent`). */
   not_assignable: 409,
   /** `params.shortcut`: the workspace has a saved reply with that shortcut already. */
@@ -94,6 +96,7 @@ export const NOT_FOUND = {
   saved_reply: 'Saved reply',
   segment: 'Segment',
   campaign: 'Campaign',
+  channel: 'Channel',
   message: 'Message',
   workspace: 'Workspace',
   route: 'Route',

@@ -67,3 +67,26 @@ export const statsBody = z.object({
   goals: z.record(z.string(), z.number()),
 });
 export type StatsBody = z.infer<typeof statsBody>;
+
+/** Daily rollups (API.md "Analytics"): local days of the workspace's time zone, `from` ≤ `to`. */
+export const dailyStatsQuery = z.object({
+  version: optionalParam(intParam().optional()),
+  from: optionalParam(z.iso.date().optional()),
+  to: optionalParam(z.iso.date().optional()),
+});
+const dayCounts = z.array(z.number().int());
+export const dailyStatsBody = z.object({
+  version: z.number().int(),
+  timeZone: z.string(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** Every day from `from` to `to`, inclusive: the arrays below are aligned with it, zeros filled. */
+  days: z.array(z.iso.date()),
+  /** Every node of the version; `exits` has the ports runs left through within the range. */
+  nodes: z.record(z.string(), z.object({ entered: dayCounts, exits: z.record(z.string(), dayCounts) })),
+  totals: z.record(
+    z.string(),
+    z.object({ entered: z.number().int(), exits: z.record(z.string(), z.number().int()) }),
+  ),
+});
+export type DailyStatsBody = z.infer<typeof dailyStatsBody>;

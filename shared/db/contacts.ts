@@ -13,12 +13,22 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { botAccounts } from './bots.ts';
+import { channels } from './channels.ts';
 import { at, createdAt, id } from './columns.ts';
 import { rooms } from './rooms.ts';
 import { workspaceId } from './workspaces.ts';
 
 export const FRIEND_STATUSES = ['stranger', 'requested', 'friend', 'deleted_us'] as const;
 export type FriendStatus = (typeof FRIEND_STATUSES)[number];
+
+/**
+ * A contact whose segment columns fit a btree entry (the attributes' text, name and alias at most
+ * 800 bytes: the entry stays under btree's ~2.7 kB even where jsonb is wider than its text). The
+ * segment scan (runtime/segments/scope.ts) reads such a contact from `contacts_segment_scan` alone,
+ * never its row (~1 kB with its 168 activity counts); a wider one from the row.
+ */
+export const SEGMENT_NARROW =
+  'octet_length(attributes::text) + octet_length(name) + coalesce(octet_length(alias), 0) <= 800';
 
 export const contacts = pgTable(
   'contacts',
@@ -50,12 +60,40 @@ export const contacts = pgTable(
      * simulator's "try the draft"); its events start runs in that version only, never in published flows.
      */
     previewFlowVersionId: uuid('preview_flow_version_id'),
+    /** The acquisition channel the contact came through (first touch), and when it was attributed. */
+    channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'set null' }),
+    channelAt: at('channel_at'),
+    /** When a send found the contact had deleted us (friend_status became `deleted_us`). */
+    deletedUsAt: at('deleted_us_at'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('contacts_account_puppet').on(t.botAccountId, t.puppetId),
+    index('contacts_channel').on(t.channelId).where(sql`channel_id is not null`),
+    // An account's friends, against its friend cap (the channel page's rotation).
+    index('contacts_account_friends').on(t.botAccountId).where(sql`friend_status = 'friend'`),
     index('contacts_workspace_name').on(t.workspaceId, t.name),
     index('contacts_tags').using('gin', t.tags),
+    // Segment counts and launches (bench:campaigns, 1M contacts): an index-only scan of what rules
+    // and exclusions read, a seventh of the table's pages; the wide contacts through the second.
+    // (Keys, not INCLUDE, which drizzle cannot say: unique by `id`, so the rest never orders.)
+    index('contacts_segment_scan')
+      .on(
+        t.workspaceId,
+        t.botAccountId,
+        t.id,
+        t.friendStatus,
+        t.firstAddedAt,
+        t.lastInboundAt,
+        t.lastOutboundAt,
+        t.name,
+        t.alias,
+        t.attributes,
+      )
+      .where(sql.raw(`preview_flow_version_id is null and ${SEGMENT_NARROW}`)),
+    index('contacts_segment_wide')
+      .on(t.workspaceId)
+      .where(sql.raw(`preview_flow_version_id is null and not (${SEGMENT_NARROW})`)),
   ],
 );
 
@@ -79,7 +117,7 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-export const MESSAGE_ROUTES = ['auto_reply', 'handoff', 'human'] as const;
+export const MESSAGE_ROUTES = ['auto_reply', 'handoff', 'human', 'unanswered'] as const;
 export type MessageRoute = (typeof MESSAGE_ROUTES)[number];
 
 export const messages = pgTable(
@@ -106,7 +144,8 @@ export const messages = pgTable(
     authorId: uuid('author_id'),
     /**
      * Where an inbound private message went when no run or trigger took it: an auto-reply answered
-     * it, it handed the contact to a human, or a human already had the contact (the bot KPIs count it).
+     * it, it handed the contact to a human, a human already had the contact, or nothing answered it
+     * (no auto-reply matched and handoff is off). The bot KPIs and the insights count it.
      */
     route: text('route', { enum: MESSAGE_ROUTES }),
     flowId: uuid('flow_id'),

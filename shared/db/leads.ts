@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { botAccounts } from './bots.ts';
+import { channels } from './channels.ts';
 import { at, createdAt, id } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { workspaceId } from './workspaces.ts';
@@ -31,6 +32,8 @@ export const leads = pgTable(
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     acceptedAt: at('accepted_at'),
+    /** The acquisition channel whose page took the lead: its contact is attributed on accept. */
+    channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'set null' }),
   },
   (t) => [
     // The same phone (or handle) twice is one lead.

@@ -1,9 +1,10 @@
-// Runs (one contact in one flow version), their node visits, the per-node counters the marketer
+// Runs (one contact in one flow version), their node visits and experiment members, the per-node counters the marketer
 // watches, and goal hits. Counters are incremented in the turn's transaction, never recomputed.
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -83,6 +84,32 @@ export const nodeVisits = pgTable(
 );
 
 /**
+ * The arm a contact got at its FIRST visit of an experiment of a flow version (a `split`'s branch, a
+ * `send`'s variant index as text), written once by that turn (sticky: later visits change nothing).
+ * Experiments read it, never node_visits.
+ */
+export const experimentMembers = pgTable(
+  'experiment_members',
+  {
+    flowVersionId: uuid('flow_version_id')
+      .notNull()
+      .references(() => flowVersions.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    arm: text('arm').notNull(),
+    enteredAt: at('entered_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.flowVersionId, t.nodeId, t.contactId] }),
+    // Experiments read one version's nodes over a date range from this index alone (index-only scan):
+    // 5 splits × 10k contacts in 26 ms (p50), where the walk of runs → node_visits took 336 ms.
+    index('experiment_members_entered').on(t.flowVersionId, t.nodeId, t.enteredAt, t.arm, t.contactId),
+  ],
+);
+
+/**
  * `port = ''` holds `entered` for the node; every other row counts runs that left through `port`.
  * Each counter is split over NODE_STATS_SHARDS rows (a run always bumps the same shard): concurrent
  * turns at one node would otherwise queue on one row lock until commit. Readers sum the shards.
@@ -100,6 +127,26 @@ export const nodeStats = pgTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.flowVersionId, t.nodeId, t.port, t.shard] })],
+);
+
+/**
+ * node_stats per day of the workspace's time zone (DESIGN "Analytics"), written by the same upsert
+ * and on the same shard, so a day's row never adds a lock a turn did not already queue on. Charts read
+ * one version's day range from the primary key; they never count node_visits.
+ */
+export const nodeStatsDaily = pgTable(
+  'node_stats_daily',
+  {
+    flowVersionId: uuid('flow_version_id')
+      .notNull()
+      .references(() => flowVersions.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    nodeId: text('node_id').notNull(),
+    port: text('port').notNull(),
+    shard: smallint('shard').notNull().default(0),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.flowVersionId, t.day, t.nodeId, t.port, t.shard] })],
 );
 
 export const goals = pgTable(
@@ -123,5 +170,7 @@ export const goals = pgTable(
     index('goals_version').on(t.flowVersionId),
     // A contact's goals (`goal.*` facts each turn reads, segment rules): 10.6 ms → 0.1 ms on 20k goals.
     index('goals_contact').on(t.contactId, t.name),
+    // A workspace's goals of a date range (the bot quality's goals per 100 contacts).
+    index('goals_workspace_at').on(t.workspaceId, t.createdAt),
   ],
 );

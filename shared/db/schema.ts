@@ -2,6 +2,7 @@
 export * from './api-keys.ts';
 export * from './bots.ts';
 export * from './campaigns.ts';
+export * from './channels.ts';
 export * from './contacts.ts';
 export * from './conversations.ts';
 export * from './coupons.ts';

@@ -13,6 +13,8 @@ import type { NodeRegistry } from './registry.ts';
 export type ModelNode = {
   id: string;
   type: string;
+  /** The card's name, when it was given one (never empty). */
+  label?: string;
   definition: AnyNodeDefinition | undefined;
   /**
    * The data migrated to its type's current version, after its schema (defaults filled in); undefined
@@ -81,24 +83,32 @@ function readNode(value: unknown, index: number, registry: NodeRegistry, issues:
   }
   const { id, type } = parsed.data;
   const definition = registry.get(type);
+  const named = parsed.data.label ? { label: parsed.data.label } : {};
   if (!definition) {
     const message = `Unknown card type \`${type}\``;
     issues.push({ code: 'unknown_type', message, params: { nodeType: type }, nodeId: id, path: 'type' });
-    return { id, type, definition, data: undefined, ports: undefined };
+    return { id, type, ...named, definition, data: undefined, ports: undefined };
   }
   const current = currentData(definition, parsed.data.data ?? {}, parsed.data.version);
   if (!current.ok) {
     issues.push(newerVersion(id, definition, current.version));
-    return { id, type, definition, data: undefined, ports: undefined };
+    return { id, type, ...named, definition, data: undefined, ports: undefined };
   }
   const input = current.data;
   const data = definition.data.safeParse(input);
   if (!data.success) {
     const place = (path: string) => placeOf(definition, type, path);
     issues.push(...zodIssues(data.error, input, 'data', { nodeId: id }, place));
-    return { id, type, definition, data: undefined, ports: undefined };
+    return { id, type, ...named, definition, data: undefined, ports: undefined };
   }
-  return { id, type, definition, data: data.data, ports: definition.ports(data.data).map((port) => port.id) };
+  return {
+    id,
+    type,
+    ...named,
+    definition,
+    data: data.data,
+    ports: definition.ports(data.data).map((port) => port.id),
+  };
 }
 
 /** Nodes in document order; a second node with a taken id is reported and left out. */

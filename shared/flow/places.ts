@@ -1,7 +1,7 @@
 // How an issue says where it is, as the marketer sees it: the card's title and the field's label
 // ("Condition › Rules #2 › Value"), never a node id or a JSON path (those stay in `nodeId` / `path`).
 
-import type { IssueParams } from './issues.ts';
+import type { Issue, IssueParams } from './issues.ts';
 import { type AnyNodeDefinition, formFields } from './node-definition.ts';
 
 export type Place = { text: string; params: IssueParams };
@@ -38,3 +38,17 @@ export const listPlace = (list: 'nodes' | 'edges', index: number): Place => ({
   text: `${list === 'nodes' ? 'Card' : 'Connection'} #${index + 1}`,
   params: { list, item: index + 1 },
 });
+
+/**
+ * The issue at a card the marketer named: the name goes along (`params.label`) and follows the card's
+ * title in the message ("Ask “City” › Question: …"), so "which Ask?" has an answer.
+ */
+export function atNamedCard(issue: Issue, label: string | undefined): Issue {
+  if (!label) return issue;
+  const node = issue.params?.node;
+  const message =
+    typeof node === 'string' && issue.message.startsWith(node)
+      ? `${node} “${label}”${issue.message.slice(node.length)}`
+      : issue.message;
+  return { ...issue, message, params: { ...issue.params, label } };
+}

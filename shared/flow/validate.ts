@@ -4,6 +4,7 @@ import { nodeRegistry } from '../nodes/index.ts';
 import { analyze, type FlowModel } from './analyze.ts';
 import { graphIssues, type OpenEnd, openEnds } from './graph-checks.ts';
 import { type Issue, splitIssues, type ValidationResult } from './issues.ts';
+import { atNamedCard } from './places.ts';
 import { regexIssues } from './regex-checks.ts';
 import type { NodeRegistry } from './registry.ts';
 import { type LintContext, roomIssues } from './room-checks.ts';
@@ -32,7 +33,8 @@ export function lint(
     ...roomIssues(model, context),
     ...graphIssues(model, registry),
   );
-  return { ...model, issues };
+  const labelOf = (nodeId: string | undefined) => (nodeId ? model.byId.get(nodeId)?.label : undefined);
+  return { ...model, issues: issues.map((issue) => atNamedCard(issue, labelOf(issue.nodeId))) };
 }
 
 export function validate(

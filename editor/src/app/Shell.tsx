@@ -1,4 +1,4 @@
-// The frame around every page but the flow editor: sidebar navigation (the inbox first, with the
+// The frame around every page but the flow editor: sidebar navigation (the insights first, then the inbox with the
 // unassigned conversations as its badge, live over the inbox stream), workspace, language, sign-out.
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -15,6 +15,7 @@ import { NAV_ICONS, NavIcon } from './nav-icons.tsx';
 import { Button } from './ui.tsx';
 
 const NAV = [
+  'insights',
   'inbox',
   'kpis',
   'review',
@@ -23,6 +24,7 @@ const NAV = [
   'groups',
   'campaigns',
   'leads',
+  'channels',
   'coupons',
   'bots',
   'members',

@@ -36,3 +36,43 @@ export function TextFilePicker(props: { label: string; onText: (text: string) =>
     </label>
   );
 }
+
+/**
+ * A paged table of contacts (a campaign bucket, an insight's contacts): its head, a row per contact,
+ * an empty note, and "load more" under it.
+ */
+export function PagedTable(props: {
+  testId: string;
+  headers: string[];
+  empty: string;
+  count: number;
+  pending: boolean;
+  pages: Parameters<typeof LoadMore>[0]['pages'];
+  loadMore: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <>
+      {!props.pending && props.count === 0 ? (
+        <p className="px-4 py-10 text-center text-sm text-slate-500">{props.empty}</p>
+      ) : (
+        <table className="w-full text-sm" data-testid={props.testId}>
+          <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
+            <tr>
+              {props.headers.map((h, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the headers are fixed columns
+                <th key={i} className="px-4 py-2">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">{props.children}</tbody>
+        </table>
+      )}
+      <div className="pb-3">
+        <LoadMore pages={props.pages} label={props.loadMore} />
+      </div>
+    </>
+  );
+}

@@ -1,5 +1,8 @@
 // Line icons (24×24 paths) for the sidebar.
 export const NAV_ICONS = {
+  /** A light bulb: what to do today. */
+  insights:
+    'M9 18h6m-5 3h4M12 3a6 6 0 0 0-3.5 10.9c.6.4 1 1.1 1 1.8V16h5v-.3c0-.7.4-1.4 1-1.8A6 6 0 0 0 12 3Z',
   /** A tray: the inbox. */
   inbox:
     'M22 12h-6l-2 3h-4l-2-3H2M5.5 5.1 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.5-6.9A2 2 0 0 0 16.8 4H7.2a2 2 0 0 0-1.7 1.1Z',
@@ -18,6 +21,8 @@ export const NAV_ICONS = {
   campaigns: 'M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1ZM16 8a5 5 0 0 1 0 8M19 5a9 9 0 0 1 0 14',
   /** A globe, as the Website lead trigger's card shows it. */
   leads: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM12 3a13 13 0 0 0 0 18 13 13 0 0 0 0-18M3 12h18',
+  /** A QR code's corner squares: the channel pages. */
+  channels: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2',
   coupons:
     'M3 8a2 2 0 0 0 0 4v4a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2v-4a2 2 0 0 0 0-4V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2Zm10-4v16',
   bots: 'M12 8V4H8m-4 4h16a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2Zm5 5v2m6-2v2',

@@ -266,6 +266,20 @@ describe('issueText', () => {
     expect(deadEnd).toMatchObject({ nodeId: expect.any(String), path: expect.stringMatching(/^ports\./) });
   });
 
+  it('says a named card by its type and its name', () => {
+    const [deadEnd] = validate({
+      nodes: [
+        trigger,
+        { id: 'ask_q1w2', type: 'ask', label: '问城市', data: { question: '?', saveAs: 'city' } },
+      ],
+      edges: [edge(T, 'ask_q1w2')],
+    }).warnings.filter((issue) => issue.code === 'dead_end');
+    expect(issueText(deadEnd!, 'zh-CN')).toBe('提问「问城市」：出口「已回答」没有连接：流程会在这里结束');
+    expect(issueText(deadEnd!, 'en')).toBe(
+      'Ask “问城市”: the exit “Answered” leads nowhere: the run ends there',
+    );
+  });
+
   it('fills the card, the field, the exit and the names into the sentence in the page language', () => {
     const [deadEnd] = validate({
       nodes: [trigger, { id: 'ask_q1w2', type: 'ask', data: { question: '?', saveAs: 'city' } }],

@@ -28,6 +28,8 @@ export type Catalogue = {
     /** A sentence at its place: `{place}: {detail}`. */
     at: string;
     unknownCard: string;
+    /** A card the marketer named: its type's label and the name, `{card}` and `{name}`. */
+    named: string;
     /** A node or edge of a document too broken to name, by its position. */
     card: string;
     connection: string;

@@ -90,6 +90,8 @@ export const en: Catalogue = {
       'The bot neither owns nor manages “{topic}”, so it cannot remove members: make it a group admin in WeChat first',
     room_set_exists: 'There is a room set named “{name}” already',
     live_code_taken: 'The live code address {slug} is taken: pick another',
+    channel_taken:
+      '{field, select, slug {The address /c/{value} is taken} helloCode {Another channel uses the hello code “{value}”} other {There is a channel named “{value}” already}}: pick another',
     not_assignable:
       'This member does not take conversations: turn on “Takes conversations” for them on the Members screen',
     saved_reply_exists: 'There is a saved reply /{shortcut} already',
@@ -131,6 +133,7 @@ export const en: Catalogue = {
     saved_reply: 'Saved reply',
     segment: 'Segment',
     campaign: 'Campaign',
+    channel: 'Channel',
     message: 'Message',
     workspace: 'Workspace',
     route: 'Route {method} {path}',
@@ -181,6 +184,8 @@ export const en: Catalogue = {
     china_mobile: 'Must be a mainland-China mobile number',
     too_many_attributes: 'At most {max} attributes',
     live_code_slug: 'Lowercase letters, digits and -, 3–40 characters, not starting with -',
+    hello_code: 'A hello code has no spaces',
+    hello_code_required: 'A hello-code channel needs its code',
     lurker_below_active: 'The lurker threshold must be below the active one',
     node_version_newer:
       'Saved by a newer Wefunnel (card version {version}; this one reads up to {known}): update Wefunnel',
@@ -190,6 +195,7 @@ export const en: Catalogue = {
   words: {
     at: '{place}: {detail}',
     unknownCard: 'Unknown card',
+    named: '{card} “{name}”',
     card: 'Card #{item}',
     connection: 'Connection #{item}',
     quote: '“{text}”',

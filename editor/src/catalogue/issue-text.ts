@@ -46,7 +46,9 @@ function placeText(params: Params, lang: Lang): string | null {
   const nodeType = text(params.node) !== undefined ? text(params.nodeType) : undefined;
   if (nodeType === undefined) return null;
   const definition = nodeRegistry.get(nodeType);
-  const segments = [cardName(nodeType, words, lang)];
+  const card = cardName(nodeType, words, lang);
+  const name = text(params.label);
+  const segments = [name ? formatMessage(words.named, { card, name }) : card];
   const field = definition && formFields(definition).find((candidate) => candidate.key === params.fieldKey);
   const fieldLabel = field?.label[lang] ?? text(params.field);
   if (fieldLabel === undefined) return segments.join(' › ');

@@ -83,6 +83,8 @@ export const zhCN: Catalogue = {
     room_not_managed: '机器人不是「{topic}」的群主或管理员，不能移出成员：请先在微信里把机器人设为群管理员',
     room_set_exists: '已经有名为「{name}」的群池了',
     live_code_taken: '活码地址 {slug} 已被占用：请换一个',
+    channel_taken:
+      '{field, select, slug {地址 /c/{value} 已被占用} helloCode {暗号「{value}」已被其他渠道使用} other {已有名为「{value}」的渠道}}：请换一个',
     not_assignable: '这位成员不接待会话：请在「成员」页面为其打开「接待会话」',
     saved_reply_exists: '已经有快捷回复 /{shortcut} 了',
     segment_name_taken: '已经有名为“{name}”的人群了',
@@ -122,6 +124,7 @@ export const zhCN: Catalogue = {
     saved_reply: '快捷回复',
     segment: '人群',
     campaign: '群发活动',
+    channel: '渠道',
     message: '消息',
     workspace: '工作区',
     route: '接口 {method} {path} ',
@@ -172,6 +175,8 @@ export const zhCN: Catalogue = {
     china_mobile: '请填写中国大陆手机号',
     too_many_attributes: '最多 {max} 个属性',
     live_code_slug: '小写字母、数字和 -，3–40 个字符，不能以 - 开头',
+    hello_code: '暗号不能包含空格',
+    hello_code_required: '暗号渠道需要填写暗号',
     lurker_below_active: '潜水的上限必须小于活跃的下限',
     node_version_newer:
       '由更新版本的 Wefunnel 保存（节点版本 {version}，当前版本最多读到 {known}）：请升级 Wefunnel',
@@ -181,6 +186,7 @@ export const zhCN: Catalogue = {
   words: {
     at: '{place}：{detail}',
     unknownCard: '未知节点',
+    named: '{card}「{name}」',
     card: '第 {item} 个节点',
     connection: '第 {item} 条连线',
     quote: '「{text}」',

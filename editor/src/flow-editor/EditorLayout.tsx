@@ -11,6 +11,7 @@ import { Palette } from './Palette.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 import { FoldTab, useFolded } from './panel-fold.tsx';
 import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
+import { FunnelPanel } from './stats/FunnelPanel.tsx';
 import { StatsBar } from './stats/StatsBar.tsx';
 import { useFlowStore, useFlowStoreApi } from './store.ts';
 import { TopBar } from './TopBar.tsx';
@@ -61,6 +62,7 @@ export function EditorLayout({ flow }: { flow: FlowDetail }) {
           <div className="relative min-h-0 flex-1">
             <Canvas />
           </div>
+          {mode === 'stats' && <FunnelPanel flowId={flow.id} />}
         </main>
         {simOpen ? (
           <aside className="flex w-[360px] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white">

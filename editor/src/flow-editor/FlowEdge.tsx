@@ -1,29 +1,41 @@
-// A connection between two nodes. In stats mode its label says how many contacts took it and its
-// weight shows the share of the funnel's start, so drop-off is visible at a glance; in edit mode a
-// selected edge offers a delete button.
+// A connection between two nodes. In stats mode its label says how many contacts took it and how
+// many of those who entered its source did not (the drop-off), and its weight shows the share of the
+// funnel's start; in edit mode a selected edge offers a delete button.
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { memo } from 'react';
-import { useLang } from '../i18n.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { type Lang, useLang } from '../i18n.ts';
 import { formatCount, formatShare } from './format.ts';
 import { GLYPHS, Icon } from './icons.tsx';
 import { useT } from './messages.ts';
+import { nodeName } from './node-name.ts';
 import { edgePort } from './node-ports.ts';
 import { editable, startCount } from './selectors.ts';
+import { dropOff } from './stats/funnel.ts';
 import { type FlowState, useFlowStore } from './store.ts';
 
-/** How many contacts left `source` through this edge's port, or null outside stats mode. */
-const tookEdge = (source: string, handle: string | null | undefined) => (state: FlowState) => {
-  if (state.mode !== 'stats') return null;
-  const node = state.nodes.find((n) => n.id === source);
-  const port = edgePort(node?.type, node?.data, handle);
-  return port ? (state.stats?.nodes[source]?.ports[port] ?? 0) : 0;
-};
+/** Who left `source` through this edge's port, of how many entered it; null outside stats mode. */
+const edgeCount =
+  (source: string, handle: string | null | undefined, lang: Lang) =>
+  (state: FlowState): { took: number; entered: number; from: string } | null => {
+    if (state.mode !== 'stats') return null;
+    const node = state.nodes.find((n) => n.id === source);
+    const port = edgePort(node?.type, node?.data, handle);
+    const counts = state.stats?.nodes[source];
+    return {
+      took: port ? (counts?.ports[port] ?? 0) : 0,
+      entered: counts?.entered ?? 0,
+      from: node ? nodeName(node, lang) : source,
+    };
+  };
 
 function FlowEdgeView(props: EdgeProps) {
   const { id, source, sourceHandleId, selected, markerEnd } = props;
   const t = useT();
   const { lang } = useLang();
-  const took = useFlowStore(tookEdge(source, sourceHandleId));
+  const count = useFlowStore(useShallow(edgeCount(source, sourceHandleId, lang)));
+  const took = count?.took ?? null;
+  const dropped = count ? dropOff(count.took, count.entered) : null;
   const start = useFlowStore(startCount);
   const canEdit = useFlowStore(editable);
   const deleteEdge = useFlowStore((s) => s.deleteEdge);
@@ -52,12 +64,21 @@ function FlowEdgeView(props: EdgeProps) {
       <EdgeLabelRenderer>
         {took !== null && (
           <div
-            className="nodrag nopan pointer-events-auto absolute rounded-full bg-white px-2 py-0.5 text-[11px] font-semibold text-emerald-700 shadow-sm ring-1 ring-emerald-200"
+            className="nodrag nopan pointer-events-auto absolute flex items-center gap-1 whitespace-nowrap rounded-full bg-white px-2 py-0.5 text-[11px] font-semibold text-emerald-700 shadow-sm ring-1 ring-emerald-200"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-took-${id}`}
-            title={formatShare(took, start)}
+            title={t('edgeTitle', {
+              node: count?.from ?? '',
+              entered: formatCount(count?.entered ?? 0, lang),
+              took: formatCount(took, lang),
+            })}
           >
-            {t('took', { count: formatCount(took, lang) })}
+            <span>{t('took', { count: formatCount(took, lang) })}</span>
+            {dropped !== null && dropped > 0 && (
+              <span className="font-normal text-rose-500" data-testid={`edge-drop-${id}`}>
+                {t('edgeDrop', { share: formatShare(dropped, 1) })}
+              </span>
+            )}
           </div>
         )}
         {took === null && selected && canEdit && (

@@ -1,5 +1,6 @@
-// The one card every node type is drawn with: category colour and label on top, the content the
-// marketer wrote, lint badges, stats in stats mode, and one handle per port.
+// The one card every node type is drawn with: category colour, the card's name (or its type's label)
+// on top, the content the marketer wrote, lint badges, and one handle per port. In stats mode the
+// content shrinks to one line and the counts sit under it.
 import type { NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { nodeRegistry } from '../../../shared/nodes/index.ts';
@@ -11,12 +12,14 @@ import { LintBadges } from './LintBadges.tsx';
 import { useT } from './messages.ts';
 import { PortHandles, TargetHandle } from './NodeHandles.tsx';
 import { NodeStats } from './NodeStats.tsx';
+import { typeName } from './node-name.ts';
 import { nodePorts } from './node-ports.ts';
 import { NodeSummary } from './node-summary.tsx';
-import { editable, endingPorts, issueCounts, startCount } from './selectors.ts';
+import { editable, endingPorts, issueCounts, nodeLabel, startCount } from './selectors.ts';
 import { useFlowStore } from './store.ts';
 
 function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
+  const label = useFlowStore(nodeLabel(id));
   const { lang } = useLang();
   const t = useT();
   const definition = nodeRegistry.get(type);
@@ -53,17 +56,25 @@ function FlowNodeCardView({ id, type, data, selected }: NodeProps<CanvasNode>) {
           <NodeIcon type={type} />
         </span>
         <div className="min-w-0 flex-1">
-          <p className="truncate text-[13px] font-semibold text-slate-900">
-            {definition ? definition.label[lang] : t('unknownType')}
+          <p className="truncate text-[13px] font-semibold text-slate-900" data-testid="node-title">
+            {label ?? (definition ? definition.label[lang] : t('unknownType'))}
           </p>
-          <p className="truncate font-mono text-[10px] text-slate-400">{definition ? id : type}</p>
+          {label ? (
+            <p className="truncate text-[10px] text-slate-400" title={id}>
+              {typeName(type, lang)}
+            </p>
+          ) : (
+            <p className="truncate font-mono text-[10px] text-slate-400">{definition ? id : type}</p>
+          )}
         </div>
         <LintBadges errors={errors} warnings={warnings} />
       </div>
-      {/* Stats replace the content, so cards keep their size and the layout holds in both modes. */}
-      {definition && !inStats && (
-        <div className="px-3 pb-3">
-          <NodeSummary definition={definition} data={data} lang={lang} />
+      {/* In stats mode one line of the content is left, so cards keep about their size and the layout holds. */}
+      {definition && (
+        <div className={inStats ? 'px-3 pb-2' : 'px-3 pb-3'} data-testid="node-summary">
+          <div className={inStats ? 'max-h-5 overflow-hidden [&_p]:line-clamp-1' : undefined}>
+            <NodeSummary definition={definition} data={data} lang={lang} />
+          </div>
         </div>
       )}
       {inStats && (

@@ -7,10 +7,10 @@ import { Inspector } from './inspector/Inspector.tsx';
 import { selectedNode } from './selectors.ts';
 import { type FlowState, useFlowStore } from './store.ts';
 
-/** The selected node's id, type and data, not its position; kept stable (useShallow) while it moves. */
+/** The selected node's id, type, name and data, not its position; kept stable (useShallow) while it moves. */
 const selectedContent = (state: FlowState) => {
   const node = selectedNode(state);
-  return node && { id: node.id, type: node.type ?? '', data: node.data };
+  return node && { id: node.id, type: node.type ?? '', data: node.data, label: node.label };
 };
 
 export function InspectorPanel() {
@@ -18,6 +18,7 @@ export function InspectorPanel() {
   const document = useFlowStore((s) => s.lint.document);
   const readOnly = useFlowStore((s) => s.readOnly || s.mode === 'stats');
   const updateNodeData = useFlowStore((s) => s.updateNodeData);
+  const updateNodeLabel = useFlowStore((s) => s.updateNodeLabel);
   const issues = useFlowStore(
     useShallow((s) =>
       node ? [...s.lint.errors, ...s.lint.warnings].filter((issue) => issue.nodeId === node.id) : [],
@@ -30,7 +31,20 @@ export function InspectorPanel() {
     },
     [nodeId, updateNodeData],
   );
+  const onLabelChange = useCallback(
+    (label: string) => {
+      if (nodeId) updateNodeLabel(nodeId, label);
+    },
+    [nodeId, updateNodeLabel],
+  );
   return (
-    <Inspector node={node} document={document} issues={issues} readOnly={readOnly} onChange={onChange} />
+    <Inspector
+      node={node}
+      document={document}
+      issues={issues}
+      readOnly={readOnly}
+      onChange={onChange}
+      onLabelChange={onLabelChange}
+    />
   );
 }

@@ -7,8 +7,11 @@ import type { FlowDocument } from '../../../shared/flow/document.ts';
 import { upgradeNode } from '../../../shared/flow/node-versions.ts';
 import { nodeRegistry } from '../../../shared/nodes/index.ts';
 
-/** `version` is set only on a node saved by a newer build, whose data this one cannot migrate. */
-export type CanvasNode = Node<Record<string, unknown>> & { version?: number };
+/**
+ * `version` is set only on a node saved by a newer build, whose data this one cannot migrate; `label`
+ * is the card's own name, when it has one.
+ */
+export type CanvasNode = Node<Record<string, unknown>> & { version?: number; label?: string };
 export type CanvasEdge = Edge;
 
 /** Nodes without a position (flows written through the API) start at the origin; layout fixes them. */
@@ -22,6 +25,7 @@ export function fromDocument(doc: FlowDocument): { nodes: CanvasNode[]; edges: C
         type: node.type,
         position: node.position ?? { x: 0, y: 0 },
         data: (node.data ?? {}) as Record<string, unknown>,
+        ...(node.label ? { label: node.label } : {}),
         ...(node.version !== undefined && node.version !== current ? { version: node.version } : {}),
       };
     }),
@@ -36,12 +40,14 @@ export function fromDocument(doc: FlowDocument): { nodes: CanvasNode[]; edges: C
 
 export function toDocument(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): FlowDocument {
   return {
-    nodes: nodes.map(({ id, type, position, data, version }) => {
+    nodes: nodes.map(({ id, type, position, data, version, label }) => {
       const saved = version ?? nodeRegistry.get(type ?? '')?.version;
       return {
         id,
         type: type ?? '',
         position: { x: Math.round(position.x), y: Math.round(position.y) },
+        // Typed as is (a space between words must survive the keystroke), saved trimmed.
+        ...(label?.trim() ? { label: label.trim() } : {}),
         ...(saved === undefined ? {} : { version: saved }),
         data,
       };

@@ -14,11 +14,12 @@ export function copySelection(nodes: readonly CanvasNode[], edges: readonly Canv
   if (picked.length === 0) return null;
   const ids = new Set(picked.map((node) => node.id));
   return {
-    nodes: picked.map(({ id, type, position, data }) => ({
+    nodes: picked.map(({ id, type, position, data, label }) => ({
       id,
       type,
       position,
       data: structuredClone(data),
+      ...(label ? { label } : {}),
     })),
     edges: edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
   };

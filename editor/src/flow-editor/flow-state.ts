@@ -52,6 +52,8 @@ export type FlowActions = {
     from?: { source: string; sourceHandle: string | null },
   ): string;
   updateNodeData(id: string, data: Record<string, unknown>): void;
+  /** Names the card (trimmed by the schema on save); an empty name removes it. */
+  updateNodeLabel(id: string, label: string): void;
   deleteEdge(id: string): void;
   deleteSelection(): void;
   copy(): void;
@@ -65,4 +67,9 @@ export type FlowActions = {
   restoreAsDraft(): void;
   /** The draft document, also while a version is shown in its place. */
   draftSnapshot(): Snapshot;
+  /**
+   * Edits a card of the draft (also while a version is shown) as one undo step; `edit` answers the new
+   * data or null to leave it. False when the draft has no such card or `edit` declined.
+   */
+  editDraftNode(id: string, edit: (data: Record<string, unknown>) => Record<string, unknown> | null): boolean;
 };

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { GLYPHS, Icon } from './icons.tsx';
 
-export type FoldablePanel = 'palette' | 'inspector';
+export type FoldablePanel = 'palette' | 'inspector' | 'funnel';
 
 const storageKey = (panel: FoldablePanel) => `wefunnel.editor.${panel}`;
 

@@ -3,6 +3,7 @@
 
 import type { OpenEnd } from '../../../shared/flow/graph-checks.ts';
 import type { Issue } from '../../../shared/flow/issues.ts';
+import type { CanvasNode } from './canvas-document.ts';
 import { isTrigger } from './node-ports.ts';
 import type { FlowState } from './store.ts';
 
@@ -30,6 +31,22 @@ export const endingPorts =
       endingByNode.set(state.lint.openEnds, byNode);
     }
     return byNode.get(nodeId) ?? '';
+  };
+
+// One pass over the nodes per change of the array, shared by every card (see endingPorts).
+const labelsByNodes = new WeakMap<readonly CanvasNode[], Map<string, string>>();
+
+/** The card's name, trimmed; undefined when it has none. */
+export const nodeLabel =
+  (nodeId: string) =>
+  (state: FlowState): string | undefined => {
+    let labels = labelsByNodes.get(state.nodes);
+    if (!labels) {
+      labels = new Map();
+      for (const node of state.nodes) if (node.label?.trim()) labels.set(node.id, node.label.trim());
+      labelsByNodes.set(state.nodes, labels);
+    }
+    return labels.get(nodeId);
   };
 
 /** Contacts who entered any trigger of the flow: the top of the funnel the shares are of. */

@@ -56,6 +56,17 @@ export function createFlowStore(flowId: string, doc: FlowDocument, name = ''): S
       set({ ...step.snapshot, history: step.history, revision: get().revision + 1 });
     };
     const editable = () => !get().readOnly;
+    /** An inspector edit of one node: typing in a burst is one undo step. */
+    const editNode = (id: string, update: (node: CanvasNode) => CanvasNode) => {
+      if (!editable()) return;
+      const now = Date.now();
+      const burst = lastEdit.nodeId === id && now - lastEdit.at < EDIT_BURST_MS;
+      change(
+        { nodes: get().nodes.map((node) => (node.id === id ? update(node) : node)) },
+        { record: !burst },
+      );
+      lastEdit = { nodeId: id, at: now };
+    };
 
     return {
       flowId,
@@ -139,14 +150,9 @@ export function createFlowStore(flowId: string, doc: FlowDocument, name = ''): S
         change({ nodes: nextNodes, edges: nextEdges });
         return id;
       },
-      updateNodeData: (id, data) => {
-        if (!editable()) return;
-        const now = Date.now();
-        const burst = lastEdit.nodeId === id && now - lastEdit.at < EDIT_BURST_MS;
-        const nodes = get().nodes.map((node) => (node.id === id ? { ...node, data } : node));
-        change({ nodes }, { record: !burst });
-        lastEdit = { nodeId: id, at: now };
-      },
+      updateNodeData: (id, data) => editNode(id, (node) => ({ ...node, data })),
+      updateNodeLabel: (id, label) =>
+        editNode(id, ({ label: _, ...node }) => (label ? { ...node, label } : node)),
       deleteEdge: (id) => {
         if (editable()) change({ edges: get().edges.filter((edge) => edge.id !== id) });
       },
@@ -200,6 +206,20 @@ export function createFlowStore(flowId: string, doc: FlowDocument, name = ''): S
         change(shown);
       },
       draftSnapshot: () => draft ?? { nodes: get().nodes, edges: get().edges },
+      editDraftNode: (id, edit) => {
+        const shown = draft ?? { nodes: get().nodes, edges: get().edges };
+        const node = shown.nodes.find((n) => n.id === id);
+        const data = node && edit(node.data);
+        if (!data) return false;
+        const nodes = shown.nodes.map((n) => (n.id === id ? { ...n, data } : n));
+        lastEdit = { nodeId: '', at: 0 };
+        // While a version is shown, the draft beside it changes: an undo step of the draft, saved as any.
+        if (draft) {
+          set({ history: record(get().history, draft), revision: get().revision + 1 });
+          draft = { ...draft, nodes };
+        } else change({ nodes });
+        return true;
+      },
     };
   });
 }

@@ -5,10 +5,11 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from '../api.ts';
-import { LoadMore } from '../app/lists.tsx';
+import { PagedTable } from '../app/lists.tsx';
 import { Button, Card, ErrorNote } from '../app/ui.tsx';
 import { useWorkspaceTime } from '../app/workspace-time.ts';
 import { useLang } from '../i18n.ts';
+import { CsvDownload } from './ContactsExport.tsx';
 import {
   type CampaignContact,
   type CampaignDetail,
@@ -39,7 +40,10 @@ export function CampaignReport({ campaign }: { campaign: CampaignDetail }) {
     );
   return (
     <section>
-      <h2 className="text-lg font-semibold text-slate-900">{t('report')}</h2>
+      <div className="flex items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold text-slate-900">{t('report')}</h2>
+        <CsvDownload path={`/campaigns/${campaign.id}/contacts.csv`} />
+      </div>
       <p className="mb-3 text-sm text-slate-500">{t('reportHint')}</p>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         {REPORT_BUCKETS.map((bucket) => (
@@ -93,28 +97,19 @@ function BucketContacts({ campaign, bucket }: { campaign: CampaignDetail; bucket
         <BucketActions campaign={campaign} bucket={bucket} />
       </div>
       <ErrorNote error={pages.error} />
-      {!pages.isPending && items.length === 0 ? (
-        <p className="px-4 py-8 text-center text-sm text-slate-500">{t('noContacts')}</p>
-      ) : (
-        <table className="w-full text-sm" data-testid="bucket-contacts">
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-2">{t('contact')}</th>
-              <th className="px-4 py-2">{t('reply')}</th>
-              <th className="px-4 py-2">{t('repliedAt')}</th>
-              <th className="px-4 py-2" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {items.map((c) => (
-              <ContactRow key={c.id} contact={c} />
-            ))}
-          </tbody>
-        </table>
-      )}
-      <div className="pb-3">
-        <LoadMore pages={pages} label={t('loadMore')} />
-      </div>
+      <PagedTable
+        testId="bucket-contacts"
+        headers={[t('contact'), t('reply'), t('repliedAt'), '']}
+        empty={t('noContacts')}
+        count={items.length}
+        pending={pages.isPending}
+        pages={pages}
+        loadMore={t('loadMore')}
+      >
+        {items.map((c) => (
+          <ContactRow key={c.id} contact={c} />
+        ))}
+      </PagedTable>
     </Card>
   );
 }

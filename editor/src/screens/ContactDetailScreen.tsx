@@ -50,7 +50,13 @@ export function ContactDetailScreen({ id }: { id: string }) {
         <>
           <PageHeader
             title={c.name || '—'}
-            subtitle={[c.alias, t(friendKey(c.friendStatus))].filter(Boolean).join(' · ')}
+            subtitle={[
+              c.alias,
+              t(friendKey(c.friendStatus)),
+              c.channel && t('channel', { name: c.channel.name }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           />
           {c.handoff && (
             <div className="mb-4 flex items-center justify-between rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-800 ring-1 ring-amber-200">

@@ -7,9 +7,22 @@ import type { z } from 'zod';
 import type { contactPage } from '../../../shared/api/contacts.ts';
 import { api } from '../api.ts';
 import { LoadMore } from '../app/lists.tsx';
-import { Badge, Card, Empty, ErrorNote, Input, PageHeader, relativeTime, useRowLink } from '../app/ui.tsx';
+import {
+  Badge,
+  Button,
+  Card,
+  Empty,
+  ErrorNote,
+  Input,
+  PageHeader,
+  relativeTime,
+  useRowLink,
+} from '../app/ui.tsx';
 import { useLang } from '../i18n.ts';
+import { ContactsExport } from './ContactsExport.tsx';
+import { ContactsImport } from './ContactsImport.tsx';
 import type { Rules } from './campaigns-api.ts';
+import { contactsCsvMessages } from './contacts-csv-messages.ts';
 import { contactsMessages, friendKey } from './contacts-messages.ts';
 import { SaveSegment } from './SegmentSave.tsx';
 
@@ -29,6 +42,8 @@ export function ContactsScreen() {
   const { lang } = useLang();
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
+  const [importing, setImporting] = useState(false);
+  const csv = contactsCsvMessages.useT();
   const filters = { q: useDebounced(q.trim(), 250), tag: useDebounced(tag.trim(), 250) };
   const pages = useInfiniteQuery({
     queryKey: ['contacts', filters],
@@ -49,12 +64,15 @@ export function ContactsScreen() {
       <div className="mb-4 flex flex-wrap items-start gap-2">
         <Input placeholder={t('search')} value={q} onChange={(e) => setQ(e.target.value)} className="w-72" />
         <Input placeholder={t('tag')} value={tag} onChange={(e) => setTag(e.target.value)} className="w-48" />
-        {(filters.q || filters.tag) && (
-          <div className="ml-auto">
+        <div className="ml-auto flex gap-2">
+          {(filters.q || filters.tag) && (
             <SaveSegment key={`${filters.q}|${filters.tag}`} rules={filterRules(filters)} />
-          </div>
-        )}
+          )}
+          <ContactsExport q={filters.q} tag={filters.tag} />
+          <Button onClick={() => setImporting(true)}>{csv('import')}</Button>
+        </div>
       </div>
+      {importing && <ContactsImport onClose={() => setImporting(false)} />}
       <ErrorNote error={pages.error} />
       <Card className="overflow-hidden">
         {pages.isPending ? (

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { RoomSetWarning } from '../../../shared/api/rooms.ts';
+import { CopyButton } from '../app/CopyButton.tsx';
 import { Badge, Button, Card, Empty, ErrorNote, Input, PageHeader } from '../app/ui.tsx';
 import { useRoleAtLeast } from '../queries.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
@@ -229,7 +230,6 @@ function LiveCode({ set, canEdit }: { set: RoomSetItem; canEdit: boolean }) {
   const clear = useClearLiveCode(set.name);
   const [slug, setSlug] = useState(set.liveCode?.slug ?? '');
   const [tags, setTags] = useState(set.liveCode?.tags.join(', ') ?? '');
-  const [copied, setCopied] = useState(false);
   const link = set.liveCode ? `${window.location.origin}${set.liveCode.url}` : null;
   return (
     <div className="mt-4 border-t border-slate-100 pt-4">
@@ -243,20 +243,7 @@ function LiveCode({ set, canEdit }: { set: RoomSetItem; canEdit: boolean }) {
               <code className="rounded bg-slate-100 px-2 py-0.5 text-slate-800" data-testid="live-code-link">
                 {link}
               </code>
-              <Button
-                size="small"
-                onClick={() =>
-                  navigator.clipboard?.writeText(link).then(
-                    () => {
-                      setCopied(true);
-                      setTimeout(() => setCopied(false), 2000);
-                    },
-                    () => setCopied(false),
-                  )
-                }
-              >
-                {copied ? t('copied') : t('copy')}
-              </Button>
+              <CopyButton text={link} label={t('copy')} copiedLabel={t('copied')} />
               <a href={link} target="_blank" rel="noreferrer" className="text-emerald-700 hover:underline">
                 {t('openLink')}
               </a>

@@ -4,6 +4,7 @@ import { Card, Empty, ErrorNote, PageHeader } from '../app/ui.tsx';
 import { formatCount, formatDuration, formatPercent } from '../charts/format.ts';
 import { useLang } from '../i18n.ts';
 import { useSession } from '../queries.ts';
+import { CsvDownload } from './ContactsExport.tsx';
 import { type InboxKpis, useKpis } from './inbox-stats-api.ts';
 import { inboxStatsMessages } from './inbox-stats-messages.ts';
 import { KpisAgents } from './KpisAgents.tsx';
@@ -25,7 +26,12 @@ export function KpisScreen() {
         subtitle={t('kpisSubtitle')}
         actions={
           <div className="flex flex-col items-end gap-1">
-            <RangePicker state={range} />
+            <div className="flex items-center gap-2">
+              <RangePicker state={range} />
+              {range.range && (
+                <CsvDownload path={`/inbox/kpis.csv?from=${range.range.from}&to=${range.range.to}`} />
+              )}
+            </div>
             {zone && <span className="text-xs text-slate-500">{t('zone', { zone })}</span>}
           </div>
         }

@@ -11,13 +11,14 @@ const panelClass = 'h-full overflow-y-auto bg-white text-sm';
 
 export function Inspector(props: {
   /** Where the node sits on the canvas is not the inspector's business: moving it re-renders nothing here. */
-  node: Pick<FlowNode, 'id' | 'type' | 'data'> | null;
+  node: Pick<FlowNode, 'id' | 'type' | 'data' | 'label'> | null;
   document: FlowDocument;
   issues: Issue[];
   readOnly?: boolean;
   onChange: (data: Record<string, unknown>) => void;
+  onLabelChange?: (label: string) => void;
 }): JSX.Element {
-  const { node, document, issues, readOnly = false, onChange } = props;
+  const { node, document, issues, readOnly = false, onChange, onLabelChange } = props;
   const t = useInspectorT();
   const definition = node && nodeRegistry.get(node.type);
   if (!node || !definition) {
@@ -42,6 +43,8 @@ export function Inspector(props: {
         issues={issues}
         readOnly={readOnly}
         onChange={onChange}
+        label={node.label}
+        onLabelChange={onLabelChange}
       />
     </aside>
   );

@@ -8,6 +8,7 @@ import { FieldShell } from './FieldShell.tsx';
 import { nodeErrors } from './field-errors.ts';
 import { fieldSchema, fieldValue, isVisible, type NodeData, withField } from './field-values.ts';
 import { InspectorHeader } from './InspectorHeader.tsx';
+import { NameField } from './NameField.tsx';
 import { availableVariables, conditionFields, writtenAttributes } from './variables.ts';
 import { GROUP_KINDS, WIDGETS } from './widgets/index.ts';
 import type { Vocabulary } from './widgets/types.ts';
@@ -20,8 +21,11 @@ export function NodeForm(props: {
   issues: Issue[];
   readOnly: boolean;
   onChange: (data: NodeData) => void;
+  /** The card's name and where it goes; without a place to go, no name field. */
+  label?: string;
+  onLabelChange?: (label: string) => void;
 }) {
-  const { nodeId, definition, data, document, issues, readOnly, onChange } = props;
+  const { nodeId, definition, data, document, issues, readOnly, onChange, onLabelChange } = props;
   const idPrefix = useId();
   const localize = useLocalize();
   const { lang } = useLang();
@@ -47,6 +51,15 @@ export function NodeForm(props: {
     <>
       <InspectorHeader nodeId={nodeId} definition={definition} issues={errors.node} />
       <div className="space-y-4 px-4 py-4">
+        {onLabelChange && (
+          <NameField
+            id={`${idPrefix}-label`}
+            value={props.label ?? ''}
+            placeholder={localize(definition.label)}
+            disabled={readOnly}
+            onChange={onLabelChange}
+          />
+        )}
         {formFields(definition)
           .filter((field) => isVisible(definition, data, field))
           .map((field) => {

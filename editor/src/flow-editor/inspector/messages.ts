@@ -7,6 +7,8 @@ export const inspectorMessages = defineMessages({
     empty: '选择一个节点以编辑其设置。',
     unknownType: '未知的节点类型 {type}',
     nodeId: '节点 ID',
+    name: '名称',
+    nameHelp: '给卡片起个名字：画布、检查、模拟器和数据里都会用它代替 ID。',
     add: '添加',
     remove: '删除 {item}',
     moveUp: '上移 {item}',
@@ -41,6 +43,9 @@ export const inspectorMessages = defineMessages({
     empty: 'Select a node to edit its settings.',
     unknownType: 'Unknown node type {type}',
     nodeId: 'Node ID',
+    name: 'Name',
+    nameHelp:
+      'Give the card a name: the canvas, the checks, the simulator and stats show it instead of its ID.',
     add: 'Add',
     remove: 'Remove {item}',
     moveUp: 'Move {item} up',

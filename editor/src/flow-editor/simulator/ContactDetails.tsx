@@ -1,6 +1,6 @@
 // Where the contact is in this flow, and (collapsible) what the flow has learnt: tags and attributes.
-import { nodeRegistry } from '../../../../shared/nodes/index.ts';
-import { useLocalize } from '../../i18n.ts';
+import { useLang } from '../../i18n.ts';
+import { nodeName, typeName } from '../node-name.ts';
 import { useFlowStore } from '../store.ts';
 import { statusText, useT } from './messages.ts';
 import type { ContactDetail } from './sandboxApi.ts';
@@ -9,14 +9,14 @@ export function ContactDetails({ contact, flowId }: { contact: ContactDetail; fl
   const t = useT();
   const status = (key: string, value: string) => statusText(t, key, value);
   const run = contact.runs.find((r) => r.flowId === flowId);
-  const localize = useLocalize();
-  const nodeType = useFlowStore((s) => s.nodes.find((n) => n.id === run?.currentNodeId)?.type);
-  const definition = nodeType ? nodeRegistry.get(nodeType) : undefined;
-  const node = run?.currentNodeId
-    ? definition
-      ? `${localize(definition.label)} (${run.currentNodeId})`
-      : run.currentNodeId
-    : '—';
+  const { lang } = useLang();
+  // The card's name when it has one; else its type, with the id to tell two of a type apart.
+  const node = useFlowStore((s) => {
+    const at = run?.currentNodeId;
+    const shown = at ? s.nodes.find((n) => n.id === at) : undefined;
+    if (!at || !shown) return at ?? '—';
+    return shown.label?.trim() ? nodeName(shown, lang) : `${typeName(shown.type, lang)} (${at})`;
+  });
   const attributes = Object.entries(contact.attributes);
   return (
     <section className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
