@@ -27,6 +27,7 @@ import {
 } from '../../shared/db/schema.ts';
 import { channelName } from '../channels/channels.ts';
 import { notFound } from '../errors.ts';
+import { nodeLabelSql } from '../flows/node-label.ts';
 
 type ContactRow = typeof contacts.$inferSelect;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -102,6 +103,7 @@ export async function getContact(db: Db, workspaceId: string, id: string) {
         version: flowVersions.version,
         status: runs.status,
         currentNodeId: runs.currentNodeId,
+        currentNodeLabel: nodeLabelSql(flowVersions.graph, runs.currentNodeId),
       })
       .from(runs)
       .innerJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))

@@ -9,12 +9,15 @@ import {
   contacts,
   conversations,
   flows,
+  flowVersions,
   messageReviews,
   messages,
   type ReviewRating,
+  runs,
   users,
 } from '../../shared/db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { nodeLabelSql } from '../flows/node-label.ts';
 import { iso } from './items.ts';
 
 const reviewer = alias(users, 'reviewer');
@@ -92,6 +95,7 @@ export async function listReviews(db: Db, workspaceId: string, query: ReviewsQue
       flowId: messages.flowId,
       flowName: flows.name,
       nodeId: messages.nodeId,
+      nodeLabel: nodeLabelSql(flowVersions.graph, messages.nodeId),
       roomId: messages.roomId,
       rating: messageReviews.rating,
       comment: messageReviews.comment,
@@ -105,6 +109,8 @@ export async function listReviews(db: Db, workspaceId: string, query: ReviewsQue
     .leftJoin(conversations, eq(conversations.contactId, contacts.id))
     .leftJoin(users, eq(users.id, messages.authorId))
     .leftJoin(flows, eq(flows.id, messages.flowId))
+    .leftJoin(runs, eq(runs.id, messages.runId))
+    .leftJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))
     .leftJoin(reviewer, eq(reviewer.id, messageReviews.reviewerId))
     .where(and(...where))
     .orderBy(desc(messageReviews.at), desc(messageReviews.messageId))
@@ -125,6 +131,7 @@ export async function listReviews(db: Db, workspaceId: string, query: ReviewsQue
       flowId: r.flowId,
       flowName: r.flowName,
       nodeId: r.nodeId,
+      nodeLabel: r.nodeLabel,
       rating: r.rating,
       comment: r.comment,
       reviewer: r.reviewerId ? { id: r.reviewerId, name: r.reviewerName ?? '' } : null,

@@ -37,6 +37,8 @@ export const contactDetail = contactSummary.extend({
       version: z.number().int(),
       status: z.string(),
       currentNodeId: z.string().nullable(),
+      /** The card's name (`label`) where it has one. */
+      currentNodeLabel: z.string().nullable(),
     }),
   ),
   /** The groups the contact is in now, newest join first. */

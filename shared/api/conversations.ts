@@ -169,6 +169,8 @@ export const reviewItem = z.object({
   flowId: z.uuid().nullable(),
   flowName: z.string().nullable(),
   nodeId: z.string().nullable(),
+  /** The card's name (`label`) where it has one. */
+  nodeLabel: z.string().nullable(),
   rating: z.enum(REVIEW_RATINGS),
   comment: z.string(),
   reviewer: person.nullable(),

@@ -91,7 +91,7 @@ export function ContactDetailScreen({ id }: { id: string }) {
                       </Badge>
                       {r.currentNodeId && (
                         <span className="text-slate-500">
-                          {t('at')}: <code className="text-xs">{r.currentNodeId}</code>
+                          {t('at')}: <code className="text-xs">{r.currentNodeLabel ?? r.currentNodeId}</code>
                         </span>
                       )}
                     </li>

@@ -100,7 +100,7 @@ function Panel(props: { contactId: string; handoffRun: ConversationDetail['hando
                 </Badge>
                 {r.currentNodeId && (
                   <span className="text-xs text-slate-500">
-                    {t('atNode')} <code>{r.currentNodeId}</code>
+                    {t('atNode')} <code>{r.currentNodeLabel ?? r.currentNodeId}</code>
                   </span>
                 )}
               </li>

@@ -20,6 +20,7 @@ const BOT_MESSAGE: ReviewItem = {
   flowId: FLOW.id,
   flowName: FLOW.name,
   nodeId: 'ask_order',
+  nodeLabel: '问订单',
   rating: 'bad',
   comment: 'Asked twice',
   reviewer: { id: '00000000-0000-4000-8000-000000000111', name: 'Ann' },
@@ -96,7 +97,7 @@ describe('quality review', () => {
     const [bot, agent] = await screen.findAllByTestId('review-item');
     expect(bot!.textContent).toContain('Bad');
     expect(bot!.textContent).toContain('Bot');
-    expect(within(bot!).getByRole('link', { name: '售后 · node ask_order' }).getAttribute('href')).toBe(
+    expect(within(bot!).getByRole('link', { name: '售后 · node 问订单' }).getAttribute('href')).toBe(
       `/flows/${FLOW.id}`,
     );
     expect(bot!.textContent).toContain('请提供订单号');

@@ -115,7 +115,7 @@ export const CONTACT_DETAIL: Contact = {
   attributes: { city: '上海', age: 28 },
   handoff: true,
   firstAddedAt: AT,
-  runs: [{ flowId: FLOW, version: 2, status: 'waiting', currentNodeId: 'ask_city' }],
+  runs: [{ flowId: FLOW, version: 2, status: 'waiting', currentNodeId: 'ask_city', currentNodeLabel: null }],
   groups: [{ roomId: ROOM, topic: '新人群 1', joinedAt: AT }],
   goals: [{ name: '留资', flowId: FLOW, at: AT }],
   coupons: [{ code: 'WELCOME-0001', pool: 'welcome', at: AT }],
