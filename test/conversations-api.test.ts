@@ -732,7 +732,7 @@ describeDb('conversations API', (db) => {
       expect(k.bot.botOnlyRate).toBe(0.5);
       expect(k.bot.fallbackRate).toBeCloseTo(2 / 6);
       expect(k.bot.byNode).toEqual([
-        { flowId: flow.id, flowName: '转人工流程', nodeId: 'human', handoffs: 1 },
+        { flowId: flow.id, flowName: '转人工流程', nodeId: 'human', nodeLabel: null, handoffs: 1 },
       ]);
 
       const empty = (await call(viewer, 'GET', '/api/inbox/kpis?from=2030-01-10&to=2030-01-10')).body;

@@ -10,6 +10,7 @@ import { type Db, rowsOf } from '../../runtime/db/client.ts';
 import type { InboxKpis } from '../../shared/api/conversations.ts';
 import { workspaces } from '../../shared/db/schema.ts';
 import { HttpError } from '../errors.ts';
+import { nodeLabelSql } from '../flows/node-label.ts';
 
 export const KPI_MAX_DAYS = 92;
 const DAY_MS = 86_400_000;
@@ -202,11 +203,13 @@ async function botKpis(db: Db, s: Scope): Promise<InboxKpis['bot']> {
   );
   const byNode = rowsOf<InboxKpis['bot']['byNode'][number]>(
     await db.execute(sql`
-      select y.flow_id as "flowId", f.name as "flowName", y.node_id as "nodeId", count(*)::int as handoffs
+      select y.flow_id as "flowId", f.name as "flowName", y.node_id as "nodeId",
+             ${nodeLabelSql(sql`v.graph`, sql`y.node_id`)} as "nodeLabel", count(*)::int as handoffs
       from conversation_cycles y join flows f on f.id = y.flow_id
+      left join flow_versions v on v.flow_id = f.id and v.version = f.published_version
       where y.workspace_id = ${s.workspaceId}::uuid and y.opened_by = 'handoff' and y.node_id is not null
         and y.opened_at >= ${s.start} and y.opened_at < ${s.end}
-      group by y.flow_id, f.name, y.node_id
+      group by y.flow_id, f.name, y.node_id, v.id
       order by handoffs desc, f.name, y.node_id`),
   );
   return {

@@ -232,6 +232,8 @@ export const inboxKpis = z.object({
         flowId: z.uuid(),
         flowName: z.string(),
         nodeId: z.string(),
+        /** The card's name in the published version, where it has one. */
+        nodeLabel: z.string().nullable(),
         handoffs: z.number().int(),
       }),
     ),

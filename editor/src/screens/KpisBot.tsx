@@ -82,7 +82,7 @@ function NodeTable({ nodes }: { nodes: InboxKpis['bot']['byNode'] }) {
                       {n.flowName}
                     </Link>
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{n.nodeId}</td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{n.nodeLabel ?? n.nodeId}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{formatCount(n.handoffs, lang)}</td>
                 </tr>
               ))}

@@ -48,8 +48,8 @@ const ONE_AGENT: InboxKpis = {
     botOnlyRate: 0.7,
     fallbackRate: 0.1,
     byNode: [
-      { flowId: FLOW_ID, flowName: '售后', nodeId: 'ask_refund', handoffs: 1 },
-      { flowId: FLOW_ID, flowName: '售后', nodeId: 'handoff_1', handoffs: 4 },
+      { flowId: FLOW_ID, flowName: '售后', nodeId: 'ask_refund', nodeLabel: null, handoffs: 1 },
+      { flowId: FLOW_ID, flowName: '售后', nodeId: 'handoff_1', nodeLabel: '转人工', handoffs: 4 },
     ],
   },
 };
@@ -133,7 +133,7 @@ describe('KPIs', () => {
     // The team's median is the server's (50 s), not one of the agents' (45 s, 2 min 10 s).
     expect(card('firstResponseMedian')).toContain('50 s');
     const nodes = screen.getAllByTestId('kpi-node-row');
-    expect(nodes.map((r) => r.textContent)).toEqual(['售后handoff_14', '售后ask_refund1']);
+    expect(nodes.map((r) => r.textContent)).toEqual(['售后转人工4', '售后ask_refund1']);
     expect(within(nodes[0]!).getByRole('link', { name: '售后' }).getAttribute('href')).toBe(
       `/flows/${FLOW_ID}`,
     );
