@@ -130,6 +130,11 @@ describeDb('segment SQL and the in-memory condition agree', (db) => {
         }),
     );
     const ctx = exclusionContext(ws!.id, WALL, SETTINGS);
+    // The constant clock of accounts that share one (sharedClock): checked on the second account's
+    // contacts, whose clock is days ahead of the wall.
+    const second = world.accounts[1]!;
+    const shared = exclusionContext(ws!.id, WALL, { ...SETTINGS, sharedClockMs: second.offset });
+    const ofSecond = new Set(rows.filter((c) => c.botAccountId === second.id).map((c) => c.id));
     let nonTrivial = 0;
     for (let round = 0; round < 220; round++) {
       const rules = randomRules(rng, world);
@@ -144,6 +149,14 @@ describeDb('segment SQL and the in-memory condition agree', (db) => {
         .sort();
       if (sqlIds.length > 0 && sqlIds.length < people.length) nonTrivial++;
       expect(sqlIds, `round ${round}: ${JSON.stringify(rules)}`).toEqual(memoryIds);
+      const sharedIds = rowsOf<{ id: string }>(
+        await db().db.execute(
+          sql`select c.id ${matchedFrom(rules, shared)} and c.bot_account_id = ${second.id}`,
+        ),
+      )
+        .map((r) => r.id)
+        .sort();
+      expect(sharedIds, `round ${round} (shared clock)`).toEqual(memoryIds.filter((id) => ofSecond.has(id)));
     }
     // The generator must not drift into rule sets that take everyone or no one.
     expect(nonTrivial).toBeGreaterThan(100);

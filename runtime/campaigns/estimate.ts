@@ -7,6 +7,7 @@ import type { CampaignEstimate } from '../../shared/api/campaigns.ts';
 import type { campaigns } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { audienceSql } from '../segments/audience.ts';
+import { sharedClock } from '../segments/scope.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
 import { campaignFlow } from './flow.ts';
 import { sendsPerMember } from './path.ts';
@@ -74,7 +75,10 @@ export async function estimateCampaign(
   const flow = await campaignFlow(db, campaign.workspaceId, campaign.flowId);
   if (!settings) return { audience: 0, perAccount: [], finishesAt: null };
   const sends = 'problem' in flow ? 0 : sendsPerMember(flow.graph, flow.entryNodeId);
-  const audience = audienceSql(campaign.workspaceId, campaign.rules, campaign.exclusions, wallNow, settings);
+  const audience = audienceSql(campaign.workspaceId, campaign.rules, campaign.exclusions, wallNow, {
+    ...settings,
+    sharedClockMs: await sharedClock(db, campaign.workspaceId),
+  });
   const rows = rowsOf<AccountRow>(
     await db.execute(sql`
       select b.id, b.name, b.limits, b.status, b.puppet, b.clock_offset_ms as offset, a.n::int as audience,

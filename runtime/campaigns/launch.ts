@@ -6,6 +6,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { campaigns } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { audienceSql } from '../segments/audience.ts';
+import { sharedClock } from '../segments/scope.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
 import { campaignFlow } from './flow.ts';
 import { nextOccurrence } from './occurrence.ts';
@@ -43,13 +44,10 @@ export async function launchCampaign(
         .where(eq(campaigns.id, campaign.id));
       return { members: 0, runs: 0 };
     }
-    const audience = audienceSql(
-      campaign.workspaceId,
-      campaign.rules,
-      campaign.exclusions,
-      wallNow,
-      settings,
-    );
+    const audience = audienceSql(campaign.workspaceId, campaign.rules, campaign.exclusions, wallNow, {
+      ...settings,
+      sharedClockMs: await sharedClock(tx, campaign.workspaceId),
+    });
     let made: { members: number; runs: number; lost: number };
     if (campaign.sendTime === 'best_hour') {
       const members = await count(tx, enrolled(campaign, audience, wallNow));

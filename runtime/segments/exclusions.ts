@@ -34,13 +34,13 @@ function leftGroup(rules: SegmentRules, ctx: ExclusionContext): SQL {
           sql`, `,
         )}))`
     : sql``;
-  // Back in a group of the same set (or the same group, for a group in no set): not "left". A group's
-  // set, or the group itself when in none, is one key: a hash anti join, not a probe per membership.
-  const setOf = (r: string) => sql.raw(`coalesce(${r}.room_set_id, ${r}.id)`);
-  return sql`select distinct m.contact_id from room_members m join rooms r on r.id = m.room_id
-    where r.workspace_id = ${ctx.workspaceId} and m.left_at is not null ${named}
-      and not exists (select 1 from room_members m2 join rooms r2 on r2.id = m2.room_id
-        where m2.contact_id = m.contact_id and m2.left_at is null and ${setOf('r2')} = ${setOf('r')})`;
+  // Left a group and not back in one of the same set (or the same group, for a group in no set): every
+  // membership of that set left. A group's set, or the group itself when in none, is one key; the
+  // memberships are grouped by contact and key in one hashed pass, never a probe per membership.
+  return sql`select k.contact_id from (select m.contact_id from room_members m join rooms r on r.id = m.room_id
+      where r.workspace_id = ${ctx.workspaceId} ${named}
+      group by m.contact_id, coalesce(r.room_set_id, r.id) having bool_and(m.left_at is not null)) k
+    group by k.contact_id`;
 }
 
 function overBudget(ctx: ExclusionContext): SQL {

@@ -15,11 +15,19 @@ export interface SegmentContext {
   timeZone: string;
   /** The workspace's activity grades (the same settings `factsFor` reads). */
   activityGrades: { days: number; active: number; lurker: number };
+  /**
+   * The clock offset every bot account of the workspace shares (the usual case: none is a sandbox
+   * account moved on its own), so each contact's now is one constant and `b` is not joined; null or
+   * absent: the accounts' clocks differ, each contact's is read from `b`.
+   */
+  sharedClockMs?: number | null;
 }
 
-/** Each contact's now: its account's clock (`b` is the contact's bot account). */
+/** Each contact's now: its account's clock (`b` is the contact's bot account, unless all share one). */
 export const contactNow = (ctx: SegmentContext): SQL =>
-  sql`(${ctx.wallNow.toISOString()}::timestamptz + b.clock_offset_ms * interval '1 millisecond')`;
+  typeof ctx.sharedClockMs === 'number'
+    ? sql`${new Date(ctx.wallNow.getTime() + ctx.sharedClockMs).toISOString()}::timestamptz`
+    : sql`(${ctx.wallNow.toISOString()}::timestamptz + b.clock_offset_ms * interval '1 millisecond')`;
 
 /** `ms` milliseconds as an interval. */
 export const millis = (ms: number): SQL => sql`(${ms}::bigint * interval '1 millisecond')`;
