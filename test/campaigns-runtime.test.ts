@@ -9,6 +9,7 @@ import { addMonth } from '../runtime/campaigns/occurrence.ts';
 import { sendsPerMember } from '../runtime/campaigns/path.ts';
 import { replyBucket } from '../runtime/campaigns/replies.ts';
 import { bestSendAt, windowSlots } from '../runtime/campaigns/send-time.ts';
+import { rowsOf } from '../runtime/db/client.ts';
 import type { App } from '../server/app.ts';
 import { campaignMembers, campaigns, contacts, conversationCycles, runs } from '../shared/db/schema.ts';
 import { matchingEntries } from '../shared/flow/triggers.ts';
@@ -254,6 +255,49 @@ describeDb('campaigns in the sandbox', (db) => {
     expect(resumed.json().error.details.params).toMatchObject({ status: 'cancelled', action: 'resume' });
   }, 60_000);
 
+  it('cancelling stops the later messages of a started run; the sent one stays counted', async () => {
+    const who = ids.slice(13, 14);
+    await tag('wave5', who);
+    const graph = {
+      nodes: [
+        { id: 'campaign', type: 'trigger.campaign', position: { x: 0, y: 0 }, data: {} },
+        { id: 'first', type: 'send', position: { x: 0, y: 120 }, data: { text: '第一条' } },
+        { id: 'later', type: 'wait', position: { x: 0, y: 240 }, data: { duration: 'P1D' } },
+        { id: 'second', type: 'send', position: { x: 0, y: 360 }, data: { text: '第二条' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'campaign', sourceHandle: 'next', target: 'first' },
+        { id: 'e2', source: 'first', sourceHandle: 'next', target: 'later' },
+        { id: 'e3', source: 'later', sourceHandle: 'next', target: 'second' },
+      ],
+    };
+    const created = await post('/api/campaigns', {
+      name: '两步',
+      flowId: (await publishGraph(db().db, workspaceId, 'Campaign two steps', graph)).flowId,
+      rules: rules('wave5'),
+    });
+    await post(`/api/campaigns/${created.id}/launch`);
+    await advance('PT1M');
+    const { runId } = await memberOf(created.id, who[0]!);
+    const texts = async () =>
+      rowsOf<{ text: string; status: string }>(
+        await db().db.execute(
+          sql`select payload->>'text' as text, status from outbox where run_id = ${runId}`,
+        ),
+      );
+    expect(await texts()).toEqual([{ text: '第一条', status: 'sent' }]);
+    // Started: waiting a day before the second message.
+    expect((await db().db.select().from(runs).where(eq(runs.id, runId!)))[0]).toMatchObject({
+      status: 'waiting',
+      currentNodeId: 'later',
+    });
+    const cancelled = await post(`/api/campaigns/${created.id}/cancel`);
+    expect(cancelled).toMatchObject({ status: 'cancelled', counts: { sent: 1 } });
+    await advance('P2D');
+    expect(await texts()).toEqual([{ text: '第一条', status: 'sent' }]);
+    expect((await db().db.select().from(runs).where(eq(runs.id, runId!)))[0]!.status).toBe('exited');
+  }, 60_000);
+
   it('launches a scheduled monthly campaign on the sandbox clock and schedules the next month', async () => {
     const who = ids.slice(11, 13);
     await tag('wave4', who);
@@ -280,6 +324,5 @@ describeDb('campaigns in the sandbox', (db) => {
     expect(next).toHaveLength(1);
     expect(next[0]).toMatchObject({ status: 'scheduled', schedule: { repeat: 'monthly' } });
     expect(next[0]!.schedule.at).toBe(addMonth(new Date(at)).toISOString());
-    void sql;
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 // A marketer's hand on a campaign: launch (now, or at its scheduled time), pause (unstarted runs stop
-// waking, its queued messages are held), resume, cancel (what is unsent stops, the sent stay counted).
+// waking, its queued messages are held), resume, cancel (what is unsent stops — started runs' later
+// messages too —, the sent stay counted).
 // A move the campaign's status does not allow answers the status it is in.
 import { and, eq, sql } from 'drizzle-orm';
 import { type CampaignStatus, campaigns } from '../../shared/db/schema.ts';
@@ -105,10 +106,16 @@ async function resume(tx: Db, campaignId: string, wallNow: Date): Promise<void> 
       and o.run_id in (select run_id from campaign_members where campaign_id = ${campaignId} and run_id is not null)`);
 }
 
+/**
+ * Nothing more goes out: every run of the campaign still waiting exits — unstarted ones and started
+ * ones at a later step (a delay before a follow-up, a reply's timeout) — and its queued messages are
+ * dismissed. What was sent stays counted; replies still get their buckets (members, not runs, hold them).
+ */
 async function cancel(tx: Db, campaignId: string, wallNow: Date): Promise<void> {
   await tx.execute(sql`
     update runs set status = 'exited', wake_at = null, updated_at = ${wallNow}
-    where id in ${unstartedRuns(campaignId)} and status = 'waiting' and snapshot is null`);
+    where id in (select run_id from campaign_members where campaign_id = ${campaignId} and run_id is not null)
+      and status = 'waiting'`);
   await tx.execute(
     sql`update outbox set status = 'dismissed', done_at = ${wallNow} where ${queuedRowsOf(campaignId)}`,
   );
