@@ -255,47 +255,57 @@ describeDb('campaigns in the sandbox', (db) => {
     expect(resumed.json().error.details.params).toMatchObject({ status: 'cancelled', action: 'resume' });
   }, 60_000);
 
-  it('cancelling stops the later messages of a started run; the sent one stays counted', async () => {
+  it('pausing holds the later messages of a started run, resuming sends them, cancelling stops them', async () => {
     const who = ids.slice(13, 14);
     await tag('wave5', who);
+    const texts = ['第一条', '第二条', '第三条'];
     const graph = {
       nodes: [
         { id: 'campaign', type: 'trigger.campaign', position: { x: 0, y: 0 }, data: {} },
-        { id: 'first', type: 'send', position: { x: 0, y: 120 }, data: { text: '第一条' } },
-        { id: 'later', type: 'wait', position: { x: 0, y: 240 }, data: { duration: 'P1D' } },
-        { id: 'second', type: 'send', position: { x: 0, y: 360 }, data: { text: '第二条' } },
+        ...texts.flatMap((text, i) => [
+          { id: `send${i}`, type: 'send', position: { x: 0, y: 240 * i + 120 }, data: { text } },
+          { id: `wait${i}`, type: 'wait', position: { x: 0, y: 240 * i + 240 }, data: { duration: 'P1D' } },
+        ]),
       ],
       edges: [
-        { id: 'e1', source: 'campaign', sourceHandle: 'next', target: 'first' },
-        { id: 'e2', source: 'first', sourceHandle: 'next', target: 'later' },
-        { id: 'e3', source: 'later', sourceHandle: 'next', target: 'second' },
+        { id: 'e', source: 'campaign', sourceHandle: 'next', target: 'send0' },
+        ...texts.flatMap((_, i) => [
+          { id: `s${i}`, source: `send${i}`, sourceHandle: 'next', target: `wait${i}` },
+          ...(i < texts.length - 1
+            ? [{ id: `w${i}`, source: `wait${i}`, sourceHandle: 'next', target: `send${i + 1}` }]
+            : []),
+        ]),
       ],
     };
     const created = await post('/api/campaigns', {
-      name: '两步',
-      flowId: (await publishGraph(db().db, workspaceId, 'Campaign two steps', graph)).flowId,
+      name: '三步',
+      flowId: (await publishGraph(db().db, workspaceId, 'Campaign three steps', graph)).flowId,
       rules: rules('wave5'),
     });
     await post(`/api/campaigns/${created.id}/launch`);
     await advance('PT1M');
     const { runId } = await memberOf(created.id, who[0]!);
-    const texts = async () =>
-      rowsOf<{ text: string; status: string }>(
-        await db().db.execute(
-          sql`select payload->>'text' as text, status from outbox where run_id = ${runId}`,
-        ),
-      );
-    expect(await texts()).toEqual([{ text: '第一条', status: 'sent' }]);
-    // Started: waiting a day before the second message.
-    expect((await db().db.select().from(runs).where(eq(runs.id, runId!)))[0]).toMatchObject({
-      status: 'waiting',
-      currentNodeId: 'later',
-    });
+    const sent = async () =>
+      rowsOf<{ text: string }>(
+        await db().db.execute(sql`select payload->>'text' as text from outbox
+          where run_id = ${runId} and status = 'sent' order by created_at`),
+      ).map((r) => r.text);
+    const run = async () => (await db().db.select().from(runs).where(eq(runs.id, runId!)))[0]!;
+    expect(await sent()).toEqual(['第一条']);
+    expect(await run()).toMatchObject({ status: 'waiting', currentNodeId: 'wait0' });
+    // Paused for two days: the follow-up due after one is held.
+    expect((await post(`/api/campaigns/${created.id}/pause`)).status).toBe('paused');
+    await advance('P2D');
+    expect(await sent()).toEqual(['第一条']);
+    expect((await post(`/api/campaigns/${created.id}/resume`)).status).toBe('running');
+    await advance('PT1M');
+    expect(await sent()).toEqual(['第一条', '第二条']);
+    // Cancelled while waiting for the third: it never goes out; the sent stay counted.
     const cancelled = await post(`/api/campaigns/${created.id}/cancel`);
     expect(cancelled).toMatchObject({ status: 'cancelled', counts: { sent: 1 } });
     await advance('P2D');
-    expect(await texts()).toEqual([{ text: '第一条', status: 'sent' }]);
-    expect((await db().db.select().from(runs).where(eq(runs.id, runId!)))[0]!.status).toBe('exited');
+    expect(await sent()).toEqual(['第一条', '第二条']);
+    expect((await run()).status).toBe('exited');
   }, 60_000);
 
   it('launches a scheduled monthly campaign on the sandbox clock and schedules the next month', async () => {

@@ -1,5 +1,5 @@
-// A marketer's hand on a campaign: launch (now, or at its scheduled time), pause (unstarted runs stop
-// waking, its queued messages are held), resume, cancel (what is unsent stops — started runs' later
+// A marketer's hand on a campaign: launch (now, or at its scheduled time), pause (its runs stop
+// waking — unstarted ones and started ones at a later step —, its queued messages are held), resume, cancel (what is unsent stops — started runs' later
 // messages too —, the sent stay counted).
 // A move the campaign's status does not allow answers the status it is in.
 import { and, eq, sql } from 'drizzle-orm';
@@ -82,10 +82,25 @@ async function setStatus(
   return { ok: true, status };
 }
 
+/**
+ * A started run's wake (a delay before a follow-up, a reply's timeout) is held by moving it this far
+ * ahead: past any real time, and resuming moves it back (to now, if it fell due meanwhile).
+ */
+const HOLD_SHIFT = sql.raw(`interval '7000 years'`);
+const HELD_FROM = new Date('5000-01-01T00:00:00Z');
+
+/** The campaign's started runs (`r`) waiting to wake (its members' runs that have a snapshot). */
+const startedRuns = (campaignId: string) => sql`
+  r.id in (select run_id from campaign_members where campaign_id = ${campaignId} and run_id is not null)
+  and r.status = 'waiting' and r.snapshot is not null and r.wake_at is not null`;
+
 async function pause(tx: Db, campaignId: string): Promise<void> {
   await tx.execute(sql`
     update runs set wake_at = null
     where id in ${unstartedRuns(campaignId)} and status = 'waiting' and snapshot is null`);
+  await tx.execute(sql`
+    update runs r set wake_at = r.wake_at + ${HOLD_SHIFT}
+    where ${startedRuns(campaignId)} and r.wake_at < ${HELD_FROM}`);
   await tx.execute(sql`update outbox set not_before = ${HELD} where ${queuedRowsOf(campaignId)}`);
 }
 
@@ -97,6 +112,11 @@ async function resume(tx: Db, campaignId: string, wallNow: Date): Promise<void> 
     from campaign_members m, bot_accounts b
     where m.campaign_id = ${campaignId} and m.status = 'scheduled' and r.id = m.run_id
       and b.id = m.bot_account_id and r.status = 'waiting' and r.snapshot is null and r.wake_at is null`);
+  await tx.execute(sql`
+    update runs r
+    set wake_at = greatest(r.wake_at - ${HOLD_SHIFT}, ${wallNow}::timestamptz + b.clock_offset_ms * interval '1 millisecond')
+    from contacts c, bot_accounts b
+    where ${startedRuns(campaignId)} and r.wake_at >= ${HELD_FROM} and c.id = r.contact_id and b.id = c.bot_account_id`);
   await tx.execute(sql`
     update outbox o
     set not_before = ${wallNow}::timestamptz + b.clock_offset_ms * interval '1 millisecond'
