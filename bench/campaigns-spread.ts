@@ -90,14 +90,18 @@ export async function spread(
       };
       for (;;) {
         steps++;
-        await dispatchAccount(db, target, () => new Date(clock.t), random(i + 1));
-        const [next] = rowsOf<{ at: string | Date | null }>(
-          await db.execute(
-            sql`select min(not_before) as at from outbox where bot_account_id = ${account} and status = 'queued'`,
-          ),
+        const pass = await dispatchAccount(db, target, () => new Date(clock.t), random(i + 1));
+        // The next time anything may go: a paced kind's next slot (its rows stay due, unmoved), or a
+        // row put off until later (a contact over its budget).
+        const [later] = rowsOf<{ at: string | Date | null }>(
+          await db.execute(sql`select min(not_before) as at from outbox
+            where bot_account_id = ${account} and status = 'queued' and not_before > ${new Date(clock.t)}`),
         );
-        if (!next?.at) return;
-        clock.t = Math.max(clock.t + 1, new Date(next.at).getTime());
+        const next = [pass.nextAt?.getTime(), later?.at ? new Date(later.at).getTime() : undefined].filter(
+          (t): t is number => t !== undefined,
+        );
+        if (next.length === 0) return;
+        clock.t = Math.max(clock.t + 1, Math.min(...next));
       }
     }),
   );

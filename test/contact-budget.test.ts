@@ -141,18 +141,33 @@ async function simulate(db: Db, world: World, seed: number) {
   const random = prng(seed * 7 + 1);
   let now = T0;
   let due = new Map(targets.map((t) => [t.accountId, T0]));
+  // Each account's next paced slot, as its last pass answered (a paced kind's rows stay due, unmoved).
+  const paced = new Map<string, number>();
   for (let step = 0; step < 20_000; step++) {
     // Only the accounts with something due now: the others would find nothing.
     for (const target of targets)
-      if ((due.get(target.accountId) ?? Number.POSITIVE_INFINITY) <= now)
-        await dispatchAccount(db, target, () => new Date(now), random);
+      if ((due.get(target.accountId) ?? Number.POSITIVE_INFINITY) <= now) {
+        const pass = await dispatchAccount(db, target, () => new Date(now), random);
+        if (pass.nextAt) paced.set(target.accountId, pass.nextAt.getTime());
+        else paced.delete(target.accountId);
+      }
     const next = await db
-      .select({ account: outbox.botAccountId, at: sql<string | Date>`min(${outbox.notBefore})` })
+      .select({
+        account: outbox.botAccountId,
+        at: sql<
+          string | Date | null
+        >`min(${outbox.notBefore}) filter (where ${outbox.notBefore} > ${new Date(now)})`,
+      })
       .from(outbox)
       .where(sql`${outbox.workspaceId} = ${world.workspaceId} and ${outbox.status} = 'queued'`)
       .groupBy(outbox.botAccountId);
     if (next.length === 0) return step;
-    due = new Map(next.map((n) => [n.account, new Date(n.at).getTime()]));
+    due = new Map(
+      next.map((n) => {
+        const times = [paced.get(n.account), n.at ? new Date(n.at).getTime() : undefined];
+        return [n.account, Math.min(...times.filter((t): t is number => t !== undefined))];
+      }),
+    );
     now = Math.max(now + 1, Math.min(...due.values()));
   }
   throw new Error('the simulation did not finish');

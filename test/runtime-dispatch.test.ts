@@ -171,5 +171,14 @@ describeDb('dispatcher and leases', (handle) => {
     expect(said.at(-1)).toBe('after the waves');
     expect(pass.nextAt!.getTime()).toBe(t0.getTime() + 3_600_000);
     expect(await statusOf('wave:2')).toBe('queued');
+    // Paced by reading: the waiting row keeps its place (a campaign's queue is never rewritten).
+    const [waiting] = await handle()
+      .db.select({ notBefore: outbox.notBefore })
+      .from(outbox)
+      .where(eq(outbox.idempotencyKey, 'wave:2'));
+    expect(waiting!.notBefore.getTime()).toBe(0);
+    // Another pass within the hour sends nothing of it and answers the same slot.
+    const again = await dispatchAccount(handle().db, target('worker-b', 2), () => t0, Math.random, kinds);
+    expect(again).toEqual({ done: 0, nextAt: pass.nextAt });
   });
 });

@@ -1,7 +1,7 @@
 // Outbox rows for the dispatcher: the due rows of an account (peeked, to pace them per kind), the
 // claim that marks one `sending` only while this worker still holds the account's lease (fencing
 // token), and the outcomes. A row is `sending` only between the claim and WeChat's answer.
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { contacts, outbox } from '../../shared/db/schema.ts';
 import { campaignMessageFailed, campaignMessageSent } from '../campaigns/members.ts';
 import { type Db, rowsOf } from '../db/client.ts';
@@ -9,35 +9,31 @@ import type { OutboxKind, OutboxRow } from './kinds.ts';
 
 export type { OutboxRow } from './kinds.ts';
 
-/** The account's oldest due rows (of any kind), in the order they are to be done. */
-export async function peekDue(db: Db, accountId: string, now: Date, limit = 20): Promise<OutboxRow[]> {
+/**
+ * The account's oldest due rows, in the order they are to be done: of any kind, or only of `kinds`
+ * (the kinds that may act while others wait out their pacing — their rows are read past, not moved).
+ */
+export async function peekDue(
+  db: Db,
+  accountId: string,
+  now: Date,
+  limit = 20,
+  kinds?: readonly string[],
+): Promise<OutboxRow[]> {
+  if (kinds?.length === 0) return [];
   return db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.botAccountId, accountId), eq(outbox.status, 'queued'), lte(outbox.notBefore, now)))
-    .orderBy(outbox.notBefore, outbox.id)
-    .limit(limit);
-}
-
-/** A kind over its budget: all its due rows of the account wait until `until`, keeping their order. */
-export async function postponeKind(
-  db: Db,
-  accountId: string,
-  kind: string,
-  now: Date,
-  until: Date,
-): Promise<void> {
-  await db
-    .update(outbox)
-    .set({ notBefore: until })
     .where(
       and(
         eq(outbox.botAccountId, accountId),
         eq(outbox.status, 'queued'),
-        sql`${outbox.kind} = ${kind}`,
         lte(outbox.notBefore, now),
+        kinds ? inArray(outbox.kind, kinds as OutboxRow['kind'][]) : undefined,
       ),
-    );
+    )
+    .orderBy(outbox.notBefore, outbox.id)
+    .limit(limit);
 }
 
 /** Null when another worker took the row, or this worker lost the lease (fencing token moved on). */

@@ -103,15 +103,3 @@ export async function budgetSlots(
     slots.set(row.id, nextAllowed(sent.get(row.contactId!) ?? [], budget, at.getTime()));
   return slots;
 }
-
-/**
- * When the account's next queued row falls due (a row the budget or the pacing put off, too): a
- * sandbox clock advance can step to it so deferred sends go out at their own time.
- */
-export async function nextQueuedAt(db: Db, accountId: string): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: sql<Date | string | null>`min(${outbox.notBefore})` })
-    .from(outbox)
-    .where(and(eq(outbox.botAccountId, accountId), eq(outbox.status, 'queued')));
-  return row?.at ? new Date(row.at) : null;
-}

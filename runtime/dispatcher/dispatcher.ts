@@ -10,7 +10,7 @@ import { botAccounts, contacts, workspaces } from '../../shared/db/schema.ts';
 import { type BotConnection, NotAFriendError } from '../bots/port.ts';
 import type { Db } from '../db/client.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
-import { claim, markDeletedUs, markFailed, markSent, peekDue, postponeKind } from './claim.ts';
+import { claim, markDeletedUs, markFailed, markSent, peekDue } from './claim.ts';
 import { budgetSlots, deferRow, type MessageBudget } from './contact-budget.ts';
 import { OUTBOX_KIND_TABLE, type OutboxKind, type OutboxRow } from './kinds.ts';
 import { nextSlot, type PacingState, record } from './pacing.ts';
@@ -36,6 +36,10 @@ export async function dispatchAccount(
 ): Promise<{ done: number; nextAt: Date | null }> {
   let done = 0;
   let nextAt: Date | null = null;
+  // Kinds over their pacing budget this pass, each with the time it may act again: their due rows
+  // are read past (peekDue of the other kinds), never rewritten — a campaign's 100k queued messages
+  // cost nothing while they wait.
+  const waiting = new Map<string, number>();
   for (;;) {
     // Read afresh before each action: a limits edit applies to the very next one.
     const [account] = await db
@@ -52,10 +56,18 @@ export async function dispatchAccount(
     const { limits, timeZone } = account;
     const pacing = (account.pacing ?? null) as PacingState | null;
     const at = now();
-    const due = await peekDue(db, target.accountId, at, PEEK);
-    const settings = await workspaceSettings(db, account.workspaceId);
-    const picked = await pick(db, target.accountId, due, {
+    for (const [kind, slot] of waiting) if (slot <= at.getTime()) waiting.delete(kind);
+    const due = await peekDue(
+      db,
+      target.accountId,
       at,
+      PEEK,
+      waiting.size > 0 ? Object.keys(kinds).filter((kind) => !waiting.has(kind)) : undefined,
+    );
+    const settings = await workspaceSettings(db, account.workspaceId);
+    const picked = await pick(db, due, {
+      at,
+      waiting,
       kinds,
       limits,
       pacing,
@@ -96,6 +108,8 @@ export async function dispatchAccount(
 
 interface PickContext {
   at: Date;
+  /** Kinds waiting out their pacing (kind → when it may act): pick adds the ones it finds. */
+  waiting: Map<string, number>;
   kinds: Readonly<Record<string, OutboxKind>>;
   limits: BotLimits;
   pacing: PacingState | null;
@@ -109,13 +123,12 @@ interface PickContext {
  */
 async function pick(
   db: Db,
-  accountId: string,
   due: OutboxRow[],
   c: PickContext,
 ): Promise<{ row?: OutboxRow; held: boolean; nextAt: Date | null }> {
   const now = c.at.getTime();
   const contactSlots = c.budget ? await budgetSlots(db, due, c.budget, c.at) : new Map<number, number>();
-  const waiting = new Set<string>();
+  const { waiting } = c;
   let held = false;
   let nextAt: number | null = null;
   const later = (t: number) => {
@@ -124,7 +137,11 @@ async function pick(
   };
   const answer = (row?: OutboxRow) => ({ row, held, nextAt: nextAt === null ? null : new Date(nextAt) });
   for (const candidate of due) {
-    if (waiting.has(candidate.kind)) continue;
+    const waitsUntil = waiting.get(candidate.kind);
+    if (waitsUntil !== undefined) {
+      later(waitsUntil);
+      continue;
+    }
     const kind = c.kinds[candidate.kind];
     if (!kind) {
       await markFailed(db, candidate, `unknown outbox kind ${candidate.kind}`, c.at, null);
@@ -132,8 +149,7 @@ async function pick(
     }
     const slot = nextSlot(kind.budget(c.limits), c.pacing, candidate.kind, now, c.timeZone);
     if (slot.at > now) {
-      waiting.add(candidate.kind);
-      await postponeKind(db, accountId, candidate.kind, c.at, new Date(slot.at));
+      waiting.set(candidate.kind, slot.at);
       later(slot.at);
       continue;
     }

@@ -65,6 +65,11 @@ export const outbox = pgTable(
   },
   (t) => [
     index('outbox_due').on(t.botAccountId, t.notBefore, t.id).where(sql`status = 'queued'`),
+    // The due rows of the kinds that may act while another kind waits out its pacing (dispatcher.ts):
+    // read past the waiting kind's rows, never rewriting them.
+    index('outbox_due_kind').on(t.botAccountId, t.kind, t.notBefore, t.id).where(sql`status = 'queued'`),
+    // A campaign's queued messages by run (settling members, pause, resume, cancel).
+    index('outbox_queued_run').on(t.runId).where(sql`status = 'queued'`),
     index('outbox_sending').on(t.botAccountId).where(sql`status = 'sending'`),
     index('outbox_initiated_sent').on(t.contactId, t.doneAt).where(sql`initiated and status = 'sent'`),
     index('outbox_undelivered').on(t.contactId).where(sql`status in ('unknown', 'failed')`),

@@ -1,0 +1,2 @@
+CREATE INDEX "outbox_due_kind" ON "outbox" USING btree ("bot_account_id","kind","not_before","id") WHERE status = 'queued';--> statement-breakpoint
+CREATE INDEX "outbox_queued_run" ON "outbox" USING btree ("run_id") WHERE status = 'queued';
