@@ -5,7 +5,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchCampaign } from '../runtime/campaigns/launch.ts';
-import { addMonth } from '../runtime/campaigns/occurrence.ts';
+import { addMonth, nextMonthly } from '../runtime/campaigns/occurrence.ts';
 import { sendsPerMember } from '../runtime/campaigns/path.ts';
 import { replyBucket } from '../runtime/campaigns/replies.ts';
 import { bestSendAt, windowSlots } from '../runtime/campaigns/send-time.ts';
@@ -79,6 +79,22 @@ describe('campaign pieces', () => {
   it('adds a month, keeping the day where the month has it', () => {
     expect(addMonth(new Date('2025-01-15T12:00:00Z')).toISOString()).toBe('2025-02-15T12:00:00.000Z');
     expect(addMonth(new Date('2025-01-31T12:00:00Z')).toISOString()).toBe('2025-02-28T12:00:00.000Z');
+  });
+  it('keeps a monthly campaign on its first day: 31 Jan → 28 Feb → 31 Mar → 30 Apr → 31 May', () => {
+    const first = new Date('2025-01-31T12:00:00Z');
+    const days = [first];
+    for (let i = 0; i < 4; i++) days.push(nextMonthly(first, days.at(-1)!));
+    expect(days.map((d) => d.toISOString().slice(0, 10))).toEqual([
+      '2025-01-31',
+      '2025-02-28',
+      '2025-03-31',
+      '2025-04-30',
+      '2025-05-31',
+    ]);
+    // Across a year end, from a day every month has.
+    expect(
+      nextMonthly(new Date('2024-11-15T01:00:00Z'), new Date('2024-12-15T01:00:00Z')).toISOString(),
+    ).toBe('2025-01-15T01:00:00.000Z');
   });
 });
 

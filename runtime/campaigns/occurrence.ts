@@ -6,21 +6,41 @@ import type { Db } from '../db/client.ts';
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
-/** The same day and time a month later; a day the month lacks becomes its last day (31 Jan → 28 Feb). */
-export function addMonth(at: Date): Date {
+/** The same day and time `months` later; a day the month lacks becomes its last day (31 Jan → 28 Feb). */
+export function addMonths(at: Date, months: number): Date {
   const next = new Date(at);
   next.setUTCDate(1);
-  next.setUTCMonth(next.getUTCMonth() + 1);
+  next.setUTCMonth(next.getUTCMonth() + months);
   const last = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
   next.setUTCDate(Math.min(at.getUTCDate(), last));
   return next;
+}
+
+export const addMonth = (at: Date): Date => addMonths(at, 1);
+
+/**
+ * The occurrence after `current` of a monthly campaign first sent at `first`: counted from the first,
+ * so a short month does not move the day for good (31 Jan → 28 Feb → 31 Mar).
+ */
+export function nextMonthly(first: Date, current: Date): Date {
+  const months =
+    (current.getUTCFullYear() - first.getUTCFullYear()) * 12 + current.getUTCMonth() - first.getUTCMonth();
+  return addMonths(first, months + 1);
 }
 
 /** Schedules the occurrence after `campaign` (launching at `launchAt`) once; nothing for a one-off. */
 export async function nextOccurrence(tx: Db, campaign: CampaignRow, launchAt: Date): Promise<void> {
   if (campaign.schedule.repeat !== 'monthly') return;
   const root = campaign.parentId ?? campaign.id;
-  const at = addMonth(campaign.schedule.at ? new Date(campaign.schedule.at) : launchAt).toISOString();
+  const current = campaign.schedule.at ? new Date(campaign.schedule.at) : launchAt;
+  const [first] = campaign.parentId
+    ? await tx
+        .select({ schedule: campaigns.schedule, launchedAt: campaigns.launchedAt })
+        .from(campaigns)
+        .where(eq(campaigns.id, campaign.parentId))
+    : [];
+  const firstAt = first?.schedule.at ? new Date(first.schedule.at) : (first?.launchedAt ?? current);
+  const at = nextMonthly(firstAt, current).toISOString();
   const [exists] = await tx
     .select({ id: campaigns.id })
     .from(campaigns)
