@@ -9,6 +9,7 @@ import { campaignTick, nextCampaignAt } from './campaigns/tick.ts';
 import { type AccountClock, storeClockOffset } from './clock.ts';
 import { type BotCommandRow, claimCommands, finishCommand } from './commands.ts';
 import type { Db } from './db/client.ts';
+import { nextQueuedAt } from './dispatcher/claim.ts';
 import { dispatchAccount } from './dispatcher/dispatcher.ts';
 import type { TurnOutcome } from './executor/execute.ts';
 import type { InboundBatcher } from './router/batcher.ts';
@@ -158,14 +159,27 @@ export class AccountDriver {
     let stalled = 0;
     for (;;) {
       await this.idle();
-      // The next due run, or the next scheduled campaign (its launch makes runs due from then on).
+      // The next due run, the next scheduled campaign (its launch makes runs due from then on), or the
+      // next message put off until later (a contact over its budget): each at its own time, in order.
       const wake = await nextWakeAt(this.ctx.db, this.id);
       const launch = await nextCampaignAt(this.ctx.db, this.id);
-      const next = [wake, launch]
+      const queued = await nextQueuedAt(this.ctx.db, this.id, this.clock.now());
+      const next = [wake, launch, queued]
         .filter((d): d is Date => d !== null)
         .sort((a, b) => a.getTime() - b.getTime())[0];
       if (!next || next.getTime() > target) break;
       await this.moveClockTo(next.getTime());
+      if (
+        queued &&
+        next.getTime() === queued.getTime() &&
+        (!wake || wake > queued) &&
+        (!launch || launch > queued)
+      ) {
+        // Only a put-off message is due: send it now (the clock moved past it, so this is progress).
+        await this.dispatch();
+        stalled = 0;
+        continue;
+      }
       const launched = await this.campaigns();
       const now = (await this.sweepOwnClock()) + launched;
       fired += now;

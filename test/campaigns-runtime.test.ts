@@ -10,8 +10,16 @@ import { sendsPerMember } from '../runtime/campaigns/path.ts';
 import { replyBucket } from '../runtime/campaigns/replies.ts';
 import { bestSendAt, windowSlots } from '../runtime/campaigns/send-time.ts';
 import { rowsOf } from '../runtime/db/client.ts';
+import { forgetWorkspaceSettings } from '../runtime/workspace-settings.ts';
 import type { App } from '../server/app.ts';
-import { campaignMembers, campaigns, contacts, conversationCycles, runs } from '../shared/db/schema.ts';
+import {
+  campaignMembers,
+  campaigns,
+  contacts,
+  conversationCycles,
+  runs,
+  workspaces,
+} from '../shared/db/schema.ts';
 import { matchingEntries } from '../shared/flow/triggers.ts';
 import { login, type Session, testApp } from './support/app.ts';
 import { describeDb } from './support/db.ts';
@@ -322,6 +330,44 @@ describeDb('campaigns in the sandbox', (db) => {
     await advance('P2D');
     expect(await sent()).toEqual(['第一条', '第二条']);
     expect((await run()).status).toBe('exited');
+  }, 60_000);
+
+  it('a message put off by the budget of its contact goes out at its own time while the clock moves on', async () => {
+    const who = ids.slice(14, 15);
+    await tag('wave6', who);
+    await db()
+      .db.update(workspaces)
+      .set({ messageBudget: { perDay: 1, perWeek: 3 } })
+      .where(eq(workspaces.id, workspaceId));
+    forgetWorkspaceSettings(workspaceId);
+    try {
+      const launch = async (name: string) => {
+        const created = await post('/api/campaigns', {
+          name,
+          flowId: (await publishGraph(db().db, workspaceId, name, fixtureGraph('campaign'))).flowId,
+          rules: rules('wave6'),
+        });
+        await post(`/api/campaigns/${created.id}/launch`);
+      };
+      await launch('预算一');
+      await launch('预算二');
+      await advance('PT1M');
+      await advance('P3D');
+      const sent = rowsOf<{ done_at: string | Date }>(
+        await db().db.execute(sql`select done_at from outbox
+          where contact_id = ${who[0]} and initiated and status = 'sent' order by done_at`),
+      ).map((r) => new Date(r.done_at).getTime());
+      expect(sent).toHaveLength(2);
+      // The second waited out the day of the first, and went then — not at the end of the advance.
+      expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(86_400_000);
+      expect(sent[1]! - sent[0]!).toBeLessThan(86_400_000 + 3_600_000);
+    } finally {
+      await db()
+        .db.update(workspaces)
+        .set({ messageBudget: { perDay: 2, perWeek: 5 } })
+        .where(eq(workspaces.id, workspaceId));
+      forgetWorkspaceSettings(workspaceId);
+    }
   }, 60_000);
 
   it('launches a scheduled monthly campaign on the sandbox clock and schedules the next month', async () => {

@@ -1,7 +1,7 @@
 // Outbox rows for the dispatcher: the due rows of an account (peeked, to pace them per kind), the
 // claim that marks one `sending` only while this worker still holds the account's lease (fencing
 // token), and the outcomes. A row is `sending` only between the claim and WeChat's answer.
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { contacts, outbox } from '../../shared/db/schema.ts';
 import { campaignMessageFailed, campaignMessageSent } from '../campaigns/members.ts';
 import { type Db, rowsOf } from '../db/client.ts';
@@ -34,6 +34,18 @@ export async function peekDue(
     )
     .orderBy(outbox.notBefore, outbox.id)
     .limit(limit);
+}
+
+/**
+ * When the account's next queued row put off past `after` falls due (a contact over its message
+ * budget, a paused campaign's): a sandbox clock advance steps to it so it goes out at its own time.
+ */
+export async function nextQueuedAt(db: Db, accountId: string, after: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | string | null>`min(${outbox.notBefore})` })
+    .from(outbox)
+    .where(and(eq(outbox.botAccountId, accountId), eq(outbox.status, 'queued'), gt(outbox.notBefore, after)));
+  return row?.at ? new Date(row.at) : null;
 }
 
 /** Null when another worker took the row, or this worker lost the lease (fencing token moved on). */
