@@ -2,13 +2,14 @@
 // scripts agree on.
 import { z } from 'zod';
 import { durationSchema } from '../flow/schemas.ts';
+import { schemaError } from '../schema-issues.ts';
 import {
   campaignScheduleSchema,
   campaignWindowSchema,
   exclusionsSchema,
   segmentRulesSchema,
 } from '../segments/rules.ts';
-import { text } from './common.ts';
+import { cursorParam, optionalParam, text } from './common.ts';
 
 export { segmentRulesSchema } from '../segments/rules.ts';
 
@@ -137,7 +138,14 @@ export const BUCKET_PARAMS = [
 export const campaignContactsQuery = z.object({
   bucket: z.enum(BUCKET_PARAMS),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(200).optional(),
+  /** A `nextCursor` of this list, checked here (a 400 naming it) and decoded by the list. */
+  cursor: optionalParam(
+    z
+      .string()
+      .max(200)
+      .refine((s) => cursorParam.safeParse(s).success, schemaError('cursor'))
+      .optional(),
+  ),
 });
 export const campaignContact = sampleContact.extend({
   reply: z.string().nullable(),

@@ -69,6 +69,15 @@ export const intParam = ({ min = 1, max = INT4_MAX }: { min?: number; max?: numb
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+const ISO_DAY = z.iso.date();
+
+/**
+ * A day written in a query ("2025-06-01"), of a year PostgreSQL holds: it has no year 0, so "0000-…"
+ * is the same `invalid_format` as "2025-02-30", not a database error.
+ */
+export const dayParam = () =>
+  z.stringFormat('date', (s) => ISO_DAY.safeParse(s).success && !s.startsWith('0000-'));
+
 /** An optional query parameter: empty (`?cursor=`, as API.md writes them) is the same as absent. */
 export const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema);

@@ -8,7 +8,7 @@ import {
   OPENED_BY,
   REVIEW_RATINGS,
 } from '../db/conversations.ts';
-import { cursorParam, intParam, optionalParam, text } from './common.ts';
+import { cursorParam, dayParam, intParam, optionalParam, text } from './common.ts';
 import { transcriptMedia } from './media.ts';
 
 export { CONVERSATION_STATUSES, OPENED_BY, REVIEW_RATINGS };
@@ -180,8 +180,8 @@ export const reviewPage = z.object({ items: z.array(reviewItem), nextCursor: z.s
 
 /** KPIs over [from, to] (local days of the workspace time zone, at most 92). */
 export const kpisQuery = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: dayParam(),
+  to: dayParam(),
 });
 export const agentDay = z.object({
   day: z.iso.date(),

@@ -1,14 +1,14 @@
 // Experiments of a flow version (API.md "Analytics"): every `split` and every `send` with variants,
 // each arm's contacts and conversions to one goal, with the statistics of shared/analytics.
 import { z } from 'zod';
-import { intParam, optionalParam, text } from './common.ts';
+import { dayParam, intParam, optionalParam, text } from './common.ts';
 
 /** `from` … `to`: local days of the workspace's time zone (as the daily stats), on when contacts entered. */
 export const experimentsQuery = z.object({
   version: optionalParam(intParam().optional()),
   goal: optionalParam(text().trim().min(1).max(60).optional()),
-  from: optionalParam(z.iso.date().optional()),
-  to: optionalParam(z.iso.date().optional()),
+  from: optionalParam(dayParam().optional()),
+  to: optionalParam(dayParam().optional()),
 });
 export type ExperimentsQuery = z.infer<typeof experimentsQuery>;
 

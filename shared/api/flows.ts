@@ -1,7 +1,7 @@
 // Flows, versions and stats (API.md "Flows").
 import { z } from 'zod';
 import { flowDocumentSchema } from '../flow/index.ts';
-import { intParam, optionalParam, storableJson, text } from './common.ts';
+import { dayParam, intParam, optionalParam, storableJson, text } from './common.ts';
 
 export const flowStatus = z.enum(['draft', 'published', 'paused']);
 
@@ -71,8 +71,8 @@ export type StatsBody = z.infer<typeof statsBody>;
 /** Daily rollups (API.md "Analytics"): local days of the workspace's time zone, `from` ≤ `to`. */
 export const dailyStatsQuery = z.object({
   version: optionalParam(intParam().optional()),
-  from: optionalParam(z.iso.date().optional()),
-  to: optionalParam(z.iso.date().optional()),
+  from: optionalParam(dayParam().optional()),
+  to: optionalParam(dayParam().optional()),
 });
 const dayCounts = z.array(z.number().int());
 export const dailyStatsBody = z.object({
