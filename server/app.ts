@@ -8,7 +8,7 @@ import { withRedaction } from './logging.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import editorPlugin from './plugins/editor.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { frameworkErrors } from './plugins/errors.ts';
 import jsonBodyPlugin from './plugins/json-body.ts';
 import routeTablePlugin from './plugins/route-table.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
@@ -51,6 +51,7 @@ export async function buildApp(
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

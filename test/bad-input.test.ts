@@ -144,6 +144,17 @@ describeDb('bad input', (db) => {
     const res = await app.inject({ url: '/api/me' });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    // The router's own errors too: a path that is no valid URL, a path parameter 1 MB long.
+    for (const [url, status] of [
+      ['/api/flows/%ED%A0%80', 400],
+      ['/c/%zz', 400],
+      [`/api/flows/${'a'.repeat(1_000_000)}`, 414],
+    ] as const) {
+      const routed = await app.inject({ url, headers: { cookie: owner.cookie } });
+      expect(routed.statusCode).toBe(status);
+      expect(routed.json()).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+      expect(routed.body.length).toBeLessThan(200);
+    }
   });
 
   it('names the field that holds a NUL byte or a lone surrogate, also before login', async () => {

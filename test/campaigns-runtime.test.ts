@@ -99,6 +99,10 @@ describe('campaign pieces', () => {
       '2025-04-30',
       '2025-05-31',
     ]);
+    // Launched long after its date: the next is the month after the launch, not the month after the date.
+    expect(nextMonthly(first, new Date('2025-06-10T09:00:00Z')).toISOString()).toBe(
+      '2025-07-31T12:00:00.000Z',
+    );
     // Across a year end, from a day every month has.
     expect(
       nextMonthly(new Date('2024-11-15T01:00:00Z'), new Date('2024-12-15T01:00:00Z')).toISOString(),

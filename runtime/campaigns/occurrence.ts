@@ -19,7 +19,8 @@ export function addMonths(at: Date, months: number): Date {
 export const addMonth = (at: Date): Date => addMonths(at, 1);
 
 /**
- * The occurrence after `current` of a monthly campaign first sent at `first`: counted from the first,
+ * The occurrence after `current` (the month after its month) of a monthly campaign first sent at
+ * `first`: counted from the first,
  * so a short month does not move the day for good (31 Jan → 28 Feb → 31 Mar).
  */
 export function nextMonthly(first: Date, current: Date): Date {
@@ -40,7 +41,9 @@ export async function nextOccurrence(tx: Db, campaign: CampaignRow, launchAt: Da
         .where(eq(campaigns.id, campaign.parentId))
     : [];
   const firstAt = first?.schedule.at ? new Date(first.schedule.at) : (first?.launchedAt ?? current);
-  const at = nextMonthly(firstAt, current).toISOString();
+  // After this launch, whatever the date it was set for: a date long past does not make the next
+  // occurrences fall due one after another until they catch up.
+  const at = nextMonthly(firstAt, current > launchAt ? current : launchAt).toISOString();
   const [exists] = await tx
     .select({ id: campaigns.id })
     .from(campaigns)

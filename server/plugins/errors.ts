@@ -1,5 +1,5 @@
 // One error shape for the whole API (API.md): `{error: {code, message, details?}}`, never a 500 for bad input.
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorCode } from '../../shared/api/errors.ts';
@@ -40,6 +40,21 @@ function fieldIssues(req: FastifyRequest, validation: Validation[], context: str
     return { path: [context, ...path].filter(Boolean).join('.'), message: v.message ?? '', ...issue };
   });
 }
+
+/**
+ * Fastify's router errors, before any route or hook runs (a path that is no valid URL component, a
+ * path parameter past its length): the API's error shape too, with Fastify's status (400, 414).
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  // Fastify's sentence repeats the whole path: a fixed one, however long the path was.
+  const message = FRAMEWORK_MESSAGES[err.code] ?? 'The path cannot be routed';
+  reply.code(err.statusCode ?? 400).send(new HttpError('bad_request', message).body);
+}
+
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The path is not a valid URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is too long',
+};
 
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
