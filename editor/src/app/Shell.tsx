@@ -43,13 +43,13 @@ export function Shell({ session, children }: { session: SessionBody; children: R
   return (
     <div className="flex min-h-dvh bg-slate-50 text-slate-800">
       <aside className="sticky top-0 flex h-dvh w-16 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-56">
-        <div className="flex h-14 items-center gap-2 px-4">
+        <div className="flex h-14 shrink-0 items-center gap-2 px-4">
           <span className="grid h-8 w-8 place-items-center rounded-lg bg-emerald-600 font-bold text-white">
             W
           </span>
           <span className="hidden font-semibold text-slate-900 xl:block">Wefunnel</span>
         </div>
-        <nav className="flex-1 space-y-1 px-2 py-2">
+        <nav className="min-h-0 flex-1 space-y-1 overflow-y-auto px-2 py-2">
           {NAV.map((key) => {
             const active = location === `/${key}` || location.startsWith(`/${key}/`);
             return (
@@ -73,7 +73,7 @@ export function Shell({ session, children }: { session: SessionBody; children: R
             );
           })}
         </nav>
-        <div className="space-y-2 border-t border-slate-200 p-3">
+        <div className="shrink-0 space-y-2 border-t border-slate-200 p-3">
           <Link
             href="/profile"
             data-testid="nav-profile"

@@ -54,4 +54,21 @@ describe('chart', () => {
     expect(ticks).toContain('3/10');
     expect(ticks).toEqual(['3/9', '3/10', '0秒', '30分', '1小时', '1小时30分']);
   });
+
+  it('keeps a share axis of nothing but 0% within 100%', async () => {
+    draw('en', {
+      rightFormat: 'percent',
+      series: [
+        { key: 'a', label: 'Ann', kind: 'bar' },
+        { key: 'zero', label: 'Rate', kind: 'line', axis: 'right' },
+      ],
+      rows: rows.map((row) => ({ ...row, zero: 0 })),
+    });
+    const chart = await screen.findByRole('figure', { name: 'Handled' });
+    await within(chart).findByText('Rate');
+    const ticks = [...chart.querySelectorAll('.recharts-cartesian-axis-tick-value')]
+      .map((t) => t.textContent)
+      .filter((text) => text?.endsWith('%'));
+    expect(ticks).toEqual(['0%', '25%', '50%', '75%', '100%']);
+  });
 });

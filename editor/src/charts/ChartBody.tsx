@@ -32,11 +32,14 @@ export function ChartBody(props: ChartProps & { height: number }) {
     );
   const axis = (id: 'left' | 'right') => {
     const format = id === 'right' ? (props.rightFormat ?? props.format) : props.format;
-    const ticks = format === 'duration' ? durationTicks(maxOn(id)) : undefined;
+    const max = maxOn(id);
+    const ticks = format === 'duration' ? durationTicks(max) : undefined;
+    // Shares that are all 0 would climb Recharts' axis for a flat 0 — 0% to 400% —: 0–100% instead.
+    const domain = ticks ? [0, ticks.at(-1)!] : format === 'percent' && max === 0 ? [0, 1] : undefined;
     return (
       <YAxis
         ticks={ticks}
-        domain={ticks ? [0, ticks.at(-1)!] : undefined}
+        domain={domain}
         yAxisId={id}
         orientation={id}
         width="auto"

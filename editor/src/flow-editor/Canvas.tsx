@@ -65,6 +65,7 @@ export function Canvas() {
   const canEdit = useFlowStore(editable);
   const hasTrigger = useFlowStore((s) => !s.lint.errors.some((issue) => issue.code === 'no_trigger'));
   const empty = useFlowStore((s) => s.nodes.length === 0);
+  const stats = useFlowStore((s) => s.mode === 'stats');
   const large = useFlowStore((s) => s.nodes.length > LARGE_FLOW);
   // Decided once, on the document the canvas opened with.
   const [opening] = useState(() => (large ? startViewport(store.getState().nodes) : null));
@@ -139,8 +140,10 @@ export function Canvas() {
         className="overflow-hidden rounded-lg shadow-sm"
       />
       {!empty && <FlowMiniMap />}
-      {/* An empty flow has one error, "no trigger": the guide in the middle says what to do instead. */}
-      {!empty && (
+      {/* An empty flow has one error, "no trigger": the guide in the middle says what to do instead.
+          Stats mode shows a published version nobody edits there, over a canvas the funnel panel
+          shortens: the lint would only cover its cards. */}
+      {!empty && !stats && (
         <Panel position="bottom-left">
           <LintPanel />
         </Panel>

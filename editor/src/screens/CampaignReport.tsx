@@ -3,11 +3,11 @@
 // enrolled in a follow-up campaign.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { api } from '../api.ts';
+import { ContactRow } from '../app/contact-row.tsx';
 import { PagedTable } from '../app/lists.tsx';
 import { Button, Card, ErrorNote } from '../app/ui.tsx';
-import { useWorkspaceTime } from '../app/workspace-time.ts';
 import { useLang } from '../i18n.ts';
 import { CsvDownload } from './ContactsExport.tsx';
 import {
@@ -107,40 +107,18 @@ function BucketContacts({ campaign, bucket }: { campaign: CampaignDetail; bucket
         loadMore={t('loadMore')}
       >
         {items.map((c) => (
-          <ContactRow key={c.id} contact={c} />
+          <ContactRow
+            key={c.id}
+            testId="bucket-contact"
+            contact={c}
+            text={c.reply}
+            at={c.repliedAt}
+            openInbox={t('openInbox')}
+            noConversation={<span className="text-xs text-slate-400">{t('noConversation')}</span>}
+          />
         ))}
       </PagedTable>
     </Card>
-  );
-}
-
-function ContactRow({ contact: c }: { contact: CampaignContact }) {
-  const t = campaignsMessages.useT();
-  const time = useWorkspaceTime();
-  return (
-    <tr data-testid="bucket-contact">
-      <td className="px-4 py-2">
-        <Link href={`/contacts/${c.id}`} className="font-medium text-slate-900 hover:text-emerald-700">
-          {c.name || '—'}
-        </Link>
-        {c.alias && <span className="ml-2 text-slate-400">{c.alias}</span>}
-      </td>
-      <td className="max-w-md truncate px-4 py-2 text-slate-700">{c.reply ?? '—'}</td>
-      <td className="px-4 py-2 text-xs text-slate-500">{c.repliedAt ? time.format(c.repliedAt) : '—'}</td>
-      <td className="px-4 py-2 text-right">
-        {c.conversationId ? (
-          <Link
-            href={`/inbox/${c.conversationId}`}
-            className="text-sm text-emerald-700 hover:underline"
-            data-testid="open-in-inbox"
-          >
-            {t('openInbox')}
-          </Link>
-        ) : (
-          <span className="text-xs text-slate-400">{t('noConversation')}</span>
-        )}
-      </td>
-    </tr>
   );
 }
 

@@ -2,6 +2,8 @@
 // requests it may still accept today, its room, and its friend QR code (uploaded here).
 import { useRef } from 'react';
 import { Badge, Button, Card, ErrorNote } from '../app/ui.tsx';
+import { formatCount } from '../charts/format.ts';
+import { useLang } from '../i18n.ts';
 import { type ChannelAccount, useUploadFriendQr } from './channels-api.ts';
 import { channelsMessages } from './channels-messages.ts';
 
@@ -23,6 +25,8 @@ export function ChannelsAccounts(props: { accounts: ChannelAccount[] | undefined
 
 function AccountCard({ account: a, canEdit }: { account: ChannelAccount; canEdit: boolean }) {
   const t = channelsMessages.useT();
+  const { lang } = useLang();
+  const n = (value: number) => formatCount(value, lang);
   const upload = useUploadFriendQr(a.botAccountId);
   const file = useRef<HTMLInputElement>(null);
   return (
@@ -39,11 +43,11 @@ function AccountCard({ account: a, canEdit }: { account: ChannelAccount; canEdit
           <span className="truncate font-medium text-slate-900">{a.name}</span>
           <Badge tone="slate">{t(a.kind)}</Badge>
         </div>
-        <div className="mt-1 text-slate-600">{t('friends', { n: a.friends, cap: a.friendCap })}</div>
-        <div className="text-slate-600">{t('acceptsLeft', { n: a.acceptsLeftToday })}</div>
+        <div className="mt-1 text-slate-600">{t('friends', { n: n(a.friends), cap: n(a.friendCap) })}</div>
+        <div className="text-slate-600">{t('acceptsLeft', { n: n(a.acceptsLeftToday) })}</div>
         <div className="mt-1">
           <Badge tone={a.room > 0 ? 'green' : 'red'}>
-            {a.room > 0 ? t('room', { n: a.room }) : t('full')}
+            {a.room > 0 ? t('room', { n: n(a.room) }) : t('full')}
           </Badge>
         </div>
         {!a.qrUrl && <p className="mt-1 text-xs text-slate-400">{t('noQr')}</p>}

@@ -70,7 +70,7 @@ describe('channels screen', () => {
     expect(within(row).getByTestId('channel-new-friends').textContent).toBe('12');
     expect(within(row).getByTestId('channel-cost').textContent).toBe('¥300');
     const card = await screen.findByTestId('channel-account');
-    expect(card.textContent).toContain('4990 / 5000 friends');
+    expect(card.textContent).toContain('4,990 / 5,000 friends');
     expect(within(card).getByText('Full')).toBeTruthy();
   });
 

@@ -51,7 +51,7 @@ export function ChannelsScreen() {
           <Empty title={t('empty')} hint={t('emptyHint')} />
         ) : (
           <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide break-keep text-slate-500">
               <tr>
                 <th className={th}>{t('name')}</th>
                 <th className={th}>{t('link')}</th>
@@ -107,7 +107,7 @@ function ChannelRow(props: { channel: ChannelItem; canEdit: boolean; onEdit: () 
             href={link}
             target="_blank"
             rel="noreferrer"
-            className="self-center text-xs text-emerald-700 hover:underline"
+            className="self-center whitespace-nowrap text-xs text-emerald-700 hover:underline"
           >
             {t('open')}
           </a>
@@ -128,7 +128,7 @@ function ChannelRow(props: { channel: ChannelItem; canEdit: boolean; onEdit: () 
       <td className="px-4 py-3 text-right whitespace-nowrap">
         {props.canEdit && (
           <div className="flex justify-end gap-1">
-            <Button size="small" variant="ghost" onClick={props.onEdit}>
+            <Button variant="ghost" onClick={props.onEdit}>
               {t('edit')}
             </Button>
             <ConfirmButton

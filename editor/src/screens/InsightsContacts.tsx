@@ -1,14 +1,10 @@
 // The contacts behind an insight (`/insights/:kind`), longest waiting first: what each said and when,
 // and "open in inbox" (or take over, for a contact with no conversation yet) to answer them.
 import { Link, Redirect, useLocation } from 'wouter';
-import {
-  CONTACT_INSIGHT_KINDS,
-  type ContactInsightKind,
-  type InsightContact,
-} from '../../../shared/api/insights.ts';
+import { CONTACT_INSIGHT_KINDS, type ContactInsightKind } from '../../../shared/api/insights.ts';
+import { ContactRow } from '../app/contact-row.tsx';
 import { PagedTable } from '../app/lists.tsx';
 import { Button, Card, ErrorNote, PageHeader } from '../app/ui.tsx';
-import { useWorkspaceTime } from '../app/workspace-time.ts';
 import { useTakeOver } from './inbox-api.ts';
 import { useInsightContacts } from './insights-api.ts';
 import { insightsMessages } from './insights-messages.ts';
@@ -45,7 +41,15 @@ function ContactList({ kind }: { kind: ContactInsightKind }) {
           loadMore={t('loadMore')}
         >
           {items.map((c) => (
-            <ContactRow key={c.id} contact={c} />
+            <ContactRow
+              key={c.id}
+              testId="insight-contact"
+              contact={c}
+              text={c.text}
+              at={c.at}
+              openInbox={t('openInbox')}
+              noConversation={<TakeOver contactId={c.id} />}
+            />
           ))}
         </PagedTable>
       </Card>
@@ -53,46 +57,26 @@ function ContactList({ kind }: { kind: ContactInsightKind }) {
   );
 }
 
-function ContactRow({ contact: c }: { contact: InsightContact }) {
+/** A contact with no conversation yet: take them over, and open the conversation that makes. */
+function TakeOver({ contactId }: { contactId: string }) {
   const t = insightsMessages.useT();
-  const time = useWorkspaceTime();
   const [, navigate] = useLocation();
-  const takeOver = useTakeOver(c.id);
+  const takeOver = useTakeOver(contactId);
   return (
-    <tr data-testid="insight-contact">
-      <td className="px-4 py-2">
-        <Link href={`/contacts/${c.id}`} className="font-medium text-slate-900 hover:text-emerald-700">
-          {c.name || '—'}
-        </Link>
-        {c.alias && <span className="ml-2 text-slate-400">{c.alias}</span>}
-      </td>
-      <td className="max-w-md truncate px-4 py-2 text-slate-700">{c.text}</td>
-      <td className="px-4 py-2 text-xs text-slate-500">{time.format(c.at)}</td>
-      <td className="px-4 py-2 text-right">
-        {c.conversationId ? (
-          <Link
-            href={`/inbox/${c.conversationId}`}
-            className="text-sm text-emerald-700 hover:underline"
-            data-testid="open-in-inbox"
-          >
-            {t('openInbox')}
-          </Link>
-        ) : (
-          <Button
-            size="compact"
-            disabled={takeOver.isPending}
-            onClick={() =>
-              takeOver.mutate(undefined, {
-                onSuccess: (item) => navigate(item.id ? `/inbox/${item.id}` : '/inbox'),
-              })
-            }
-            data-testid="open-in-inbox"
-          >
-            {t('takeOver')}
-          </Button>
-        )}
-        <ErrorNote error={takeOver.error} />
-      </td>
-    </tr>
+    <>
+      <Button
+        size="compact"
+        disabled={takeOver.isPending}
+        onClick={() =>
+          takeOver.mutate(undefined, {
+            onSuccess: (item) => navigate(item.id ? `/inbox/${item.id}` : '/inbox'),
+          })
+        }
+        data-testid="open-in-inbox"
+      >
+        {t('takeOver')}
+      </Button>
+      <ErrorNote error={takeOver.error} />
+    </>
   );
 }

@@ -2,13 +2,14 @@
 // and the button that acts on it — a contacts list, a node, the bots; an unanswered phrase becomes an
 // auto-reply in place, or the trigger of a new keyword flow.
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { InsightItem } from '../../../shared/api/insights.ts';
 import { api } from '../api.ts';
 import { Button, Card, ErrorNote, fieldClass } from '../app/ui.tsx';
 import { formatCount, formatPercent } from '../charts/format.ts';
 import { useLang } from '../i18n.ts';
+import { useRoleAtLeast } from '../queries.ts';
 import { keywordFlowGraph, useAddAutoReply } from './insights-api.ts';
 import { insightsMessages } from './insights-messages.ts';
 
@@ -52,6 +53,8 @@ export function InsightCard({ item }: { item: InsightItem }) {
   const { lang } = useLang();
   const [replying, setReplying] = useState(false);
   const [, navigate] = useLocation();
+  const whyNotId = useId();
+  const phrase = item.kind === 'unanswered_phrase' ? String(item.params.phrase ?? '') : null;
   return (
     <Card className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center">
       <div className="w-24 shrink-0" data-testid="insight-count">
@@ -64,13 +67,12 @@ export function InsightCard({ item }: { item: InsightItem }) {
         <p className="text-sm text-slate-800" data-testid="insight-text">
           {sentence(item, t, lang)}
         </p>
-        {replying && (
-          <AutoReplyForm phrase={String(item.params.phrase ?? '')} onDone={() => setReplying(false)} />
-        )}
+        {phrase !== null && <PhraseWhyNot id={whyNotId} />}
+        {replying && phrase !== null && <AutoReplyForm phrase={phrase} onDone={() => setReplying(false)} />}
       </div>
       <div className="flex shrink-0 flex-wrap gap-2">
-        {item.kind === 'unanswered_phrase' ? (
-          <PhraseActions phrase={String(item.params.phrase ?? '')} onReply={() => setReplying(true)} />
+        {phrase !== null ? (
+          <PhraseActions phrase={phrase} onReply={() => setReplying(true)} whyNotId={whyNotId} />
         ) : (
           <Button variant="primary" onClick={() => navigate(item.link)} data-testid="insight-action">
             {t(`action_${item.kind}`)}
@@ -81,25 +83,70 @@ export function InsightCard({ item }: { item: InsightItem }) {
   );
 }
 
-function PhraseActions({ phrase, onReply }: { phrase: string; onReply: () => void }) {
+/** Under a phrase's sentence, when the reader may not take one of its actions: who can. */
+function PhraseWhyNot({ id }: { id: string }) {
+  const { whyNot } = usePhraseRights();
+  if (!whyNot) return null;
+  return (
+    <p id={id} className="mt-1 text-xs text-slate-500" data-testid="insight-why-not">
+      {whyNot}
+    </p>
+  );
+}
+
+/**
+ * What the reader may do with an unanswered phrase. An auto-reply changes the workspace's settings,
+ * which only owners and admins may (PATCH /workspace); a keyword flow is a draft, which marketers may
+ * too. An action the reader may not take stays in view, disabled, saying who can take it.
+ */
+function usePhraseRights() {
+  const t = insightsMessages.useT();
+  const { lang } = useLang();
+  const canReply = useRoleAtLeast('admin');
+  const canDraft = useRoleAtLeast('marketer');
+  const whyNot = [!canReply && t('autoReplyAdminsOnly'), !canDraft && t('keywordFlowBuildersOnly')]
+    .filter(Boolean)
+    .join(lang === 'zh-CN' ? '' : ' ');
+  return { canReply, canDraft, whyNot };
+}
+
+function PhraseActions(props: { phrase: string; onReply: () => void; whyNotId: string }) {
   const t = insightsMessages.useT();
   const [, navigate] = useLocation();
+  const { canReply, canDraft } = usePhraseRights();
   const create = useMutation({
     mutationFn: () =>
       api<{ id: string }>('POST', '/flows', {
-        name: t('keywordFlowName', { phrase }).slice(0, 100),
-        graph: keywordFlowGraph(phrase),
+        name: t('keywordFlowName', { phrase: props.phrase }).slice(0, 100),
+        graph: keywordFlowGraph(props.phrase),
       }),
     onSuccess: (flow) => navigate(`/flows/${flow.id}?node=keyword`),
   });
   return (
     <>
-      <Button variant="primary" onClick={onReply} data-testid="insight-action">
-        {t('action_unanswered_phrase')}
-      </Button>
-      <Button onClick={() => create.mutate()} disabled={create.isPending} data-testid="insight-keyword-flow">
-        {t('newKeywordFlow')}
-      </Button>
+      {/* A disabled button gets no pointer events: its wrapper carries the tooltip. */}
+      <span title={canReply ? undefined : t('autoReplyAdminsOnly')}>
+        <Button
+          variant={canReply ? 'primary' : 'secondary'}
+          onClick={props.onReply}
+          disabled={!canReply}
+          aria-describedby={canReply ? undefined : props.whyNotId}
+          data-testid="insight-action"
+        >
+          {t('action_unanswered_phrase')}
+        </Button>
+      </span>
+      <span title={canDraft ? undefined : t('keywordFlowBuildersOnly')}>
+        <Button
+          variant={canDraft && !canReply ? 'primary' : 'secondary'}
+          onClick={() => create.mutate()}
+          disabled={!canDraft || create.isPending}
+          aria-describedby={canDraft ? undefined : props.whyNotId}
+          data-testid="insight-keyword-flow"
+        >
+          {t('newKeywordFlow')}
+        </Button>
+      </span>
       <ErrorNote error={create.error} />
     </>
   );

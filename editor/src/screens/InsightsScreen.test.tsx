@@ -42,13 +42,14 @@ const WORKSPACE = {
 const QUALITY = { from: '2026-03-04', to: '2026-03-10', timeZone: 'Asia/Shanghai', flows: [], accounts: [] };
 
 let calls: Call[] = [];
-const serve = (items: InsightItem[]) => {
+const serve = (items: InsightItem[], role = 'owner') => {
   calls = fakeApi({
-    'GET /api/me': SESSION,
+    'GET /api/me': { ...SESSION, role },
     'GET /api/insights': { items },
     'GET /api/analytics/bot-quality*': QUALITY,
     'GET /api/workspace': WORKSPACE,
     'PATCH /api/workspace': WORKSPACE,
+    'POST /api/flows': { id: FLOW },
   });
 };
 const renderAt = (lang: 'en' | 'zh-CN') =>
@@ -94,5 +95,45 @@ describe('Insights', () => {
         autoReplies: [...WORKSPACE.fallback.autoReplies, { keywords: ['营业时间'], reply: '9:00–18:00' }],
       },
     });
+  });
+
+  it('lets a marketer draft a keyword flow but leaves the auto-reply to an admin', async () => {
+    serve(ITEMS.slice(2, 3), 'marketer');
+    renderAt('en');
+    const draft = await screen.findByRole('button', { name: 'New keyword flow' });
+    const reply = screen.getByRole('button', { name: 'Add auto-reply' });
+    await waitFor(() => expect(reply).toHaveProperty('disabled', true));
+    expect(screen.getByTestId('insight-why-not').textContent).toBe(
+      'Auto-replies are workspace settings: an owner or admin can add this one.',
+    );
+    expect(reply.parentElement!.title).toBe(screen.getByTestId('insight-why-not').textContent);
+    expect(reply.getAttribute('aria-describedby')).toBe(screen.getByTestId('insight-why-not').id);
+    fireEvent.click(reply);
+    expect(screen.queryByTestId('insight-reply')).toBeNull();
+    expect(draft).toHaveProperty('disabled', false);
+    fireEvent.click(draft);
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({ name: 'Keyword: 营业时间' });
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+  });
+
+  it('tells an agent, in Chinese, who can act on an unanswered phrase', async () => {
+    serve(ITEMS.slice(2, 3), 'agent');
+    renderAt('zh-CN');
+    const note = await screen.findByTestId('insight-why-not');
+    expect(note.textContent).toBe(
+      '自动回复属于工作区设置，只有所有者和管理员可以添加，请联系管理员。只有所有者、管理员和运营可以新建流程。',
+    );
+    expect(screen.getByRole('button', { name: '添加自动回复' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: '新建关键词流程' })).toHaveProperty('disabled', true);
+  });
+
+  it('shows an admin no hint', async () => {
+    serve(ITEMS.slice(2, 3), 'admin');
+    renderAt('en');
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Add auto-reply' })).toHaveProperty('disabled', false),
+    );
+    expect(screen.queryByTestId('insight-why-not')).toBeNull();
   });
 });

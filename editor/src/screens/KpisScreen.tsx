@@ -81,7 +81,13 @@ function KpiCards({ kpis }: { kpis: InboxKpis }) {
     <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
       {cards.map(([kpi, value]) => (
         <Card key={kpi} className="p-4">
-          <div data-testid="kpi-card" data-kpi={kpi} title={t(`hint_${kpi}`)}>
+          {/* A label on two lines keeps its value level with the others'. */}
+          <div
+            className="flex h-full flex-col justify-between"
+            data-testid="kpi-card"
+            data-kpi={kpi}
+            title={t(`hint_${kpi}`)}
+          >
             <div className="text-xs text-slate-500">{t(`card_${kpi}`)}</div>
             <div className="mt-1 text-xl font-semibold tabular-nums text-slate-900">{value}</div>
           </div>

@@ -114,7 +114,9 @@ function Author({ item }: { item: ReviewItem }) {
       <span className="font-medium">{name}</span>
       {item.flowId && item.flowName && (
         <Link href={`/flows/${item.flowId}`} className="ml-2 text-slate-500 hover:underline">
-          {item.nodeId ? t('atNode', { flow: item.flowName, node: item.nodeLabel ?? item.nodeId }) : item.flowName}
+          {item.nodeId
+            ? t('atNode', { flow: item.flowName, node: item.nodeLabel ?? item.nodeId })
+            : item.flowName}
         </Link>
       )}
     </span>

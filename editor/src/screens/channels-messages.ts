@@ -35,7 +35,7 @@ export const channelsMessages = defineMessages({
     archiveQuestion: '归档「{name}」？它的页面将不再可用，已有统计保留。',
     newFriends: '新增好友',
     goals: '转化',
-    deleted7d: '7 天内删除',
+    deleted7d: '7\u00a0天内删除',
     costPerGoal: '单次转化成本',
     link: '链接',
     copy: '复制链接',
