@@ -104,6 +104,11 @@ describeDb('campaigns API', (db) => {
     // Another workspace cannot use this one's flow either.
     const foreign = await call('POST', '/api/campaigns', body(), other);
     expect(foreign.json().error.details.params.reason).toBe('not_found');
+    // The wizard's list is those flows only: published, starting with the Campaign trigger, its own.
+    const choices = await call('GET', '/api/campaigns/flows');
+    expect(choices.statusCode).toBe(200);
+    expect(choices.json()).toEqual([{ id: flowId, name: 'Campaign', sends: 2, variants: 0 }]);
+    expect((await call('GET', '/api/campaigns/flows', undefined, other)).json()).toEqual([]);
   });
 
   it('answers bad input with a 4xx and a code', async () => {

@@ -10,6 +10,7 @@ import {
   campaignContactsQuery,
   campaignDetail as campaignDetailSchema,
   campaignEstimate,
+  campaignFlow,
 } from '../../shared/api/campaigns.ts';
 import { idParams } from '../../shared/api/common.ts';
 import { ANY_MEMBER, BUILDERS } from '../access.ts';
@@ -22,6 +23,7 @@ import {
   updateCampaign,
 } from '../campaigns/campaigns.ts';
 import { campaignContacts } from '../campaigns/contacts.ts';
+import { campaignFlows } from '../campaigns/flows.ts';
 import { streamCampaign } from '../campaigns/stream.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { authOf } from '../plugins/auth.ts';
@@ -35,6 +37,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/campaigns',
     { config: read, schema: { response: { 200: z.array(campaignDetailSchema) } } },
     (req) => listCampaigns(app.db, authOf(req).workspaceId),
+  );
+  app.get('/campaigns/flows', { config: read, schema: { response: { 200: z.array(campaignFlow) } } }, (req) =>
+    campaignFlows(app.db, authOf(req).workspaceId),
   );
   app.post(
     '/campaigns',

@@ -67,6 +67,15 @@ export const campaignBody = z
   });
 export type CampaignBody = z.infer<typeof campaignBody>;
 
+/** A flow a campaign can send (GET /api/campaigns/flows): its sends, and how many carry variants. */
+export const campaignFlow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  sends: z.number().int(),
+  variants: z.number().int(),
+});
+export type CampaignFlow = z.infer<typeof campaignFlow>;
+
 export const RISKS = ['ok', 'high', 'over_limit'] as const;
 export const campaignEstimate = z.object({
   audience: z.number().int(),

@@ -1,10 +1,11 @@
 // What the campaign screens read and write (API.md "Segments and campaigns"), each list under one
 // react-query key: segments, campaigns, one campaign, the live segment preview, the campaign flows.
-import { keepPreviousData, type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CampaignDetail,
   CampaignEstimate,
+  CampaignFlow,
   campaignContact,
   SegmentPreview,
   segmentItem,
@@ -12,11 +13,10 @@ import type {
 import type { RoomSetItem } from '../../../shared/api/rooms.ts';
 import type { CampaignExclusions } from '../../../shared/segments/rules.ts';
 import { api } from '../api.ts';
-import { useFlowList } from '../queries.ts';
 import { type EditableRule, ruleComplete } from './campaigns-rules.ts';
 import { useDebounced } from './groups-api.ts';
 
-export type { CampaignDetail, CampaignEstimate, SegmentPreview };
+export type { CampaignDetail, CampaignEstimate, CampaignFlow, SegmentPreview };
 export type SegmentItem = z.infer<typeof segmentItem>;
 export type CampaignContact = z.infer<typeof campaignContact>;
 export type Rules = { match: 'all' | 'any'; rules: EditableRule[] };
@@ -73,31 +73,13 @@ export function useSegmentPreview(rules: Rules | null, exclusions?: CampaignExcl
   return { ...query, counting };
 }
 
-type Graph = { nodes?: { type?: string; data?: { variants?: unknown[] } }[] };
-export type CampaignFlow = { id: string; name: string; sends: number; variants: number };
-
-/**
- * The published flows that start with the Campaign trigger, read from each published version's
- * graph (the flow list does not say its trigger), with how many of their sends carry variants.
- */
+/** The published flows that start with the Campaign trigger, with how many of their sends carry variants. */
 export function useCampaignFlows(): { flows: CampaignFlow[]; isPending: boolean } {
-  const list = useFlowList();
-  const published = (list.data ?? []).filter((f) => f.publishedVersion !== null && !f.archived);
-  const versions = useQueries({
-    queries: published.map((f) => ({
-      queryKey: ['flows', f.id, 'versions', f.publishedVersion],
-      queryFn: () => api<{ graph: Graph }>('GET', `/flows/${f.id}/versions/${f.publishedVersion}`),
-      staleTime: Infinity,
-    })),
+  const query = useQuery({
+    queryKey: ['campaigns', 'flows'],
+    queryFn: () => api<CampaignFlow[]>('GET', '/campaigns/flows'),
   });
-  const flows = published.flatMap((f, i) => {
-    const nodes = versions[i]?.data?.graph.nodes ?? [];
-    if (!nodes.some((n) => n.type === 'trigger.campaign')) return [];
-    const sends = nodes.filter((n) => n.type === 'send');
-    const variants = sends.filter((n) => (n.data?.variants?.length ?? 0) > 0).length;
-    return [{ id: f.id, name: f.name, sends: sends.length, variants }];
-  });
-  return { flows, isPending: list.isPending || versions.some((v) => v.isPending) };
+  return { flows: query.data ?? [], isPending: query.isPending };
 }
 
 /** Turns a campaign bucket of the report into the rule value a segment names it by. */

@@ -24,27 +24,7 @@ export const SESSION = {
 
 /** A published flow starting with the Campaign trigger, one send with two variants. */
 export const CAMPAIGN_FLOWS = {
-  'GET /api/flows': [
-    {
-      id: FLOW,
-      name: 'Monthly broadcast',
-      status: 'published',
-      publishedVersion: 1,
-      archived: false,
-      updatedAt: AT,
-      entered: 0,
-      goals: 0,
-    },
-  ],
-  [`GET /api/flows/${FLOW}/versions/1`]: {
-    version: 1,
-    graph: {
-      nodes: [
-        { id: 'start', type: 'trigger.campaign', data: {} },
-        { id: 'say', type: 'send', data: { text: 'hi', variants: ['hey', 'hello'] } },
-      ],
-    },
-  },
+  'GET /api/campaigns/flows': [{ id: FLOW, name: 'Monthly broadcast', sends: 1, variants: 1 }],
 };
 
 export const counts = (over: Partial<CampaignDetail['counts']> = {}): CampaignDetail['counts'] => ({
