@@ -94,7 +94,7 @@ function BucketContacts({ campaign, bucket }: { campaign: CampaignDetail; bucket
     <Card className="mt-4 overflow-hidden">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <h3 className="font-medium text-slate-900">{t(`bucket_${bucket}`)}</h3>
-        <BucketActions campaign={campaign} bucket={bucket} />
+        <BucketActions campaign={campaign} bucket={bucket} empty={!pages.isPending && items.length === 0} />
       </div>
       <ErrorNote error={pages.error} />
       <PagedTable
@@ -123,7 +123,16 @@ function BucketContacts({ campaign, bucket }: { campaign: CampaignDetail; bucket
 }
 
 /** Save the bucket as a segment; or save it and start a follow-up campaign to it. */
-function BucketActions({ campaign, bucket }: { campaign: CampaignDetail; bucket: ReportBucket }) {
+/** `empty`: nobody is in the bucket — nothing to save or follow up (the buttons are off). */
+function BucketActions({
+  campaign,
+  bucket,
+  empty,
+}: {
+  campaign: CampaignDetail;
+  bucket: ReportBucket;
+  empty: boolean;
+}) {
   const t = campaignsMessages.useT();
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
@@ -148,7 +157,7 @@ function BucketActions({ campaign, bucket }: { campaign: CampaignDetail; bucket:
       )}
       <Button
         size="compact"
-        disabled={save.isPending}
+        disabled={save.isPending || empty}
         onClick={() => save.mutate('stay')}
         data-testid="bucket-save"
       >
@@ -157,7 +166,7 @@ function BucketActions({ campaign, bucket }: { campaign: CampaignDetail; bucket:
       <Button
         size="compact"
         variant="primary"
-        disabled={save.isPending}
+        disabled={save.isPending || empty}
         onClick={() => save.mutate('enroll')}
         data-testid="bucket-enroll"
       >

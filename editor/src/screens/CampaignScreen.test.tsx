@@ -22,6 +22,7 @@ function serve(detail = campaign()) {
   return fakeApi({
     'GET /api/me': SESSION,
     [`GET /api/campaigns/${CAMPAIGN}`]: detail,
+    [`GET /api/campaigns/${CAMPAIGN}/contacts?bucket=otherReply*`]: { items: [], nextCursor: null },
     [`GET /api/campaigns/${CAMPAIGN}/contacts?bucket=intent*`]: {
       items: [
         {
@@ -104,5 +105,13 @@ describe('campaign page', () => {
 
     fireEvent.click(screen.getByTestId('bucket-enroll'));
     await waitFor(() => expect(location.history?.at(-1)).toBe(`/campaigns/new?segment=${FOLLOW_UP}`));
+  });
+
+  it('offers no segment or follow-up for an empty bucket', async () => {
+    serve(campaign({ status: 'finished', finishedAt: '2025-12-05T13:00:00.000Z', counts: reported }));
+    renderAt(`/campaigns/${CAMPAIGN}`, <CampaignScreen id={CAMPAIGN} />);
+    fireEvent.click(await screen.findByTestId('bucket-otherReply'));
+    await waitFor(() => expect((screen.getByTestId('bucket-save') as HTMLButtonElement).disabled).toBe(true));
+    expect((screen.getByTestId('bucket-enroll') as HTMLButtonElement).disabled).toBe(true);
   });
 });
