@@ -14,7 +14,7 @@ export function InsightsBotQuality() {
   const t = insightsMessages.useT();
   const session = useSession();
   const range = useDayRange(session.data?.workspace.timeZone);
-  const quality = useBotQuality(session.isPending ? null : range.range);
+  const quality = useBotQuality(session.isPending || !range.ready ? null : range.range);
   return (
     <section className="mt-10" data-testid="bot-quality">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">

@@ -2,6 +2,7 @@
 // one's own (at most 92 days, as the server counts them).
 import { useState } from 'react';
 import { Input, Segmented } from '../app/ui.tsx';
+import { useSandboxClock } from '../flow-editor/simulator/sandboxApi.ts';
 import type { DayRange } from './inbox-stats-api.ts';
 import { inboxStatsMessages } from './inbox-stats-messages.ts';
 
@@ -43,9 +44,15 @@ const lastDays = (n: number, today: string): DayRange => ({ from: addDays(today,
 const valid = (range: DayRange) =>
   Boolean(range.from && range.to) && range.from <= range.to && addDays(range.from, MAX_DAYS - 1) >= range.to;
 
-/** The chosen range; null while the custom dates do not make one. */
+/**
+ * The chosen range; null while the custom dates do not make one. Days end at the workspace's furthest
+ * clock: a sandbox moved ahead has its conversations on its own days (as the server's reports do).
+ * `ready`: false while that clock is still being read.
+ */
 export function useDayRange(zone: string | undefined) {
-  const today = todayIn(zone);
+  const clock = useSandboxClock();
+  const sandboxNow = clock.data ? Date.parse(clock.data.now) : Number.NaN;
+  const today = todayIn(zone, new Date(Math.max(Date.now(), Number.isNaN(sandboxNow) ? 0 : sandboxNow)));
   const [preset, setPreset] = useState<Preset>('7');
   const [custom, setCustom] = useState<DayRange>(() => lastDays(7, today));
   const range = preset === 'custom' ? (valid(custom) ? custom : null) : lastDays(Number(preset), today);
@@ -53,7 +60,7 @@ export function useDayRange(zone: string | undefined) {
     if (next === 'custom' && range) setCustom(range);
     setPreset(next);
   };
-  return { preset, choose, custom, setCustom, range, today };
+  return { preset, choose, custom, setCustom, range, today, ready: !clock.isPending };
 }
 
 export function RangePicker({ state }: { state: ReturnType<typeof useDayRange> }) {

@@ -111,6 +111,17 @@ describe('KPIs', () => {
     expect(screen.getAllByTestId('kpi-chart')).toHaveLength(3);
   });
 
+  it('ends the days at the sandbox clock when it runs ahead of the wall clock', async () => {
+    calls = fakeApi({
+      'GET /api/me': SESSION,
+      'GET /api/inbox/kpis*': ONE_AGENT,
+      'GET /api/sandbox/clock': { now: '2026-03-19T20:00:00.000Z' },
+    });
+    renderAt('en');
+    await screen.findAllByTestId('kpi-card');
+    expect(kpiCalls()).toEqual(['/api/inbox/kpis?from=2026-03-14&to=2026-03-20']);
+  });
+
   it('says the same in Chinese', async () => {
     serve(ONE_AGENT);
     renderAt('zh-CN');

@@ -17,7 +17,7 @@ export function KpisScreen() {
   const zone = session.data?.workspace.timeZone;
   const range = useDayRange(zone);
   // Days are the workspace's: nothing is asked before its time zone is known.
-  const kpis = useKpis(session.isPending ? null : range.range);
+  const kpis = useKpis(session.isPending || !range.ready ? null : range.range);
   const days = range.range ? daysOf(range.range) : [];
   return (
     <>
