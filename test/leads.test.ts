@@ -4,8 +4,10 @@
 // friend already are handled.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { OUTBOX_KIND_TABLE } from '../runtime/dispatcher/kinds.ts';
+import { nextSlot, type PacingState } from '../runtime/dispatcher/pacing.ts';
 import type { App } from '../server/app.ts';
-import { SANDBOX_LIMITS } from '../shared/api/bot-limits.ts';
+import { type BotLimits, SANDBOX_LIMITS } from '../shared/api/bot-limits.ts';
 import { botAccounts, contacts, leads, outbox, runs } from '../shared/db/schema.ts';
 import { login, type Session, testApp } from './support/app.ts';
 import { describeDb } from './support/db.ts';
@@ -161,7 +163,17 @@ describeDb('website leads', (db) => {
           .from(outbox)
           .where(eq(outbox.idempotencyKey, `add:${waiting[0]!.id}`))
       )[0]!;
-    await until(async () => (await addOf()).notBefore.getTime() > Date.now() + 50 * 60_000);
-    expect((await addOf()).status).toBe('queued');
+    // It waits as its kind's pacing says — the account's next add is about an hour out — and its row
+    // keeps its place (paced by reading, never rewritten); passes of the dispatcher leave it queued.
+    const [account] = await db()
+      .db.select()
+      .from(botAccounts)
+      .where(and(eq(botAccounts.workspaceId, workspaceId), eq(botAccounts.puppet, 'sandbox')));
+    const budget = OUTBOX_KIND_TABLE.friend_add!.budget(account!.limits as BotLimits);
+    const slot = nextSlot(budget, account!.pacing as PacingState | null, 'friend_add', Date.now(), 'UTC');
+    expect(slot.at).toBeGreaterThan(Date.now() + 50 * 60_000);
+    const before = (await addOf()).notBefore.getTime();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await addOf()).toMatchObject({ status: 'queued', notBefore: new Date(before) });
   });
 });
