@@ -69,11 +69,50 @@ async function worldWithRoom(driver: AccountDriver, roomId: string) {
   return { world, roomPuppetId: room.puppetRoomId };
 }
 
+/**
+ * A worker that died after the simulated WeChat accepted (the accept went out, or may have) never
+ * reported the confirm: on the simulated phone the friendship stands, so it is confirmed now. Answers
+ * whether the contact's friendship is still to finish (an accept of theirs is there, they are no
+ * friend yet): its accept and confirm are then for the caller's dispatch to complete.
+ */
+async function confirmStanding(
+  driver: AccountDriver,
+  world: SandboxWorld,
+  puppetId: string,
+  contactId: string,
+  acceptKey?: string,
+): Promise<boolean> {
+  const [contact] = await driver.db
+    .select({ friendStatus: contacts.friendStatus })
+    .from(contacts)
+    .where(eq(contacts.id, contactId));
+  // Without the request's own accept: only a contact still at "requested" (one who deleted us stays so).
+  if (!contact || contact.friendStatus === 'friend') return false;
+  if (!acceptKey && contact.friendStatus !== 'requested') return false;
+  const accepts = await driver.db
+    .select({ status: outbox.status })
+    .from(outbox)
+    .where(
+      acceptKey
+        ? eq(outbox.idempotencyKey, acceptKey)
+        : and(eq(outbox.contactId, contactId), eq(outbox.kind, 'friend_accept')),
+    );
+  if (accepts.some((a) => a.status === 'sent' || a.status === 'unknown')) world.confirm(puppetId);
+  return accepts.length > 0;
+}
+
 // Each op ends with a dispatch pass: performed a second time (its worker died mid-way), the event is
 // a duplicate that queues nothing, but what the first attempt queued is delivered before answering.
 const message: CommandOp = async (driver, raw) => {
   const args = contactArgs.extend({ text: z.string(), messageId: z.string().min(1) }).parse(raw);
   const { world, puppetId } = await worldWith(driver, args.contactId);
+  // A friendship a dead worker left half done (its accept unsent, or sent with the confirm never
+  // reported) is finished first: on the phone they are friends before they speak, so the confirm's
+  // turn — the welcome flow — must come before the message, which would otherwise find no run.
+  if (await confirmStanding(driver, world, puppetId, args.contactId)) {
+    await driver.dispatch();
+    await world.settled(puppetId);
+  }
   await world.sendMessage(puppetId, args.text, args.messageId);
   await driver.dispatch();
   await world.settled(puppetId);
@@ -84,18 +123,7 @@ const friendRequest: CommandOp = async (driver, raw) => {
   const args = contactArgs.extend({ hello: z.string(), requestId: z.string().min(1) }).parse(raw);
   const { world, puppetId } = await worldWith(driver, args.contactId);
   await world.sendFriendRequest(puppetId, args.hello, args.requestId);
-  // A worker that died after the simulated WeChat accepted (the accept went out, or may have) never
-  // reported the confirm: on the simulated phone the friendship stands, so confirm it now.
-  const [accept] = await driver.db
-    .select({ status: outbox.status })
-    .from(outbox)
-    .where(eq(outbox.idempotencyKey, `accept:${driver.id}:${args.requestId}`));
-  const [contact] = await driver.db
-    .select({ friendStatus: contacts.friendStatus })
-    .from(contacts)
-    .where(eq(contacts.id, args.contactId));
-  if ((accept?.status === 'sent' || accept?.status === 'unknown') && contact?.friendStatus !== 'friend')
-    world.confirm(puppetId);
+  await confirmStanding(driver, world, puppetId, args.contactId, `accept:${driver.id}:${args.requestId}`);
   // An accept the first attempt queued goes out now; its confirm's turn is this contact's follow-up.
   await driver.dispatch();
   await world.settled(puppetId);
