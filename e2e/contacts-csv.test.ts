@@ -31,6 +31,7 @@ describe.skipIf(!hasChromium)('contacts CSV in Chromium', () => {
       'wx_date,日期不对,,,昨天',
     ].join('\r\n');
     await page.getByRole('button', { name: '导入 CSV' }).click();
+    // A file chosen while the accounts load is previewed once they are there: both ways are right.
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

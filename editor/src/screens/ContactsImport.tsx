@@ -1,7 +1,7 @@
 // Contacts from a CSV file: pick the account and the file, read the dry run's preview (mapping, first
 // rows, errors by line), then confirm — the same file is sent again for real.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { botSchema } from '../../../shared/api/bots.ts';
 import type { ContactsImportResult } from '../../../shared/api/contacts-csv.ts';
@@ -49,8 +49,14 @@ export function ContactsImport({ onClose }: { onClose: () => void }) {
   const choose = (f: File | null) => {
     setFile(f);
     run.reset();
-    if (f) preview.mutate(f);
+    preview.reset();
   };
+  // The preview is of the file for the chosen account: asked once both are known (a file chosen while
+  // the accounts load waits for them), and again when the account changes (its contacts match rows).
+  const { mutate: previewFile } = preview;
+  useEffect(() => {
+    if (file && accountId) previewFile(file);
+  }, [file, accountId, previewFile]);
   return (
     <Card className="mb-4 space-y-4 p-4">
       <div>
