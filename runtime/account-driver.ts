@@ -169,12 +169,8 @@ export class AccountDriver {
         .sort((a, b) => a.getTime() - b.getTime())[0];
       if (!next || next.getTime() > target) break;
       await this.moveClockTo(next.getTime());
-      if (
-        queued &&
-        next.getTime() === queued.getTime() &&
-        (!wake || wake > queued) &&
-        (!launch || launch > queued)
-      ) {
+      // The sort keeps ties in order: `queued` comes first only when it is due strictly before the rest.
+      if (next === queued) {
         // Only a put-off message is due: send it now (the clock moved past it, so this is progress).
         await this.dispatch();
         stalled = 0;

@@ -1,6 +1,6 @@
 // A marketer's hand on a campaign: launch (now, or at its scheduled time), pause (its runs stop
-// waking — unstarted ones and started ones at a later step —, its queued messages are held), resume, cancel (what is unsent stops — started runs' later
-// messages too —, the sent stay counted).
+// waking — unstarted ones and started ones at a later step —, its queued messages are held), resume,
+// cancel (what is unsent stops — started runs' later messages too —, the sent stay counted).
 // A move the campaign's status does not allow answers the status it is in.
 import { and, eq, sql } from 'drizzle-orm';
 import { type CampaignStatus, campaigns } from '../../shared/db/schema.ts';
@@ -27,11 +27,13 @@ const unstartedRuns = (campaignId: string) => sql`(
   select run_id from campaign_members where campaign_id = ${campaignId} and status = 'scheduled'
     and run_id is not null)`;
 
-/** Queued outbox rows of the campaign's runs, found through the due index of its accounts. */
+/** The campaign's runs, started or not. */
+const runsOf = (campaignId: string) => sql`(
+  select run_id from campaign_members where campaign_id = ${campaignId} and run_id is not null)`;
+
+/** Queued outbox rows of the campaign's runs (the `outbox_queued_run` index). */
 const queuedRowsOf = (campaignId: string) => sql`
-  status = 'queued'
-  and bot_account_id in (select distinct bot_account_id from campaign_members where campaign_id = ${campaignId})
-  and run_id in (select run_id from campaign_members where campaign_id = ${campaignId} and run_id is not null)`;
+  outbox.status = 'queued' and outbox.run_id in ${runsOf(campaignId)}`;
 
 /** Moves the campaign (of the workspace); answers its new status, or `ok: false` with the one it is in. */
 export async function controlCampaign(
@@ -91,8 +93,7 @@ const HELD_FROM = new Date('5000-01-01T00:00:00Z');
 
 /** The campaign's started runs (`r`) waiting to wake (its members' runs that have a snapshot). */
 const startedRuns = (campaignId: string) => sql`
-  r.id in (select run_id from campaign_members where campaign_id = ${campaignId} and run_id is not null)
-  and r.status = 'waiting' and r.snapshot is not null and r.wake_at is not null`;
+  r.id in ${runsOf(campaignId)} and r.status = 'waiting' and r.snapshot is not null and r.wake_at is not null`;
 
 async function pause(tx: Db, campaignId: string): Promise<void> {
   await tx.execute(sql`
@@ -118,12 +119,10 @@ async function resume(tx: Db, campaignId: string, wallNow: Date): Promise<void> 
     from contacts c, bot_accounts b
     where ${startedRuns(campaignId)} and r.wake_at >= ${HELD_FROM} and c.id = r.contact_id and b.id = c.bot_account_id`);
   await tx.execute(sql`
-    update outbox o
+    update outbox
     set not_before = ${wallNow}::timestamptz + b.clock_offset_ms * interval '1 millisecond'
     from bot_accounts b
-    where b.id = o.bot_account_id and o.not_before = ${HELD} and o.status = 'queued'
-      and o.bot_account_id in (select distinct bot_account_id from campaign_members where campaign_id = ${campaignId})
-      and o.run_id in (select run_id from campaign_members where campaign_id = ${campaignId} and run_id is not null)`);
+    where b.id = outbox.bot_account_id and outbox.not_before = ${HELD} and ${queuedRowsOf(campaignId)}`);
 }
 
 /**
@@ -134,8 +133,7 @@ async function resume(tx: Db, campaignId: string, wallNow: Date): Promise<void> 
 async function cancel(tx: Db, campaignId: string, wallNow: Date): Promise<void> {
   await tx.execute(sql`
     update runs set status = 'exited', wake_at = null, updated_at = ${wallNow}
-    where id in (select run_id from campaign_members where campaign_id = ${campaignId} and run_id is not null)
-      and status = 'waiting'`);
+    where id in ${runsOf(campaignId)} and status = 'waiting'`);
   await tx.execute(
     sql`update outbox set status = 'dismissed', done_at = ${wallNow} where ${queuedRowsOf(campaignId)}`,
   );

@@ -4,13 +4,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type ControlAction, controlCampaign } from '../../runtime/campaigns/control.ts';
 import { estimateCampaign } from '../../runtime/campaigns/estimate.ts';
+import { campaignFlows } from '../../runtime/campaigns/flow.ts';
 import {
   campaignBody,
   campaignContact,
   campaignContactsQuery,
   campaignDetail as campaignDetailSchema,
   campaignEstimate,
-  campaignFlow,
+  campaignFlowChoice,
 } from '../../shared/api/campaigns.ts';
 import { idParams } from '../../shared/api/common.ts';
 import { ANY_MEMBER, BUILDERS } from '../access.ts';
@@ -23,7 +24,6 @@ import {
   updateCampaign,
 } from '../campaigns/campaigns.ts';
 import { campaignContacts } from '../campaigns/contacts.ts';
-import { campaignFlows } from '../campaigns/flows.ts';
 import { streamCampaign } from '../campaigns/stream.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { authOf } from '../plugins/auth.ts';
@@ -38,8 +38,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { response: { 200: z.array(campaignDetailSchema) } } },
     (req) => listCampaigns(app.db, authOf(req).workspaceId),
   );
-  app.get('/campaigns/flows', { config: read, schema: { response: { 200: z.array(campaignFlow) } } }, (req) =>
-    campaignFlows(app.db, authOf(req).workspaceId),
+  app.get(
+    '/campaigns/flows',
+    { config: read, schema: { response: { 200: z.array(campaignFlowChoice) } } },
+    (req) => campaignFlows(app.db, authOf(req).workspaceId),
   );
   app.post(
     '/campaigns',

@@ -68,13 +68,13 @@ export const campaignBody = z
 export type CampaignBody = z.infer<typeof campaignBody>;
 
 /** A flow a campaign can send (GET /api/campaigns/flows): its sends, and how many carry variants. */
-export const campaignFlow = z.object({
+export const campaignFlowChoice = z.object({
   id: z.uuid(),
   name: z.string(),
   sends: z.number().int(),
   variants: z.number().int(),
 });
-export type CampaignFlow = z.infer<typeof campaignFlow>;
+export type CampaignFlowChoice = z.infer<typeof campaignFlowChoice>;
 
 export const RISKS = ['ok', 'high', 'over_limit'] as const;
 export const campaignEstimate = z.object({

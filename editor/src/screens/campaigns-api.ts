@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type {
   CampaignDetail,
   CampaignEstimate,
-  CampaignFlow,
+  CampaignFlowChoice as CampaignFlow,
   campaignContact,
   SegmentPreview,
   segmentItem,
