@@ -48,27 +48,31 @@ export async function seedWorld(db: Db, count: number, now: Date): Promise<World
     select ${workspaceId}, a.id, ${tag} || '-' || a.id || '-' || s.name, s.name, s.id
     from bot_accounts a, room_sets s where a.workspace_id = ${workspaceId} and s.workspace_id = ${workspaceId}`);
 
-  // 64 activity histories (168 hourly counts each), one per contact by its number.
   const spreadEvery = Math.max(1, Math.floor(count / 1000));
   await db.execute(sql`
-    with patterns as (
-      select p, array(select ((h * 7 + p * 13) % 11 = 0)::int * (1 + (h + p) % 4)
-                      from generate_series(0, 167) h) as activity
-      from generate_series(0, 63) p
-    ), acc as (select ${accounts} as ids)
+    with acc as (select ${accounts} as ids)
     insert into contacts (workspace_id, bot_account_id, puppet_id, name, friend_status, attributes, tags,
-                          activity, first_added_at, last_inbound_at, last_outbound_at)
+                          first_added_at, last_inbound_at, last_outbound_at)
     select ${workspaceId}, acc.ids[1 + g % ${ACCOUNTS}], ${tag} || '-' || g, '用户' || g,
       case when g % 20 = 0 then 'deleted_us' when g % 20 = 1 then 'stranger' else 'friend' end,
       jsonb_build_object('city', (${`{${CITIES.join(',')}}`}::text[])[1 + (g / 10) % 8], 'age', 18 + (g * 7) % 50),
       array_remove(array[
         case when g % 5 = 0 then 'vip' end, case when g % 3 = 0 then '新客' end,
         case when g % 7 = 0 then '老客' end, case when (g / 10) % ${spreadEvery} = 0 then ${SPREAD_TAG} end], null),
-      patterns.activity,
       ${now}::timestamptz - ((g * 37) % 365) * interval '1 day',
       case when g % 4 = 0 then null else ${now}::timestamptz - ((g * 13) % (60 * 24)) * interval '1 hour' end,
       ${seededOutbound(sql`g`, now)}
-    from generate_series(1, ${count}) g, acc, patterns where patterns.p = g % 64`);
+    from generate_series(1, ${count}) g, acc`);
+  // 64 activity histories (168 hourly counts each), one per contact by its number.
+  await db.execute(sql`
+    with patterns as (
+      select p, array(select ((h * 7 + p * 13) % 11 = 0)::int * (1 + (h + p) % 4)
+                      from generate_series(0, 167) h) as activity
+      from generate_series(0, 63) p
+    )
+    insert into contact_activity (contact_id, counts)
+    select c.id, patterns.activity from contacts c, patterns
+    where c.workspace_id = ${workspaceId} and patterns.p = split_part(c.puppet_id, '-', 2)::int % 64`);
 
   // Goals: a finished run of a flow, every tenth contact.
   const goalFlow = await publishGraph(db, workspaceId, `bench-goal-${tag}`, fixtureGraph('campaign'));
@@ -102,7 +106,15 @@ export async function seedWorld(db: Db, count: number, now: Date): Promise<World
       ${now}::timestamptz - interval '10 hours', ${now}::timestamptz - interval '10 hours', true
     from contacts c where c.workspace_id = ${workspaceId} and hashtext(c.puppet_id || 'o') % 33 = 0
       and not (c.tags @> array[${SPREAD_TAG}])`);
-  for (const table of ['contacts', 'runs', 'goals', 'room_members', 'conversations', 'outbox'])
+  for (const table of [
+    'contacts',
+    'contact_activity',
+    'runs',
+    'goals',
+    'room_members',
+    'conversations',
+    'outbox',
+  ])
     await db.execute(sql.raw(`analyze ${table}`));
   return world(db, workspaceId, accountIds, now);
 }

@@ -12,6 +12,7 @@ import type { App } from '../server/app.ts';
 import {
   campaignMembers,
   campaigns,
+  contactActivity,
   contacts,
   conversationCycles,
   runs,
@@ -46,8 +47,9 @@ describeDb('campaigns in the sandbox', (db) => {
     ids = friends.map((f) => f.id);
     await db()
       .db.update(contacts)
-      .set({ lastInboundAt: null, lastOutboundAt: null, activity: new Array(168).fill(0), tags: [] })
+      .set({ lastInboundAt: null, lastOutboundAt: null, tags: [] })
       .where(inArray(contacts.id, bulk.ids));
+    await db().db.delete(contactActivity).where(inArray(contactActivity.contactId, bulk.ids));
   }, 60_000);
   afterAll(() => app?.close());
 
@@ -164,7 +166,9 @@ describeDb('campaigns in the sandbox', (db) => {
     const { now } = await get('/api/sandbox/clock');
     const hour = (new Date(now).getUTCHours() + 8 + 12) % 24;
     const activity = new Array(168).fill(0).map((_, i) => (i % 24 === hour ? 3 : 0));
-    await db().db.update(contacts).set({ activity }).where(inArray(contacts.id, who));
+    await db()
+      .db.insert(contactActivity)
+      .values(who.map((contactId) => ({ contactId, counts: activity })));
     const created = await post('/api/campaigns', {
       name: '最佳时间',
       flowId: (await publishGraph(db().db, workspaceId, 'Campaign best', fixtureGraph('campaign'))).flowId,

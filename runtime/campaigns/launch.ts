@@ -147,7 +147,8 @@ async function bestHours(tx: Db, campaign: CampaignRow, wallNow: Date, timeZone:
     for (;;) {
       const rows = rowsOf<{ id: string; activity: number[] }>(
         await tx.execute(sql`
-          select m.contact_id as id, c.activity from campaign_members m join contacts c on c.id = m.contact_id
+          select m.contact_id as id, coalesce(a.counts, array_fill(0, array[168])) as activity
+          from campaign_members m left join contact_activity a on a.contact_id = m.contact_id
           where m.campaign_id = ${campaign.id} and m.bot_account_id = ${account.id} and m.status = 'scheduled'
             and ${unmadeRun} and m.contact_id > ${after}
           order by m.contact_id limit ${LAUNCH_BATCH}`),

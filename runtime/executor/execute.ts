@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { contacts, runs } from '../../shared/db/schema.ts';
 import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '../../shared/flow/index.ts';
 import type { Db } from '../db/client.ts';
+import { CONTACT_ROW, type ContactRow } from '../db/contact-row.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
 import { experimentNodesOf } from './experiment-members.ts';
@@ -13,7 +14,6 @@ import type { ContactTouch, TurnScope, WriteBatch } from './persist.ts';
 import { resolveRequest } from './requests.ts';
 
 type RunRow = typeof runs.$inferSelect;
-type ContactRow = typeof contacts.$inferSelect;
 
 export interface TurnOutcome {
   workspaceId: string;
@@ -59,7 +59,7 @@ export async function executeTurn(
   const contact =
     known?.id === run.contactId
       ? known
-      : (await tx.select().from(contacts).where(eq(contacts.id, run.contactId)))[0];
+      : (await tx.select(CONTACT_ROW).from(contacts).where(eq(contacts.id, run.contactId)))[0];
   const workspace = await workspaceSettings(tx, run.workspaceId);
   if (!machine || !contact || !workspace) return null;
 

@@ -173,11 +173,16 @@ export class WriteBatch {
             tags = case when x.tag_add is null then contacts.tags
                         else array(select distinct t from unnest(contacts.tags || x.tag_add) t
                                    where t <> all(x.tag_remove) order by t) end,
-            activity = coalesce(x.activity, contacts.activity),
             last_inbound_at = coalesce(x.last_inbound_at, contacts.last_inbound_at)
           from jsonb_to_recordset(${json(contacts)}::jsonb) as x(id uuid, attributes jsonb, tag_add text[],
-            tag_remove text[], activity int[], last_inbound_at timestamptz)
+            tag_remove text[], last_inbound_at timestamptz)
           where contacts.id = x.id
+        ),
+        ca as (
+          insert into contact_activity (contact_id, counts)
+          select x.id, x.activity from jsonb_to_recordset(${json(contacts)}::jsonb) as x(id uuid, activity int[])
+          where x.activity is not null
+          on conflict (contact_id) do update set counts = excluded.counts
         ),
         g as (
           insert into goals (workspace_id, flow_version_id, run_id, contact_id, name, created_at)

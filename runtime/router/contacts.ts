@@ -1,8 +1,9 @@
 // Finds or creates the contact an inbound event is about, and locks it for the rest of the inbound
 // transaction: every turn of one contact is serialized by this row lock (messages, timers, confirms).
 import { and, eq, sql } from 'drizzle-orm';
-import { contacts } from '../../shared/db/schema.ts';
+import { ACTIVITY_OF, contacts } from '../../shared/db/schema.ts';
 import { type Db, rowFromJson, rowsOf } from '../db/client.ts';
+import type { ContactRow } from '../db/contact-row.ts';
 import { cleanName, cleanText } from './clean.ts';
 
 export interface ContactRef {
@@ -12,7 +13,7 @@ export interface ContactRef {
   weixin?: string | null;
 }
 
-export type ContactRow = typeof contacts.$inferSelect;
+export type { ContactRow } from '../db/contact-row.ts';
 
 export async function lockContact(
   tx: Db,
@@ -49,7 +50,7 @@ export async function lockContacts(
       where c.bot_account_id = ${account.id}
         and c.puppet_id in (select x->>'puppet_id' from jsonb_array_elements(${input}::jsonb) x)
       order by c.id for update`);
-  const rows = rowsOf<{ i: number; contact: Record<string, unknown> }>(
+  const rows = rowsOf<{ i: number; contact: Record<string, unknown>; activity: number[] }>(
     await tx.execute(sql`
       with x as (
         select * from jsonb_to_recordset(${input}::jsonb) as x(i int, puppet_id text, name text, alias text, weixin text)
@@ -63,9 +64,10 @@ export async function lockContacts(
           weixin = coalesce(excluded.weixin, contacts.weixin)
         returning *
       )
-      select x.i, to_jsonb(c) as contact from x join c on c.puppet_id = x.puppet_id order by x.i`),
+      select x.i, to_jsonb(c) as contact, ${sql.raw(ACTIVITY_OF('c.id'))} as activity
+      from x join c on c.puppet_id = x.puppet_id order by x.i`),
   );
-  return rows.map((row) => rowFromJson(contacts, row.contact));
+  return rows.map((row) => ({ ...rowFromJson(contacts, row.contact), activity: row.activity }));
 }
 
 /** Some puppets give a contact a new id at every login: a known weixin handle keeps the history. */

@@ -17,6 +17,7 @@ import {
 import { localDay } from '../../shared/time/zoned.ts';
 import type { ContactRef, InboundEvent, RoomRef } from '../bots/port.ts';
 import { type Db, rowFromJson, rowsOf } from '../db/client.ts';
+import { CONTACT_ROW } from '../db/contact-row.ts';
 import { executeTurn } from '../executor/execute.ts';
 import { WriteBatch } from '../executor/persist.ts';
 import { cleanName, cleanText } from './clean.ts';
@@ -184,7 +185,7 @@ async function onJoin(
   }
   const setName = set?.name ?? null;
   for (const contact of joined) {
-    const fresh = (await tx.select().from(contacts).where(eq(contacts.id, contact.id)))[0]!;
+    const fresh = (await tx.select(CONTACT_ROW).from(contacts).where(eq(contacts.id, contact.id)))[0]!;
     const points = pointsFor(await flowsForContact(tx, fresh), { kind: 'room_join', roomSet: setName });
     await startRuns(tx, [{ contact: fresh, points, result, roomId: room.id }], now, batch);
     await batch.flush(tx);

@@ -2,7 +2,7 @@
 // rules take, minus the exclusions switched on, as one SELECT to insert from or count over.
 import { type SQL, sql } from 'drizzle-orm';
 import type { CampaignExclusions, SegmentRules } from '../../shared/segments/rules.ts';
-import { excludedSql, exclusionJoins, switchedOn } from './exclusions.ts';
+import { excludedSql } from './exclusions.ts';
 import { exclusionContext, matchedFrom, type SegmentSettings } from './scope.ts';
 
 /** `select contact_id, bot_account_id` of the audience (each contact once). */
@@ -14,7 +14,6 @@ export function audienceSql(
   settings: SegmentSettings,
 ): SQL {
   const ctx = exclusionContext(workspaceId, wallNow, settings);
-  const joins = exclusionJoins(switchedOn(exclusions), rules, ctx);
-  return sql`select c.id as contact_id, c.bot_account_id ${matchedFrom(rules, ctx, joins)}
-    and not ${excludedSql(exclusions, ctx)}`;
+  return sql`select c.id as contact_id, c.bot_account_id ${matchedFrom(rules, ctx)}
+    and not ${excludedSql(exclusions, rules, ctx)}`;
 }

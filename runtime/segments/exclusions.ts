@@ -1,12 +1,12 @@
 // Who a campaign leaves out even when the rules take them (shared/segments/rules.ts `exclusionsSchema`):
-// each exclusion one boolean over `c` / `b`, on each contact's own clock. The ones over other tables
-// are sets of contact ids, left-joined (`exclusionJoins`) as `x_<kind>`: hashed once per statement (a
-// parallel plan shares the hash), never probed per contact, and the boolean is a null test.
+// each exclusion one boolean over the contact's row (`c`), on its own clock. The facts that come from
+// other tables — groups left, an open conversation, bot-initiated sends — are kept on the row by
+// triggers (migrations/0015_exclusion_facts.sql), so a count over a million contacts reads one table.
 import { type SQL, sql } from 'drizzle-orm';
 import { ruleRoomSet } from '../../shared/flow/facts.ts';
 import type { CampaignExclusions, Exclusion, SegmentRules } from '../../shared/segments/rules.ts';
 import { durationMs } from '../../shared/time/duration.ts';
-import { contactNow, millis, norm, type SegmentContext } from './sql-text.ts';
+import { contactAgo, norm, type SegmentContext } from './sql-text.ts';
 
 export interface ExclusionContext extends SegmentContext {
   workspaceId: string;
@@ -25,66 +25,47 @@ export function namedRoomSets(rules: SegmentRules): string[] {
   return [...new Set(names)];
 }
 
+/** Left a group, and not back in one of the same set (of the sets the rules name, when they name some). */
 function leftGroup(rules: SegmentRules, ctx: ExclusionContext): SQL {
   const names = namedRoomSets(rules);
-  const named = names.length
-    ? sql`and r.room_set_id in (select s.id from room_sets s where s.workspace_id = ${ctx.workspaceId}
-        and ${norm(sql`s.name`)} in (${sql.join(
-          names.map((n) => sql`${n}`),
-          sql`, `,
-        )}))`
-    : sql``;
-  // Left a group and not back in one of the same set (or the same group, for a group in no set): every
-  // membership of that set left. A group's set, or the group itself when in none, is one key; the
-  // memberships are grouped by contact and key in one hashed pass, never a probe per membership.
-  return sql`select k.contact_id from (select m.contact_id from room_members m join rooms r on r.id = m.room_id
-      where r.workspace_id = ${ctx.workspaceId} ${named}
-      group by m.contact_id, coalesce(r.room_set_id, r.id) having bool_and(m.left_at is not null)) k
-    group by k.contact_id`;
+  if (names.length === 0) return sql`(c.left_room_keys is not null)`;
+  return sql`coalesce(c.left_room_keys && array(select s.id from room_sets s
+      where s.workspace_id = ${ctx.workspaceId} and ${norm(sql`s.name`)} in (${sql.join(
+        names.map((n) => sql`${n}`),
+        sql`, `,
+      )})), false)`;
 }
 
+/**
+ * Over the per-contact budget: `initiated_sends` is newest first, so the contact has had `perDay`
+ * bot-initiated messages in its last day when the `perDay`-th newest is within it (so for the week).
+ */
 function overBudget(ctx: ExclusionContext): SQL {
-  // Each contact's now is its account's clock (`ob`, the message's account, is the contact's).
-  const now = sql`(${ctx.wallNow.toISOString()}::timestamptz + ob.clock_offset_ms * interval '1 millisecond')`;
   const { perDay, perWeek } = ctx.messageBudget;
-  return sql`select o.contact_id from outbox o join bot_accounts ob on ob.id = o.bot_account_id
-    where o.workspace_id = ${ctx.workspaceId} and o.contact_id is not null and o.initiated and o.status = 'sent'
-      and o.done_at > ${now} - ${millis(7 * DAY_MS)}
-    group by o.contact_id
-    having count(*) filter (where o.done_at > ${now} - ${millis(DAY_MS)}) >= ${perDay} or count(*) >= ${perWeek}`;
+  return sql`coalesce(c.initiated_sends[${perDay}::int] > ${contactAgo(ctx, DAY_MS)}
+    or c.initiated_sends[${perWeek}::int] > ${contactAgo(ctx, 7 * DAY_MS)}, false)`;
 }
 
-/** The exclusions over other tables: each the set of contact ids it takes out (each id once). */
-const SETS: Partial<Record<Exclusion, (rules: SegmentRules, ctx: ExclusionContext) => SQL>> = {
-  leftGroup,
-  inConversation: (_rules, ctx) => sql`select distinct v.contact_id from conversations v
-    where v.workspace_id = ${ctx.workspaceId} and v.status in ('open', 'snoozed')`,
-  overBudget: (_rules, ctx) => overBudget(ctx),
-};
-
-const setAlias = (kind: Exclusion) => sql.raw(`x_${kind}`);
-
-/** The left joins `exclusionSql` reads for `kinds` (to put after `from contacts c`). */
-export function exclusionJoins(kinds: readonly Exclusion[], rules: SegmentRules, ctx: ExclusionContext): SQL {
-  const joins = kinds.flatMap((kind) => {
-    const set = SETS[kind];
-    return set
-      ? [sql`left join (${set(rules, ctx)}) ${setAlias(kind)} on ${setAlias(kind)}.contact_id = c.id`]
-      : [];
-  });
-  return sql.join(joins, sql` `);
-}
-
-/** One exclusion as a boolean: true when it takes the contact out (a set: its join must be there). */
-export function exclusionSql(kind: Exclusion, exclusions: CampaignExclusions, ctx: ExclusionContext): SQL {
-  if (SETS[kind]) return sql`(${setAlias(kind)}.contact_id is not null)`;
+/** One exclusion as a boolean over the contact's row: true when it takes the contact out. */
+export function exclusionSql(
+  kind: Exclusion,
+  exclusions: CampaignExclusions,
+  rules: SegmentRules,
+  ctx: ExclusionContext,
+): SQL {
   switch (kind) {
     case 'recentlyTalked': {
-      const since = sql`${contactNow(ctx)} - ${millis(durationMs(exclusions.recentlyTalkedWithin) ?? 3 * DAY_MS)}`;
+      const since = contactAgo(ctx, durationMs(exclusions.recentlyTalkedWithin) ?? 3 * DAY_MS);
       return sql`coalesce(c.last_inbound_at >= ${since} or c.last_outbound_at >= ${since}, false)`;
     }
+    case 'leftGroup':
+      return leftGroup(rules, ctx);
     case 'deletedUs':
       return sql`(c.friend_status = 'deleted_us')`;
+    case 'inConversation':
+      return sql`c.in_conversation`;
+    case 'overBudget':
+      return overBudget(ctx);
     default:
       return sql`false`;
   }
@@ -94,12 +75,12 @@ export function exclusionSql(kind: Exclusion, exclusions: CampaignExclusions, ct
 export const switchedOn = (exclusions: CampaignExclusions): Exclusion[] =>
   (Object.keys(EXCLUSION_FLAGS) as Exclusion[]).filter((kind) => exclusions[kind]);
 
-/** The exclusions switched on, as one boolean (false when none is on); `exclusionJoins` of them first. */
-export function excludedSql(exclusions: CampaignExclusions, ctx: ExclusionContext): SQL {
+/** The exclusions switched on, as one boolean (false when none is on). */
+export function excludedSql(exclusions: CampaignExclusions, rules: SegmentRules, ctx: ExclusionContext): SQL {
   const on = switchedOn(exclusions);
   if (on.length === 0) return sql`false`;
   return sql`(${sql.join(
-    on.map((kind) => exclusionSql(kind, exclusions, ctx)),
+    on.map((kind) => exclusionSql(kind, exclusions, rules, ctx)),
     sql` or `,
   )})`;
 }

@@ -7,14 +7,14 @@ import { MAX_REGEX_INPUT } from '../../shared/flow/regex.ts';
 import { type FieldKind, type FieldRef, fieldRef, timeValue } from '../../shared/flow/rule-fields.ts';
 import { pgPattern } from '../../shared/segments/regex.ts';
 import { activityGrade } from './grade.ts';
-import { contactNow, fitsRegexInput, millis, norm, type SegmentContext, textNumber } from './sql-text.ts';
+import { contactAgo, fitsRegexInput, norm, type SegmentContext, textNumber } from './sql-text.ts';
 
 /**
  * A field that reads one value: whether it has one, its text, and its number (null: not numeric).
  * `normal`: its text is trimmed and lower-case already (a status), so it is compared as it is.
- * `json`: a jsonb value, whose numbers compare without reading them as text first.
+ * `key`: an attribute's key, whose jsonb numbers compare without reading them as text first.
  */
-type Scalar = { defined: SQL; raw: SQL; number: SQL; normal?: true; json?: SQL };
+type Scalar = { defined: SQL; raw: SQL; number: SQL; normal?: true; key?: string };
 /** A field that reads a list: a FROM item whose rows each give one item as `v`. */
 type List = { from: SQL };
 
@@ -37,17 +37,26 @@ function compareSql(field: Scalar, op: string, value: ConditionRule['value']): S
 
 const normOf = (field: Scalar): SQL => (field.normal ? field.raw : norm(field.raw));
 
+/** jsonpath's comparison for each order the short way takes. */
+const PATH_ORDER: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '==' };
+
 /**
- * `test` where the field has a value, else `otherwise`. A jsonb number (the common attribute) takes
- * the short way: it is defined and numeric, so an order or equality against a number is one cast.
+ * `test` where the field has a value, else `otherwise`. An attribute that is a jsonb number (the
+ * common case) takes the short way: one jsonpath lookup, `strict` so that only a number (or null,
+ * which no number equals or orders against) gives true/false, and anything else null — the general
+ * way. Numbers stored from JavaScript are shortest decimals, whose order is their float8 order.
  */
 function whenDefined(field: Scalar, rule: ConditionRule, test: SQL, otherwise: boolean): SQL {
   const general = sql`(case when ${field.defined} then coalesce(${test}, false) else ${otherwise} end)`;
   const expected = asNumber(rule.value);
-  const order = ORDER[rule.op === 'neq' ? 'eq' : rule.op];
-  if (!field.json || expected === null || !order) return general;
-  const number = sql`((${field.json})::float8 ${sql.raw(order)} ${expected}::float8)`;
-  return sql`(case when jsonb_typeof(${field.json}) = 'number' then ${rule.op === 'neq' ? sql`not ${number}` : number} else ${general} end)`;
+  const order = PATH_ORDER[rule.op === 'neq' ? 'eq' : rule.op];
+  const key = field.key;
+  if (key === undefined || expected === null || !Number.isFinite(expected) || !order) return general;
+  // A key jsonpath cannot spell (a lone surrogate, NUL) keeps to the general way.
+  if (/\p{Cs}|\0/u.test(key)) return general;
+  const path = `strict $.${JSON.stringify(key)} ${order} ${String(expected)}`;
+  const number = sql`(c.attributes @@ ${path}::jsonpath)`;
+  return sql`coalesce(${rule.op === 'neq' ? sql`not ${number}` : number}, ${general})`;
 }
 
 function regexSql(raw: SQL, pattern: ConditionRule['value']): SQL {
@@ -114,7 +123,7 @@ function attributeField(key: string): Scalar {
   const raw = sql`(c.attributes ->> ${key}::text)`;
   return {
     defined: sql`coalesce(jsonb_typeof(${json}) in ('string', 'number', 'boolean'), false)`,
-    json,
+    key,
     raw,
     number: sql`(case jsonb_typeof(${json}) when 'number' then (${json})::float8 when 'string' then ${textNumber(raw)} end)`,
   };
@@ -141,9 +150,7 @@ function timeSql(ref: FieldRef, rule: ConditionRule, ctx: SegmentContext): SQL {
   const value = timeValue(rule.value, ctx.timeZone);
   if (!value) return sql`false`;
   const threshold =
-    'ago' in value
-      ? sql`(${contactNow(ctx)} - ${millis(value.ago)})`
-      : sql`${new Date(value.at).toISOString()}::timestamptz`;
+    'ago' in value ? contactAgo(ctx, value.ago) : sql`${new Date(value.at).toISOString()}::timestamptz`;
   if (rule.op === 'within') return sql`coalesce(${column} >= ${threshold}, false)`;
   if (rule.op === 'not_within') return sql`coalesce(${column} < ${threshold}, true)`;
   if (rule.op === 'before') return sql`coalesce(${column} < ${threshold}, false)`;

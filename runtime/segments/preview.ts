@@ -1,19 +1,18 @@
 // The segment builder's live answer (POST /api/segments/preview): how many contacts the rules take
 // after the exclusions, how many each exclusion takes out of the rules' match, and ten of them —
-// two statements, each one pass over the matched contacts (the first counts them by which
-// exclusions take them: each exclusion evaluated once a contact).
+// two statements over the contacts alone (the exclusions read facts kept on each contact's row); the
+// first counts them by which exclusions take them, each exclusion evaluated once a contact.
 import { sql } from 'drizzle-orm';
 import type { SegmentPreview } from '../../shared/api/campaigns.ts';
 import {
   type CampaignExclusions,
   DEFAULT_EXCLUSIONS,
   EXCLUSIONS,
-  type Exclusion,
   type SegmentRules,
 } from '../../shared/segments/rules.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
-import { excludedSql, exclusionJoins, exclusionSql, switchedOn } from './exclusions.ts';
+import { excludedSql, exclusionSql, switchedOn } from './exclusions.ts';
 import { exclusionContext, matchedFrom, type SegmentSettings, sharedClock } from './scope.ts';
 
 const SAMPLE = 10;
@@ -40,30 +39,27 @@ export async function previewSegment(
   const exclusions = body.exclusions ?? DEFAULT_EXCLUSIONS;
   const clock = settings.sharedClockMs ?? (await sharedClock(db, workspaceId));
   const ctx = exclusionContext(workspaceId, wallNow, { ...settings, sharedClockMs: clock });
-  // Each exclusion evaluated once per contact, as one bit of the contact's mask (a set: a null test on
-  // its join); the contacts counted by mask — a handful of groups — and the counts summed from those.
-  const bits = EXCLUSIONS.map(
-    (kind, i) =>
-      sql`(case when ${exclusionSql(kind, exclusions, ctx)} then ${sql.raw(String(1 << i))} else 0 end)`,
+  // Each exclusion evaluated once per contact, as one boolean; the contacts counted by which take them
+  // out — a handful of groups, which a parallel plan aggregates in its workers — and the sums from those.
+  const flags = EXCLUSIONS.map(
+    (kind, i) => sql`${exclusionSql(kind, exclusions, body.rules, ctx)} as ${sql.raw(`x${i}`)}`,
   );
-  const groups = rowsOf<{ mask: number; n: number }>(
-    await db.execute(sql`select ${sql.join(bits, sql` | `)} as mask, count(*)::int as n
-      ${matchedFrom(body.rules, ctx, exclusionJoins(EXCLUSIONS, body.rules, ctx))} group by 1`),
-  );
+  const groups = rowsOf<Record<string, boolean> & { n: number }>(
+    await db.execute(sql`select ${sql.join(flags, sql`, `)}, count(*)::int as n
+      ${matchedFrom(body.rules, ctx)} group by ${sql.raw(EXCLUSIONS.map((_, i) => String(i + 1)).join(', '))}`),
+  ).map((row) => ({ mask: EXCLUSIONS.reduce((m, _, i) => (row[`x${i}`] ? m | (1 << i) : m), 0), n: row.n }));
   const on = switchedOn(exclusions).reduce((mask, kind) => mask | (1 << EXCLUSIONS.indexOf(kind)), 0);
   let count = 0;
   for (const { mask, n } of groups) {
-    if ((Number(mask) & on) === 0) count += Number(n);
+    if ((mask & on) === 0) count += Number(n);
     EXCLUSIONS.forEach((kind, i) => {
-      if (Number(mask) & (1 << i)) excluded[kind] += Number(n);
+      if (mask & (1 << i)) excluded[kind] += Number(n);
     });
   }
 
-  // The sample joins only the sets of the exclusions switched on.
-  const from = matchedFrom(body.rules, ctx, exclusionJoins(switchedOn(exclusions), body.rules, ctx));
   const sample = rowsOf<SampleRow>(
-    await db.execute(sql`select c.id, c.name, c.alias, c.friend_status, c.tags, c.last_inbound_at ${from}
-      and not ${excludedSql(exclusions, ctx)} limit ${SAMPLE}`),
+    await db.execute(sql`select c.id, c.name, c.alias, c.friend_status, c.tags, c.last_inbound_at
+      ${matchedFrom(body.rules, ctx)} and not ${excludedSql(exclusions, body.rules, ctx)} limit ${SAMPLE}`),
   );
   return {
     count,

@@ -2,7 +2,6 @@
 // to its bot account (`b`, whose clock offset is the contact's clock) unless all the workspace's
 // accounts share one clock (`sharedClock`: then each contact's now is one constant).
 import { type SQL, sql } from 'drizzle-orm';
-import { SEGMENT_NARROW } from '../../shared/db/contacts.ts';
 import type { SegmentRules } from '../../shared/segments/rules.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import type { WorkspaceSettings } from '../workspace-settings.ts';
@@ -36,20 +35,11 @@ export const exclusionContext = (
   sharedClockMs: settings.sharedClockMs ?? null,
 });
 
-/**
- * The contacts, as two halves a plan can read apart: the narrow ones (nearly all) by an index-only
- * scan of `contacts_segment_scan`, the wide ones through `contacts_segment_wide`. PostgreSQL pushes
- * the workspace and the rules into each half; a column the index lacks makes that half read rows.
- */
-const NARROW = sql.raw(SEGMENT_NARROW);
-const CONTACTS = sql`(select * from contacts where ${NARROW}
-  union all select * from contacts where not (${NARROW}))`;
-
-/** `from … where …` of the contacts the rules take (exclusions not applied; `joins` their sets). */
-export function matchedFrom(rules: SegmentRules, ctx: ExclusionContext, joins: SQL = sql``): SQL {
+/** `from … where …` of the contacts the rules take (exclusions not applied). */
+export function matchedFrom(rules: SegmentRules, ctx: ExclusionContext): SQL {
   const accounts =
     typeof ctx.sharedClockMs === 'number' ? sql`` : sql`join bot_accounts b on b.id = c.bot_account_id`;
-  return sql`from ${CONTACTS} c ${accounts} ${joins}
+  return sql`from contacts c ${accounts}
     where c.workspace_id = ${ctx.workspaceId} and c.preview_flow_version_id is null
       and ${segmentWhere(rules, ctx)}`;
 }

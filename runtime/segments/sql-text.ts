@@ -29,6 +29,15 @@ export const contactNow = (ctx: SegmentContext): SQL =>
     ? sql`${new Date(ctx.wallNow.getTime() + ctx.sharedClockMs).toISOString()}::timestamptz`
     : sql`(${ctx.wallNow.toISOString()}::timestamptz + b.clock_offset_ms * interval '1 millisecond')`;
 
+/**
+ * Each contact's now less `ms` milliseconds: one constant when the accounts share a clock (so it is
+ * never computed again for each of a million rows), else read from `b`.
+ */
+export const contactAgo = (ctx: SegmentContext, ms: number): SQL =>
+  typeof ctx.sharedClockMs === 'number'
+    ? sql`${new Date(ctx.wallNow.getTime() + ctx.sharedClockMs - ms).toISOString()}::timestamptz`
+    : sql`(${contactNow(ctx)} - ${millis(ms)})`;
+
 /** `ms` milliseconds as an interval. */
 export const millis = (ms: number): SQL => sql`(${ms}::bigint * interval '1 millisecond')`;
 

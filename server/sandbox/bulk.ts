@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Bus } from '../../runtime/bus.ts';
 import type { Db } from '../../runtime/db/client.ts';
-import { botAccounts, contacts } from '../../shared/db/schema.ts';
+import { botAccounts, contactActivity, contacts } from '../../shared/db/schema.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { generateContacts } from './generate.ts';
 import {
@@ -73,17 +73,15 @@ export async function createBulkContacts(
   const ids: string[] = [];
   await db.transaction(async (tx) => {
     for (let i = 0; i < people.length; i += BATCH) {
+      const batch = people.slice(i, i + BATCH).map((p) => ({ ...p, puppetId: `sandbox-${randomUUID()}` }));
       const rows = await tx
         .insert(contacts)
-        .values(
-          people.slice(i, i + BATCH).map((p) => ({
-            ...p,
-            workspaceId,
-            botAccountId: account.id,
-            puppetId: `sandbox-${randomUUID()}`,
-          })),
-        )
-        .returning({ id: contacts.id });
+        .values(batch.map(({ activity: _, ...p }) => ({ ...p, workspaceId, botAccountId: account.id })))
+        .returning({ id: contacts.id, puppetId: contacts.puppetId });
+      const activity = new Map(batch.map((p) => [p.puppetId, p.activity]));
+      await tx
+        .insert(contactActivity)
+        .values(rows.map((row) => ({ contactId: row.id, counts: activity.get(row.puppetId)! })));
       for (const row of rows) if (ids.length < IDS_ANSWERED) ids.push(row.id);
     }
   });

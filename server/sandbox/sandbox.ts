@@ -2,12 +2,13 @@
 // test contacts, and what they say — sent as bot commands to whichever process holds the account
 // (this one, or a worker), answered once the contact's own turns and deliveries are done.
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, max } from 'drizzle-orm';
 import type { Bus } from '../../runtime/bus.ts';
 import { CommandFailedError, CommandTimeoutError, runBotCommand } from '../../runtime/commands.ts';
 import type { Db } from '../../runtime/db/client.ts';
 import {
   botAccounts,
+  contactActivity,
   contacts,
   conversations,
   flows,
@@ -271,6 +272,7 @@ export async function resetSandboxContact(
     await tx.delete(goals).where(eq(goals.contactId, contact.id));
     // Starting over is a new contact for the inbox too: its conversation (cycles, notes) goes.
     await tx.delete(conversations).where(eq(conversations.contactId, contact.id));
+    await tx.delete(contactActivity).where(eq(contactActivity.contactId, contact.id));
     await tx
       .update(contacts)
       .set({
@@ -281,7 +283,6 @@ export async function resetSandboxContact(
         lastOutboundAt: null,
         attributes: {},
         tags: [],
-        activity: sql`array_fill(0, array[168])`,
         handoff: false,
         previewFlowVersionId: previewVersionId,
       })

@@ -21,15 +21,6 @@ import { workspaceId } from './workspaces.ts';
 export const FRIEND_STATUSES = ['stranger', 'requested', 'friend', 'deleted_us'] as const;
 export type FriendStatus = (typeof FRIEND_STATUSES)[number];
 
-/**
- * A contact whose segment columns fit a btree entry (the attributes' text, name and alias at most
- * 800 bytes: the entry stays under btree's ~2.7 kB even where jsonb is wider than its text). The
- * segment scan (runtime/segments/scope.ts) reads such a contact from `contacts_segment_scan` alone,
- * never its row (~1 kB with its 168 activity counts); a wider one from the row.
- */
-export const SEGMENT_NARROW =
-  'octet_length(attributes::text) + octet_length(name) + coalesce(octet_length(alias), 0) <= 800';
-
 export const contacts = pgTable(
   'contacts',
   {
@@ -51,8 +42,6 @@ export const contacts = pgTable(
     lastOutboundAt: at('last_outbound_at'),
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    /** Inbound messages per hour of the week (weekday * 24 + hour, workspace time zone): 168 counts. */
-    activity: integer('activity').array().notNull().default(sql`array_fill(0, array[168])`),
     /** A human has taken over: the bot does not route this contact's messages into flows. */
     handoff: boolean('handoff').notNull().default(false),
     /**
@@ -65,6 +54,14 @@ export const contacts = pgTable(
     channelAt: at('channel_at'),
     /** When a send found the contact had deleted us (friend_status became `deleted_us`). */
     deletedUsAt: at('deleted_us_at'),
+    // Facts a campaign's exclusions read, kept on the row by triggers (migrations/0015) whoever writes
+    // the tables they come from, so that a segment's count reads contacts alone:
+    /** The groups left: each room set (or group in no set) of which every membership is left. */
+    leftRoomKeys: uuid('left_room_keys').array(),
+    /** An open or snoozed conversation with a human. */
+    inConversation: boolean('in_conversation').notNull().default(false),
+    /** When bot-initiated messages were sent to the contact: the 7 days up to the latest, newest first. */
+    initiatedSends: at('initiated_sends').array(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -74,28 +71,24 @@ export const contacts = pgTable(
     index('contacts_account_friends').on(t.botAccountId).where(sql`friend_status = 'friend'`),
     index('contacts_workspace_name').on(t.workspaceId, t.name),
     index('contacts_tags').using('gin', t.tags),
-    // Segment counts and launches (bench:campaigns, 1M contacts): an index-only scan of what rules
-    // and exclusions read, a seventh of the table's pages; the wide contacts through the second.
-    // (Keys, not INCLUDE, which drizzle cannot say: unique by `id`, so the rest never orders.)
-    index('contacts_segment_scan')
-      .on(
-        t.workspaceId,
-        t.botAccountId,
-        t.id,
-        t.friendStatus,
-        t.firstAddedAt,
-        t.lastInboundAt,
-        t.lastOutboundAt,
-        t.name,
-        t.alias,
-        t.attributes,
-      )
-      .where(sql.raw(`preview_flow_version_id is null and ${SEGMENT_NARROW}`)),
-    index('contacts_segment_wide')
-      .on(t.workspaceId)
-      .where(sql.raw(`preview_flow_version_id is null and not (${SEGMENT_NARROW})`)),
   ],
 );
+
+/**
+ * A contact's inbound messages per hour of the week (weekday * 24 + hour, workspace time zone: 168
+ * counts), apart from its row: the row stays ~200 bytes, so a segment's scan of a million contacts
+ * reads a quarter of the pages it would with the counts inline. No row: all zero (`ACTIVITY_OF`).
+ */
+export const contactActivity = pgTable('contact_activity', {
+  contactId: uuid('contact_id')
+    .primaryKey()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  counts: integer('counts').array().notNull(),
+});
+
+/** A contact's 168 activity counts in SQL (`c` the contact), zeros when it has none. */
+export const ACTIVITY_OF = (contactId: string) =>
+  `coalesce((select a.counts from contact_activity a where a.contact_id = ${contactId}), array_fill(0, array[168]))`;
 
 /** What an inbound message was: text, or a kind of media (the archive keeps the kind, never only "[Image]"). */
 export const MESSAGE_KINDS = [
