@@ -42,6 +42,19 @@ describe('the simulated WeChat', () => {
     expect(world.received('someone-else')).toEqual([]);
   });
 
+  it('tells a message sent again under the same id as that message again, never a second one', async () => {
+    const { world, heard } = await started();
+    world.know({ puppetId: 'c-3', name: '阿强', weixin: null, friend: true });
+    await world.sendMessage('c-3', '你好', 'same-id');
+    // The command performed a second time in this process (its first attempt gave up waiting).
+    await world.sendMessage('c-3', '你好', 'same-id');
+    const told = heard.filter((e) => e.kind === 'message');
+    expect(told.map((e) => (e.kind === 'message' ? [e.messageId, e.text] : null))).toEqual([
+      ['same-id', '你好'],
+      ['same-id', '你好'],
+    ]);
+  });
+
   it('refuses media to a contact who is not a friend, as WeChat does', async () => {
     const { world } = await started();
     world.know({ puppetId: 'c-2', name: '路人', weixin: null, friend: false });

@@ -33,6 +33,9 @@ export interface SandboxPerson {
   friend: boolean;
 }
 
+/** Message ids a world remembers having made (a command is performed again within minutes). */
+const CREATED_KEPT = 10_000;
+
 /** How long a message may take to come back out of Wechaty before the call gives up. */
 const ECHO_TIMEOUT_MS = 15_000;
 
@@ -63,6 +66,8 @@ export class SandboxWorld implements BotConnection {
   private readonly media = new Map<string, OutboundMedia[]>();
   /** Messages sent into Wechaty, by id, until the bot hears them. */
   private readonly echoes = new Map<string, () => void>();
+  /** The ids of the messages made so far (the latest CREATED_KEPT): a repeated call makes none again. */
+  private readonly created = new Set<string>();
   /** Per contact: the inbound events in flight (their turns and deliveries). */
   private readonly work = new Map<string, Set<Promise<unknown>>>();
   private inbound: InboundHandler = () => {};
@@ -153,20 +158,30 @@ export class SandboxWorld implements BotConnection {
       });
     });
     const base = { id: messageId, talkerId: puppetId, timestamp: this.clock.now().getTime() };
-    const message = this.mocker.MessageMock.create(
-      inRoom
-        ? {
-            ...base,
-            type: PUPPET.types.Message.Text,
-            roomId: inRoom.roomPuppetId,
-            mentionIdList: inRoom.mentionsBot ? [this.self.id] : [],
-            text: inRoom.mentionsBot ? `@${this.name}\u2005${text}` : text,
-          }
-        : { ...base, type: PUPPET.types.Message.Text, listenerId: this.self.id, text },
-    );
-    this.mocker.puppet.emit('message', { messageId: message.id });
+    // The same call made again (its command performed a second time in this process) is the same
+    // message told again, never a second one: the router dedupes it by id.
+    if (!this.created.has(messageId)) {
+      this.remember(messageId);
+      this.mocker.MessageMock.create(
+        inRoom
+          ? {
+              ...base,
+              type: PUPPET.types.Message.Text,
+              roomId: inRoom.roomPuppetId,
+              mentionIdList: inRoom.mentionsBot ? [this.self.id] : [],
+              text: inRoom.mentionsBot ? `@${this.name}\u2005${text}` : text,
+            }
+          : { ...base, type: PUPPET.types.Message.Text, listenerId: this.self.id, text },
+      );
+    }
+    this.mocker.puppet.emit('message', { messageId });
     await heard;
     await this.settled(puppetId);
+  }
+
+  private remember(messageId: string): void {
+    this.created.add(messageId);
+    if (this.created.size > CREATED_KEPT) this.created.delete(this.created.values().next().value!);
   }
 
   /** The contact asks to become a friend; resolves once the request, the accept and its flows are done. */

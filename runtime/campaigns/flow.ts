@@ -21,7 +21,7 @@ export type CampaignFlow = {
 export type CampaignFlowProblem = 'not_found' | 'not_published' | 'not_campaign';
 
 /** The workspace's unarchived flows (or the one flow) with their published version, if any. */
-const publishedOf = (db: Db, workspaceId: string, flowId?: string) =>
+export const publishedOf = (db: Db, workspaceId: string, flowId?: string) =>
   db
     .select({
       flowId: flows.id,

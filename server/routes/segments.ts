@@ -4,10 +4,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { previewSegment } from '../../runtime/segments/preview.ts';
-import { segmentBody, segmentItem, segmentPreview, segmentPreviewBody } from '../../shared/api/campaigns.ts';
+import {
+  segmentBody,
+  segmentItem,
+  segmentNames as segmentNamesSchema,
+  segmentPreview,
+  segmentPreviewBody,
+} from '../../shared/api/campaigns.ts';
 import { idParams } from '../../shared/api/common.ts';
 import { ANY_MEMBER, BUILDERS } from '../access.ts';
 import { authOf } from '../plugins/auth.ts';
+import { segmentNames } from '../segments/names.ts';
 import { createSegment, deleteSegment, listSegments } from '../segments/segments.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -18,6 +25,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/segments/preview',
     { config: read, schema: { body: segmentPreviewBody, response: { 200: segmentPreview } } },
     (req) => previewSegment(app.db, authOf(req).workspaceId, req.body, new Date()),
+  );
+  app.get('/segments/names', { config: read, schema: { response: { 200: segmentNamesSchema } } }, (req) =>
+    segmentNames(app.db, authOf(req).workspaceId),
   );
   app.get('/segments', { config: read, schema: { response: { 200: z.array(segmentItem) } } }, (req) =>
     listSegments(app.db, authOf(req).workspaceId),

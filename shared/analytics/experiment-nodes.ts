@@ -22,7 +22,7 @@ export interface ExperimentNode {
 }
 
 /** The node's data as its type reads it; null when it does not parse (an unpublishable draft card). */
-function dataOf<T>(node: FlowNode): T | null {
+export function dataOf<T>(node: FlowNode): T | null {
   const parsed = nodeRegistry.get(node.type)?.data.safeParse(upgradeNode(node, nodeRegistry).data ?? {});
   return parsed?.success ? (parsed.data as T) : null;
 }

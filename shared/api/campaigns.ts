@@ -41,6 +41,10 @@ export const segmentPreview = z.object({
 export type SegmentPreview = z.infer<typeof segmentPreview>;
 
 export const segmentBody = z.object({ name: text().trim().min(1).max(100), rules: segmentRulesSchema });
+/** GET /api/segments/names: the goal names and attribute keys a rule can name, for the builder to offer. */
+export const segmentNames = z.object({ goals: z.array(z.string()), attributes: z.array(z.string()) });
+export type SegmentNames = z.infer<typeof segmentNames>;
+
 export const segmentItem = z.object({
   id: z.uuid(),
   name: z.string(),

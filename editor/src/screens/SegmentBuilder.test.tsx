@@ -15,6 +15,7 @@ function serve() {
     'GET /api/room-sets': [],
     'GET /api/flows': [],
     'GET /api/campaigns': [],
+    'GET /api/segments/names': { goals: ['报名', '购买'], attributes: ['age', 'city'] },
     'POST /api/segments/preview': (call: Call) => ({
       count: 1000 - 100 * (call.body as PreviewBody).rules.rules.length,
       excluded: { recentlyTalked: 123, leftGroup: 4, deletedUs: 5, inConversation: 6, overBudget: 7 },
@@ -97,6 +98,28 @@ describe('segment builder', () => {
       name: '近 30 天活跃',
       rules: { match: 'all', rules: [{ field: 'contact.lastInboundAt', op: 'within', value: 'P30D' }] },
     });
+  });
+
+  it('offers the goal names and attribute keys the workspace knows for a rule’s name', async () => {
+    const calls = serve();
+    renderAt('/campaigns/segments/new', <SegmentScreen />);
+    await waitFor(() => expect(screen.getByTestId('segment-count').textContent).toBe('900'));
+    fireEvent.click(screen.getByTestId('add-rule'));
+    const row = within(screen.getByTestId('rule-1'));
+    fireEvent.change(row.getByLabelText('Field'), { target: { value: 'goal.*' } });
+    const offered = (id: string) =>
+      [...screen.getByTestId(id).querySelectorAll('option')].map((o) => o.getAttribute('value'));
+    await waitFor(() => expect(offered('rule-1-names')).toEqual(['报名', '购买']));
+    expect(row.getByLabelText('Goal name').getAttribute('list')).toBe('rule-1-names');
+    fireEvent.change(row.getByLabelText('Field'), { target: { value: 'attributes.*' } });
+    expect(offered('rule-1-names')).toEqual(['age', 'city']);
+    // Picking one is typing it: the rule names it.
+    fireEvent.change(row.getByLabelText('Attribute name'), { target: { value: 'city' } });
+    fireEvent.change(row.getByLabelText('Value'), { target: { value: '上海' } });
+    await waitFor(() =>
+      expect(previews(calls).at(-1)?.rules.rules.at(-1)).toMatchObject({ field: 'attributes.city' }),
+    );
+    expect(calls.filter((c) => c.url === '/api/segments/names')).toHaveLength(1);
   });
 
   it('turns the contacts list filter into rules', () => {

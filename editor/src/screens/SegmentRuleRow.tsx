@@ -2,7 +2,7 @@
 // of a family field (attribute, goal, campaign), the comparison the field takes, and its value.
 import { IconButton, Input, Select } from '../app/ui.tsx';
 import { GLYPHS } from '../flow-editor/icons.tsx';
-import { useCampaigns } from './campaigns-api.ts';
+import { useCampaigns, useSegmentNames } from './campaigns-api.ts';
 import {
   type EditableRule,
   FIELD_GROUPS,
@@ -56,6 +56,7 @@ export function SegmentRuleRow(props: {
         </Select>
         <FieldKey
           kind={kind}
+          index={props.index}
           value={key}
           onChange={(k) => onChange({ ...rule, field: joinField(kind, k) })}
         />
@@ -82,10 +83,11 @@ export function SegmentRuleRow(props: {
   );
 }
 
-/** The name after a family's prefix: an attribute's or a goal's, typed; a campaign, picked. */
-function FieldKey(props: { kind: FieldKind; value: string; onChange: (key: string) => void }) {
+/** The name after a family's prefix: an attribute's or a goal's, typed or picked from those known; a campaign, picked. */
+function FieldKey(props: { kind: FieldKind; value: string; onChange: (key: string) => void; index: number }) {
   const t = segmentMessages.useT();
   const campaigns = useCampaigns();
+  const names = useSegmentNames();
   if (props.kind === 'campaign.*')
     return (
       <Select
@@ -105,14 +107,26 @@ function FieldKey(props: { kind: FieldKind; value: string; onChange: (key: strin
       </Select>
     );
   if (props.kind !== 'attributes.*' && props.kind !== 'goal.*') return null;
-  const label = t(props.kind === 'goal.*' ? 'goalName' : 'attributeKey');
+  const goal = props.kind === 'goal.*';
+  const label = t(goal ? 'goalName' : 'attributeKey');
+  const known = (goal ? names.data?.goals : names.data?.attributes) ?? [];
+  const list = `rule-${props.index}-names`;
   return (
-    <Input
-      aria-label={label}
-      placeholder={label}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      className="w-36"
-    />
+    <>
+      <Input
+        aria-label={label}
+        placeholder={label}
+        value={props.value}
+        list={list}
+        autoComplete="off"
+        onChange={(e) => props.onChange(e.target.value)}
+        className="w-36"
+      />
+      <datalist id={list} data-testid={list}>
+        {known.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import type {
   CampaignEstimate,
   CampaignFlowChoice as CampaignFlow,
   campaignContact,
+  SegmentNames,
   SegmentPreview,
   segmentItem,
 } from '../../../shared/api/campaigns.ts';
@@ -29,6 +30,14 @@ export const campaignKeys = {
 
 export const useSegments = () =>
   useQuery({ queryKey: campaignKeys.segments, queryFn: () => api<SegmentItem[]>('GET', '/segments') });
+
+/** The goal names and attribute keys the builder offers (typing another stays possible). */
+export const useSegmentNames = () =>
+  useQuery({
+    queryKey: ['segments', 'names'],
+    queryFn: () => api<SegmentNames>('GET', '/segments/names'),
+    staleTime: 60_000,
+  });
 
 export const useCampaigns = () =>
   useQuery({ queryKey: campaignKeys.list, queryFn: () => api<CampaignDetail[]>('GET', '/campaigns') });
