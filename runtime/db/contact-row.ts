@@ -2,6 +2,7 @@
 // (`contact_activity`) so that scanning contacts never reads them.
 import { getTableColumns, sql } from 'drizzle-orm';
 import { ACTIVITY_OF, contacts } from '../../shared/db/schema.ts';
+import { type Db, rowsOf } from './client.ts';
 
 /** A contact's row with its activity counts (kept in `contact_activity`, apart from the row). */
 export type ContactRow = typeof contacts.$inferSelect & { activity: number[] };
@@ -11,3 +12,14 @@ export const CONTACT_ROW = {
   ...getTableColumns(contacts),
   activity: sql<number[]>`${sql.raw(ACTIVITY_OF('"contacts"."id"'))}`,
 };
+
+/** A contact as a turn reads it: with its activity counts when the caller holds them (the router does). */
+export type TurnContact = typeof contacts.$inferSelect & { activity?: number[] };
+
+/** A contact's 168 activity counts (all zero when it has none). */
+export async function activityOf(tx: Db, contactId: string): Promise<number[]> {
+  const [row] = rowsOf<{ counts: number[] }>(
+    await tx.execute(sql`select a.counts from contact_activity a where a.contact_id = ${contactId}`),
+  );
+  return row?.counts ?? new Array(168).fill(0);
+}

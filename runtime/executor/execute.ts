@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { contacts, runs } from '../../shared/db/schema.ts';
 import { driveTurn, type FlowEvent, type PersistedRun, type TurnResult } from '../../shared/flow/index.ts';
 import type { Db } from '../db/client.ts';
-import { CONTACT_ROW, type ContactRow } from '../db/contact-row.ts';
+import { activityOf, type TurnContact } from '../db/contact-row.ts';
 import { machineFor } from '../machines.ts';
 import { workspaceSettings } from '../workspace-settings.ts';
 import { experimentNodesOf } from './experiment-members.ts';
@@ -31,6 +31,18 @@ export interface TurnOutcome {
  * `run` is locked by the caller (or just opened with `openRuns`). Null when there is nothing to do:
  * a finished run or a stale timer.
  */
+const bestHourWaits = new WeakMap<object, boolean>();
+
+/** Whether the version has a wait for the contact's best hour, the one reader of its activity counts. */
+function readsActivity(machine: object): boolean {
+  let known = bestHourWaits.get(machine);
+  if (known === undefined) {
+    known = JSON.stringify((machine as { config?: unknown }).config ?? machine).includes('"bestTime":true');
+    bestHourWaits.set(machine, known);
+  }
+  return known;
+}
+
 export async function executeTurn(
   tx: Db,
   run: RunRow,
@@ -40,7 +52,7 @@ export async function executeTurn(
     /** The transaction's batch of turn writes, sent in one statement at its end. */
     batch: WriteBatch;
     /** The contact row, when the caller holds it locked and current (saves a read). */
-    contact?: ContactRow;
+    contact?: TurnContact;
     /** The inbound message's activity count, written with the turn's contact update. */
     touch?: ContactTouch;
   },
@@ -56,10 +68,10 @@ export async function executeTurn(
       : event;
 
   const machine = await machineFor(tx, run.flowVersionId);
-  const contact =
+  const contact: TurnContact | undefined =
     known?.id === run.contactId
       ? known
-      : (await tx.select(CONTACT_ROW).from(contacts).where(eq(contacts.id, run.contactId)))[0];
+      : (await tx.select().from(contacts).where(eq(contacts.id, run.contactId)))[0];
   const workspace = await workspaceSettings(tx, run.workspaceId);
   if (!machine || !contact || !workspace) return null;
 
@@ -85,7 +97,12 @@ export async function executeTurn(
     turn = await driveTurn(machine, run.snapshot as PersistedRun | null, started, {
       now: now.getTime(),
       timeZone: workspace.timeZone,
-      activity: contact.activity,
+      // Read only by a wait for the contact's best hour; the router holds them, a timer reads them then.
+      ...(contact.activity
+        ? { activity: contact.activity }
+        : readsActivity(machine)
+          ? { activity: await activityOf(tx, contact.id) }
+          : {}),
       input: {
         contact: { id: contact.id, name: contact.name, alias: contact.alias ?? '' },
         attributes: contact.attributes as Record<string, string | number | boolean>,

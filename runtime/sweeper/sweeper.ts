@@ -7,7 +7,6 @@ import { botAccounts, contacts, runs } from '../../shared/db/schema.ts';
 import type { Bus } from '../bus.ts';
 import { wakeSnoozed } from '../conversations/actions.ts';
 import { type Db, rowsOf } from '../db/client.ts';
-import { CONTACT_ROW } from '../db/contact-row.ts';
 import { executeTurn, type TurnOutcome } from '../executor/execute.ts';
 import { WriteBatch } from '../executor/persist.ts';
 
@@ -89,7 +88,7 @@ export async function fireRuns(db: Db, due: DueRun[], now?: Date): Promise<(Turn
   try {
     return await db.transaction(async (tx) => {
       const locked = await tx
-        .select({ run: runs, contact: CONTACT_ROW, clockOffset: botAccounts.clockOffsetMs })
+        .select({ run: runs, contact: contacts, clockOffset: botAccounts.clockOffsetMs })
         .from(runs)
         .innerJoin(contacts, eq(contacts.id, runs.contactId))
         .innerJoin(botAccounts, eq(botAccounts.id, contacts.botAccountId))
