@@ -23,3 +23,18 @@ export async function activityOf(tx: Db, contactId: string): Promise<number[]> {
   );
   return row?.counts ?? new Array(168).fill(0);
 }
+
+/**
+ * Locks the contacts that are members of `roomIds`, in id order — the order every turn locks contacts
+ * in — before a change that rewrites their groups-left facts (a trigger updates their rows), so the
+ * change and a member's turn never wait on each other in a circle.
+ */
+export async function lockRoomMembers(tx: Db, roomIds: string[]): Promise<void> {
+  if (roomIds.length === 0) return;
+  await tx.execute(sql`select c.id from contacts c
+    where c.id in (select m.contact_id from room_members m where m.room_id in (${sql.join(
+      roomIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}))
+    order by c.id for update`);
+}

@@ -231,6 +231,11 @@ async function onSync(
         left_at = null,
         joined_at = case when room_members.left_at is null then room_members.joined_at else excluded.joined_at end`);
   }
+  // The members marked left get their groups-left facts rewritten (a trigger): their contacts are
+  // locked first, in id order, as every turn locks contacts.
+  const absent = sql`select contact_id from room_members where room_id = ${room.id} and left_at is null
+      and not (contact_id = any(${`{${ids.join(',')}}`}::uuid[]))`;
+  await tx.execute(sql`select c.id from contacts c where c.id in (${absent}) order by c.id for update`);
   await tx.execute(sql`
     update room_members set left_at = ${now}
     where room_id = ${room.id} and left_at is null

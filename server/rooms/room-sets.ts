@@ -3,6 +3,7 @@
 // count as taken) and what needs the marketer: few seats left, QR codes expiring, expired or missing.
 import { and, asc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
+import { lockRoomMembers } from '../../runtime/db/contact-row.ts';
 import {
   type LiveCodeStats,
   LOW_SEATS,
@@ -151,7 +152,15 @@ export async function patchRoomSet(
 /** Deletes the set; its groups stay, in no set. */
 export async function deleteRoomSet(db: Db, workspaceId: string, name: string): Promise<void> {
   const set = await findRoomSet(db, workspaceId, name);
-  await db.delete(roomSets).where(eq(roomSets.id, set.id));
+  await db.transaction(async (tx) => {
+    // Its groups leave the set, which changes their members' groups-left facts: contacts first.
+    const inSet = await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.roomSetId, set.id));
+    await lockRoomMembers(
+      tx,
+      inSet.map((r) => r.id),
+    );
+    await tx.delete(roomSets).where(eq(roomSets.id, set.id));
+  });
 }
 
 export async function setLiveCode(

@@ -3,6 +3,7 @@
 // open) and its QR upload. Times are on the group's account clock: a sandbox account's runs ahead.
 import { and, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../runtime/db/client.ts';
+import { lockRoomMembers } from '../../runtime/db/contact-row.ts';
 import { encodeCursor } from '../../shared/api/common.ts';
 import { mediaUrl } from '../../shared/api/media.ts';
 import { type ActivityGrades, QR_LIFETIME_DAYS, type RoomItem } from '../../shared/api/rooms.ts';
@@ -144,7 +145,12 @@ export async function patchRoom(
     set.roomSetId = patch.roomSet === null ? null : (await findRoomSet(db, workspaceId, patch.roomSet)).id;
   if (patch.capacity !== undefined) set.capacity = patch.capacity;
   if (patch.open !== undefined) set.open = patch.open;
-  if (Object.keys(set).length > 0) await db.update(rooms).set(set).where(eq(rooms.id, room.id));
+  if (Object.keys(set).length > 0)
+    await db.transaction(async (tx) => {
+      // Another set changes the members' groups-left facts: their contacts first (contact-row.ts).
+      if (set.roomSetId !== undefined) await lockRoomMembers(tx, [room.id]);
+      await tx.update(rooms).set(set).where(eq(rooms.id, room.id));
+    });
   const now = new Date();
   return roomView(await findRoom(db, workspaceId, id, now), now);
 }
