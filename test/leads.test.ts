@@ -163,15 +163,18 @@ describeDb('website leads', (db) => {
           .from(outbox)
           .where(eq(outbox.idempotencyKey, `add:${waiting[0]!.id}`))
       )[0]!;
-    // It waits as its kind's pacing says — the account's next add is about an hour out — and its row
-    // keeps its place (paced by reading, never rewritten); passes of the dispatcher leave it queued.
-    const [account] = await db()
-      .db.select()
-      .from(botAccounts)
-      .where(and(eq(botAccounts.workspaceId, workspaceId), eq(botAccounts.puppet, 'sandbox')));
-    const budget = OUTBOX_KIND_TABLE.friend_add!.budget(account!.limits as BotLimits);
-    const slot = nextSlot(budget, account!.pacing as PacingState | null, 'friend_add', Date.now(), 'UTC');
-    expect(slot.at).toBeGreaterThan(Date.now() + 50 * 60_000);
+    // It waits as its kind's pacing says — the account's next add is about an hour out (the pacing is
+    // written just after the add is marked sent, so it is read until it shows) — and its row keeps its
+    // place (paced by reading, never rewritten); passes of the dispatcher leave it queued.
+    const nextAdd = async () => {
+      const [account] = await db()
+        .db.select()
+        .from(botAccounts)
+        .where(and(eq(botAccounts.workspaceId, workspaceId), eq(botAccounts.puppet, 'sandbox')));
+      const budget = OUTBOX_KIND_TABLE.friend_add!.budget(account!.limits as BotLimits);
+      return nextSlot(budget, account!.pacing as PacingState | null, 'friend_add', Date.now(), 'UTC').at;
+    };
+    await until(async () => (await nextAdd()) > Date.now() + 50 * 60_000);
     const before = (await addOf()).notBefore.getTime();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await addOf()).toMatchObject({ status: 'queued', notBefore: new Date(before) });
