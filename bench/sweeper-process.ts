@@ -1,7 +1,7 @@
 // One sweeper process of bench:runtime (c): on "go", does what a worker's wall-clock sweep does —
-// claim due runs, fire them in batches — until none is due, then reports how many it fired.
+// claim due runs and fire them, a batch per transaction — until none is due, then reports how many it fired.
 import { openDb } from '../runtime/db/client.ts';
-import { claimDueRuns, WAKE_BATCH as DEFAULT_BATCH, fireRuns } from '../runtime/sweeper/sweeper.ts';
+import { WAKE_BATCH as DEFAULT_BATCH, fireDueRuns } from '../runtime/sweeper/sweeper.ts';
 
 /** BENCH_WAKE_BATCH: fire batches of another size than the runtime's, to compare. */
 const WAKE_BATCH = Number(process.env.BENCH_WAKE_BATCH ?? DEFAULT_BATCH);
@@ -12,10 +12,9 @@ process.on('message', async () => {
   let fired = 0;
   const cpu = process.cpuUsage();
   for (;;) {
-    const due = await claimDueRuns(handle.db, new Date(), 200);
-    if (due.length === 0) break;
-    for (let i = 0; i < due.length; i += WAKE_BATCH)
-      fired += (await fireRuns(handle.db, due.slice(i, i + WAKE_BATCH))).filter(Boolean).length;
+    const due = await fireDueRuns(handle.db, new Date(), WAKE_BATCH);
+    if (due.claimed === 0) break;
+    fired += due.outcomes.filter(Boolean).length;
   }
   const used = process.cpuUsage(cpu);
   process.send!({ fired, cpuUs: used.user + used.system });

@@ -15,14 +15,7 @@ import type { TurnOutcome } from './executor/execute.ts';
 import type { InboundBatcher } from './router/batcher.ts';
 import type { BotAccountRef } from './router/inbound.ts';
 import { Serial } from './serial.ts';
-import {
-  claimDueRunsOf,
-  type DueRun,
-  fireRuns,
-  nextWakeAt,
-  WAKE_BATCH,
-  wakeSnoozedConversations,
-} from './sweeper/sweeper.ts';
+import { fireDueRuns, nextWakeAt, WAKE_BATCH, wakeSnoozedConversations } from './sweeper/sweeper.ts';
 
 export interface RuntimeLog {
   error(obj: unknown, msg?: string): void;
@@ -125,26 +118,19 @@ export class AccountDriver {
       );
     let fired = 0;
     for (;;) {
-      const due = await claimDueRunsOf(this.ctx.db, this.id, this.clock.now(), 200);
-      if (due.length === 0) break;
-      fired += await this.fire(due);
-    }
-    if (fired > 0) await this.dispatch();
-    return fired;
-  }
-
-  private async fire(due: DueRun[]): Promise<number> {
-    let fired = 0;
-    for (let i = 0; i < due.length; i += WAKE_BATCH) {
-      const batch = due.slice(i, i + WAKE_BATCH);
-      const turns = await fireRuns(this.ctx.db, batch).catch((err): (TurnOutcome | null)[] => {
-        this.ctx.log()?.error({ err, runs: batch.map((r) => r.id) }, 'timers failed');
-        return [];
+      const due = await fireDueRuns(this.ctx.db, new Date(), WAKE_BATCH, {
+        id: this.id,
+        now: this.clock.now(),
+      }).catch((err) => {
+        this.ctx.log()?.error({ err, account: this.id }, 'timers failed');
+        return null;
       });
-      const firedNow = turns.filter((t): t is TurnOutcome => t !== null);
+      if (!due || due.claimed === 0) break;
+      const firedNow = due.outcomes.filter((t): t is TurnOutcome => t !== null);
       fired += firedNow.length;
       this.announce(firedNow);
     }
+    if (fired > 0) await this.dispatch();
     return fired;
   }
 

@@ -18,7 +18,7 @@ import { AccountClock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import type { TurnOutcome } from './executor/execute.ts';
 import { InboundBatcher } from './router/batcher.ts';
-import { claimDueRuns, fireRuns, WAKE_BATCH, wakeSnoozedConversations } from './sweeper/sweeper.ts';
+import { fireDueRuns, wakeSnoozedConversations } from './sweeper/sweeper.ts';
 
 export type { RuntimeLog } from './account-driver.ts';
 
@@ -271,26 +271,22 @@ export class Runtime {
   private async sweepWallClock(): Promise<number> {
     let fired = 0;
     for (;;) {
-      const due = await claimDueRuns(this.o.db, new Date(), 200);
-      if (due.length === 0) return fired;
-      for (let i = 0; i < due.length; i += WAKE_BATCH) {
-        const batch = due.slice(i, i + WAKE_BATCH);
-        const turns = await fireRuns(this.o.db, batch).catch((err): (TurnOutcome | null)[] => {
-          this.log?.error({ err, runs: batch.map((r) => r.id) }, 'timers failed');
-          return [];
+      const due = await fireDueRuns(this.o.db, new Date()).catch((err) => {
+        this.log?.error({ err }, 'timers failed');
+        return null;
+      });
+      if (!due || due.claimed === 0) return fired;
+      const firedNow = due.outcomes.filter((t): t is TurnOutcome => t !== null);
+      fired += firedNow.length;
+      for (const turn of firedNow) {
+        this.o.bus.publish({
+          kind: 'stats',
+          workspaceId: turn.workspaceId,
+          flowId: turn.flowId,
+          flowVersionId: turn.flowVersionId,
         });
-        const firedNow = turns.filter((t): t is TurnOutcome => t !== null);
-        fired += firedNow.length;
-        for (const turn of firedNow) {
-          this.o.bus.publish({
-            kind: 'stats',
-            workspaceId: turn.workspaceId,
-            flowId: turn.flowId,
-            flowVersionId: turn.flowVersionId,
-          });
-          for (const conversationId of turn.conversations ?? [])
-            this.o.bus.publish({ kind: 'conversation', workspaceId: turn.workspaceId, conversationId });
-        }
+        for (const conversationId of turn.conversations ?? [])
+          this.o.bus.publish({ kind: 'conversation', workspaceId: turn.workspaceId, conversationId });
       }
     }
   }

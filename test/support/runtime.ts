@@ -19,6 +19,20 @@ export const fixtureGraph = (name: string): unknown =>
     readFileSync(new URL(`../../shared/nodes/__fixtures__/${name}.flow.json`, import.meta.url), 'utf8'),
   );
 
+/** A friend request's run that waits on an ask with a 1-hour timeout: the sweeper's plainest wake. */
+export const askTimeoutGraph = {
+  nodes: [
+    { id: 'start', type: 'trigger.friend_request', position: { x: 0, y: 0 }, data: {} },
+    {
+      id: 'q',
+      type: 'ask',
+      position: { x: 0, y: 1 },
+      data: { question: '问题', saveAs: 'a', timeout: 'PT1H' },
+    },
+  ],
+  edges: [{ id: 's', source: 'start', sourceHandle: 'next', target: 'q' }],
+};
+
 export async function seedWorkspace(db: Db, name = 'Runtime test') {
   const [workspace] = await db.insert(workspaces).values({ name, timeZone: 'Asia/Shanghai' }).returning();
   const [account] = await db
