@@ -3,7 +3,7 @@
 // until that time — set-wise, never a statement per member, idempotently (a member and its run are
 // made once, however often it launches). A fixed send time is one statement for both.
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { campaigns } from '../../shared/db/schema.ts';
+import { campaigns, NO_ACTIVITY } from '../../shared/db/schema.ts';
 import { type Db, rowsOf } from '../db/client.ts';
 import { audienceSql } from '../segments/audience.ts';
 import { sharedClock } from '../segments/scope.ts';
@@ -147,7 +147,7 @@ async function bestHours(tx: Db, campaign: CampaignRow, wallNow: Date, timeZone:
     for (;;) {
       const rows = rowsOf<{ id: string; activity: number[] }>(
         await tx.execute(sql`
-          select m.contact_id as id, coalesce(a.counts, array_fill(0, array[168])) as activity
+          select m.contact_id as id, coalesce(a.counts, ${sql.raw(NO_ACTIVITY)}) as activity
           from campaign_members m left join contact_activity a on a.contact_id = m.contact_id
           where m.campaign_id = ${campaign.id} and m.bot_account_id = ${account.id} and m.status = 'scheduled'
             and ${unmadeRun} and m.contact_id > ${after}

@@ -166,6 +166,10 @@ export class WriteBatch {
           from jsonb_to_recordset(${json(this.ports)}::jsonb) as x(run_id uuid, node_id text, visit int, port text)
           where node_visits.run_id = x.run_id and node_visits.node_id = x.node_id and node_visits.visit = x.visit
         ),
+        xc as (
+          select * from jsonb_to_recordset(${json(contacts)}::jsonb) as x(id uuid, attributes jsonb,
+            tag_add text[], tag_remove text[], activity int[], last_inbound_at timestamptz)
+        ),
         c as (
           update contacts set
             attributes = case when x.attributes is null then contacts.attributes
@@ -174,13 +178,12 @@ export class WriteBatch {
                         else array(select distinct t from unnest(contacts.tags || x.tag_add) t
                                    where t <> all(x.tag_remove) order by t) end,
             last_inbound_at = coalesce(x.last_inbound_at, contacts.last_inbound_at)
-          from jsonb_to_recordset(${json(contacts)}::jsonb) as x(id uuid, attributes jsonb, tag_add text[],
-            tag_remove text[], last_inbound_at timestamptz)
+          from xc as x
           where contacts.id = x.id
         ),
         ca as (
           insert into contact_activity (contact_id, counts)
-          select x.id, x.activity from jsonb_to_recordset(${json(contacts)}::jsonb) as x(id uuid, activity int[])
+          select x.id, x.activity from xc as x
           where x.activity is not null
           on conflict (contact_id) do update set counts = excluded.counts
         ),

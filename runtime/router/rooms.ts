@@ -17,7 +17,6 @@ import {
 import { localDay } from '../../shared/time/zoned.ts';
 import type { ContactRef, InboundEvent, RoomRef } from '../bots/port.ts';
 import { type Db, rowFromJson, rowsOf } from '../db/client.ts';
-import { CONTACT_ROW } from '../db/contact-row.ts';
 import { executeTurn } from '../executor/execute.ts';
 import { WriteBatch } from '../executor/persist.ts';
 import { cleanName, cleanText } from './clean.ts';
@@ -185,7 +184,7 @@ async function onJoin(
   }
   const setName = set?.name ?? null;
   for (const contact of joined) {
-    const fresh = (await tx.select(CONTACT_ROW).from(contacts).where(eq(contacts.id, contact.id)))[0]!;
+    const fresh = (await tx.select().from(contacts).where(eq(contacts.id, contact.id)))[0]!;
     const points = pointsFor(await flowsForContact(tx, fresh), { kind: 'room_join', roomSet: setName });
     await startRuns(tx, [{ contact: fresh, points, result, roomId: room.id }], now, batch);
     await batch.flush(tx);
@@ -235,11 +234,13 @@ async function onSync(
   // locked first, in id order, as every turn locks contacts.
   const absent = sql`select contact_id from room_members where room_id = ${room.id} and left_at is null
       and not (contact_id = any(${`{${ids.join(',')}}`}::uuid[]))`;
-  await tx.execute(sql`select c.id from contacts c where c.id in (${absent}) order by c.id for update`);
-  await tx.execute(sql`
-    update room_members set left_at = ${now}
-    where room_id = ${room.id} and left_at is null
-      and not (contact_id = any(${`{${ids.join(',')}}`}::uuid[]))`);
+  const left = rowsOf<{ id: string }>(
+    await tx.execute(sql`select c.id from contacts c where c.id in (${absent}) order by c.id for update`),
+  ).map((r) => r.id);
+  if (left.length > 0)
+    await tx.execute(sql`
+      update room_members set left_at = ${now}
+      where room_id = ${room.id} and left_at is null and contact_id = any(${`{${left.join(',')}}`}::uuid[])`);
   if (event.left) await tx.update(rooms).set({ open: false }).where(eq(rooms.id, room.id));
   await recount(tx, room.id);
 }

@@ -1,6 +1,7 @@
 // What the router's turns share: the account and result shapes, the writes and flows of one
 // transaction, and the runs a message, a friend confirm, a lead or a group event starts.
 import type { Db } from '../db/client.ts';
+import type { TurnContact } from '../db/contact-row.ts';
 import { executeTurn, openRuns, type TurnOutcome } from '../executor/execute.ts';
 import type { ContactTouch, WriteBatch } from '../executor/persist.ts';
 import type { ContactRow } from './contacts.ts';
@@ -31,7 +32,8 @@ export interface Shared {
 }
 
 export interface Start {
-  contact: ContactRow;
+  /** The contact's row; a run that waits for its best hour reads the activity counts when absent. */
+  contact: TurnContact;
   points: StartPoint[];
   result: InboundResult;
   /** The group the runs start in (a group message, a join): their `room_id`. */

@@ -86,9 +86,12 @@ export const contactActivity = pgTable('contact_activity', {
   counts: integer('counts').array().notNull(),
 });
 
+/** The activity counts of a contact with no `contact_activity` row, in SQL: 168 zeros. */
+export const NO_ACTIVITY = 'array_fill(0, array[168])';
+
 /** A contact's 168 activity counts in SQL (`c` the contact), zeros when it has none. */
 export const ACTIVITY_OF = (contactId: string) =>
-  `coalesce((select a.counts from contact_activity a where a.contact_id = ${contactId}), array_fill(0, array[168]))`;
+  `coalesce((select a.counts from contact_activity a where a.contact_id = ${contactId}), ${NO_ACTIVITY})`;
 
 /** What an inbound message was: text, or a kind of media (the archive keeps the kind, never only "[Image]"). */
 export const MESSAGE_KINDS = [
