@@ -3,8 +3,9 @@
 // role's rights (a viewer reads every group endpoint) and nothing of another workspace reachable.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayStart } from '../runtime/commands/chat.ts';
 import { SAFE_LIMITS } from '../shared/api/bot-limits.ts';
-import { botAccounts, messages, rooms } from '../shared/db/schema.ts';
+import { botAccounts, messages, rooms, workspaces } from '../shared/db/schema.ts';
 import { describeDb } from './support/db.ts';
 import {
   addContacts,
@@ -44,12 +45,20 @@ describeDb('groups API', (db) => {
       });
       const c = await addRoom(d, workspaceId, sandboxId, { topic: 'Empty group' });
       const people = await addContacts(d, workspaceId, sandboxId, ['甲', '乙', '丙', '丁']);
-      // Two joined today, one long ago; one left today.
+      // Two joined today, one long ago; one left today. "Today" is the workspace's local day: a minute
+      // ago is yesterday in the first minute after its midnight (CI ran then once), so today's
+      // events are at most a minute old and never before the day began.
+      const [{ timeZone }] = (await d
+        .select({ timeZone: workspaces.timeZone })
+        .from(workspaces)
+        .where(eq(workspaces.id, workspaceId))) as [{ timeZone: string }];
+      const now = new Date();
+      const today = new Date(Math.max(now.getTime() - 60_000, dayStart(now, timeZone).at.getTime()));
       await addMembers(d, a, people, (i) =>
         i < 2
-          ? { joinedAt: ago(60_000) }
+          ? { joinedAt: today }
           : i === 3
-            ? { joinedAt: ago(40 * DAY_MS), leftAt: ago(60_000) }
+            ? { joinedAt: ago(40 * DAY_MS), leftAt: today }
             : { joinedAt: ago(40 * DAY_MS) },
       );
       await addInvites(d, a, await addContacts(d, workspaceId, sandboxId, ['戊']));
