@@ -292,6 +292,25 @@ describeDb('campaigns in the sandbox', (db) => {
     }
   }, 60_000);
 
+  it('estimates the days to finish as the span to the last send: a best-hour week, or the budgets alone', async () => {
+    const who = ids.slice(15, 17);
+    await tag('wave7', who);
+    const days = async (extra: object) => {
+      const created = await post('/api/campaigns', { name: '估算', flowId, rules: rules('wave7'), ...extra });
+      const estimate = await post(`/api/campaigns/${created.id}/estimate`);
+      const { now } = await get('/api/sandbox/clock');
+      const [row] = estimate.perAccount;
+      expect(row).toMatchObject({ messages: 2, risk: 'ok' });
+      // The finish time and the days agree, counted from the account's clock.
+      expect(row.days).toBeCloseTo((Date.parse(row.finishesAt) - Date.parse(now)) / 86_400_000, 1);
+      return row.days as number;
+    };
+    // Each contact's best hour inside 09:00–21:00 may fall on any day of the coming week.
+    expect(await days({ sendTime: 'best_hour', window: { from: '09:00', to: '21:00' } })).toBeGreaterThan(5);
+    // Sent at once: two messages take no time of the account's daily budget.
+    expect(await days({ sendTime: 'fixed' })).toBeLessThan(0.01);
+  });
+
   it('launches a scheduled monthly campaign on the sandbox clock and schedules the next month', async () => {
     const who = ids.slice(11, 13);
     await tag('wave4', who);

@@ -113,16 +113,18 @@ export async function estimateCampaign(
       days,
       Math.min(messages, perDay),
     );
-    const finishes = Number.isFinite(days) ? finishTime(campaign, accountNow, days, settings.timeZone) : null;
+    // Days to finish: from the start to the last send — the budgets' days, or the week best-hour
+    // sends may spread over (the risk reads the budgets' days alone: waiting for an hour costs nothing).
+    const span = Number.isFinite(days) ? finishTime(campaign, accountNow, days, settings.timeZone) : null;
     return {
       botAccountId: row.id,
       name: row.name,
       messages,
       perDay,
-      days: Number.isFinite(days) ? Math.round(days * 100) / 100 : -1,
+      days: span === null ? -1 : Math.round(((span.end - span.start) / DAY) * 100) / 100,
       risk,
       reason,
-      finishesAt: finishes === null ? null : new Date(finishes).toISOString(),
+      finishesAt: span === null ? null : new Date(span.end).toISOString(),
     };
   });
   const ends = perAccount.map((a) => a.finishesAt);
@@ -130,11 +132,19 @@ export async function estimateCampaign(
   return { audience: rows.reduce((n, r) => n + Number(r.audience), 0), perAccount, finishesAt };
 }
 
-/** Launch (or its scheduled time) plus the days sending takes; best-hour sends may land up to a week on. */
-function finishTime(campaign: CampaignRow, accountNow: number, days: number, timeZone: string): number {
+/**
+ * When sending starts (launch, or its scheduled time) and ends: the days sending takes under the
+ * budgets; best-hour sends may land up to a week on.
+ */
+function finishTime(
+  campaign: CampaignRow,
+  accountNow: number,
+  days: number,
+  timeZone: string,
+): { start: number; end: number } {
   const start = Math.max(accountNow, campaign.schedule.at ? Date.parse(campaign.schedule.at) : 0);
   const paced = start + days * DAY;
-  if (campaign.sendTime !== 'best_hour') return paced;
+  if (campaign.sendTime !== 'best_hour' || days === 0) return { start, end: paced };
   const last = windowSlots(start, campaign.window, timeZone).at(-1)?.at ?? start;
-  return Math.max(paced, last);
+  return { start, end: Math.max(paced, last) };
 }

@@ -20,6 +20,7 @@ import {
 } from './campaigns-api.ts';
 import { campaignsMessages } from './campaigns-messages.ts';
 
+/** A bucket's colour when it holds anyone (an empty one is grey: a red 0 alarms for nothing). */
 const TONE: Record<ReportBucket, string> = {
   deletedUs: 'text-red-700',
   simpleReply: 'text-slate-900',
@@ -59,7 +60,9 @@ export function CampaignReport({ campaign }: { campaign: CampaignDetail }) {
           >
             <div className="text-xs font-medium text-slate-500">{t(`bucket_${bucket}`)}</div>
             <div
-              className={`mt-1 text-2xl font-semibold tabular-nums ${TONE[bucket]}`}
+              className={`mt-1 text-2xl font-semibold tabular-nums ${
+                campaign.counts[bucket] > 0 ? TONE[bucket] : 'text-slate-400'
+              }`}
               data-testid="bucket-count"
             >
               {campaign.counts[bucket].toLocaleString(lang)}

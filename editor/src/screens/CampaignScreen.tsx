@@ -112,7 +112,9 @@ function Progress({ campaign, live }: { campaign: CampaignDetail; live: string }
             <dt className="text-xs text-slate-500">{t(key)}</dt>
             <dd
               className={`text-lg font-semibold tabular-nums ${
-                key === 'failed' || key === 'deletedUs' ? 'text-red-700' : 'text-slate-900'
+                (key === 'failed' || key === 'deletedUs') && values[key] > 0
+                  ? 'text-red-700'
+                  : 'text-slate-900'
               }`}
             >
               {values[key].toLocaleString(lang)}

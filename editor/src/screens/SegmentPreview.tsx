@@ -73,7 +73,13 @@ export function SegmentExclusions(props: {
               {exclusionLabel(t, exclusion, props.exclusions)}
             </label>
             <span
-              className={`tabular-nums ${props.exclusions[exclusion] ? 'text-red-600' : 'text-slate-400 line-through'}`}
+              className={`tabular-nums ${
+                !props.exclusions[exclusion]
+                  ? 'text-slate-400 line-through'
+                  : excluded?.[exclusion]
+                    ? 'text-red-600'
+                    : 'text-slate-400'
+              }`}
               data-testid={`excluded-${exclusion}`}
             >
               {excluded ? t('excludedBy', { n: excluded[exclusion].toLocaleString(lang) }) : ''}

@@ -77,7 +77,7 @@ function DurationValue(props: { value: string; onChange: (value: string) => void
           aria-pressed={props.value === chip}
           onClick={() => props.onChange(chip)}
         >
-          {t('days', { n: durationDays(chip) ?? 0 })}
+          {durationDays(chip) === 1 ? t('oneDay') : t('days', { n: durationDays(chip) ?? 0 })}
         </Button>
       ))}
       <Input
