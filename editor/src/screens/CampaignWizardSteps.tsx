@@ -7,7 +7,7 @@ import { type PreviewResult, useCampaignFlows, useSegments } from './campaigns-a
 import { campaignsMessages } from './campaigns-messages.ts';
 import type { WizardForm } from './campaigns-wizard.ts';
 import { SegmentRulesEditor } from './SegmentBuilder.tsx';
-import { SegmentExclusions } from './SegmentPreview.tsx';
+import { SegmentExclusions, SegmentSample } from './SegmentPreview.tsx';
 
 export type StepProps = { form: WizardForm; set: (patch: Partial<WizardForm>) => void };
 
@@ -111,6 +111,9 @@ export function AudienceStep(props: StepProps & { preview: PreviewResult }) {
           exclusions={form.exclusions}
           onChange={(exclusions) => set({ exclusions })}
         />
+      </div>
+      <div className="border-t border-slate-100 pt-4">
+        <SegmentSample preview={props.preview} />
       </div>
     </div>
   );
