@@ -67,7 +67,7 @@ type LockedRow = {
   clockOffset: number;
 };
 
-/** The runs' and their contacts' rows with each account's clock offset, locked by `lock`. */
+/** Runs joined to their contacts and each account's clock offset: callers add the filter and the lock. */
 const lockedRows = (tx: Db) =>
   tx
     .select({ run: runs, contact: contacts, clockOffset: botAccounts.clockOffsetMs })
