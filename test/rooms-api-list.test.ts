@@ -48,12 +48,9 @@ describeDb('groups API', (db) => {
       // Two joined today, one long ago; one left today. "Today" is the workspace's local day: a minute
       // ago is yesterday in the first minute after its midnight (CI ran then once), so today's
       // events are at most a minute old and never before the day began.
-      const [{ timeZone }] = (await d
-        .select({ timeZone: workspaces.timeZone })
-        .from(workspaces)
-        .where(eq(workspaces.id, workspaceId))) as [{ timeZone: string }];
+      const [ws] = await d.select().from(workspaces).where(eq(workspaces.id, workspaceId));
       const now = new Date();
-      const today = new Date(Math.max(now.getTime() - 60_000, dayStart(now, timeZone).at.getTime()));
+      const today = new Date(Math.max(now.getTime() - 60_000, dayStart(now, ws!.timeZone).at.getTime()));
       await addMembers(d, a, people, (i) =>
         i < 2
           ? { joinedAt: today }

@@ -67,6 +67,10 @@ export function RuleValue(props: { input: ValueInput; value: string; onChange: (
 function DurationValue(props: { value: string; onChange: (value: string) => void }) {
   const t = segmentMessages.useT();
   const custom = !(CHIPS as readonly string[]).includes(props.value);
+  const label = (chip: string) => {
+    const n = durationDays(chip) ?? 0;
+    return n === 1 ? t('oneDay') : t('days', { n });
+  };
   return (
     <div className="flex items-center gap-1">
       {CHIPS.map((chip) => (
@@ -77,7 +81,7 @@ function DurationValue(props: { value: string; onChange: (value: string) => void
           aria-pressed={props.value === chip}
           onClick={() => props.onChange(chip)}
         >
-          {durationDays(chip) === 1 ? t('oneDay') : t('days', { n: durationDays(chip) ?? 0 })}
+          {label(chip)}
         </Button>
       ))}
       <Input
