@@ -5,7 +5,8 @@
 // at once: wakes fired/s, for runs waiting on an ask timeout and for a campaign's unstarted runs (the
 // first timer starts them: a send and a wait). Knobs: BENCH_CONTACTS, BENCH_TALKING (contacts in
 // conversation at once), BENCH_CONCURRENCY (transactions at once in (a)), BENCH_WAKES, BENCH_SWEEPERS,
-// BENCH_PARTS (which of a, b, c to run; all by default), BENCH_SHAPES, BENCH_WAKE_BATCH, BENCH_PROF (a
+// BENCH_PARTS (which of a, b, c to run; all by default), BENCH_SHAPES, BENCH_WAKE_BATCH, BENCH_NODE_FLAGS (more
+// node flags for the sweeper processes of (c), which run with the worker's own), BENCH_PROF (a
 // directory: each sweeper process of (c) writes a V8 CPU profile there).
 
 import { sql } from 'drizzle-orm';

@@ -1,5 +1,6 @@
 // What the benchmarks share: a pool of concurrent workers over a list, and (a) the database's own
 // single-row insert transactions per second, the yardstick the other figures are a ratio of.
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../runtime/db/client.ts';
 
@@ -30,3 +31,42 @@ export async function insertBaseline(db: Db, concurrency: number, count = 2000):
 
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+/**
+ * CPU seconds each of this machine's PostgreSQL processes has used so far, by pid (Linux /proc; null
+ * elsewhere): a bench on a local database reads it before and after (`databaseCpuSince`) to say what
+ * the database spent per operation.
+ */
+export function databaseCpu(): Map<string, number> | null {
+  try {
+    const ticks = 100; // USER_HZ on Linux
+    const cpu = new Map<string, number>();
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+        const fields = stat.slice(close + 2).split(' ');
+        cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / ticks); // utime, stime
+      } catch {
+        // the process ended while we read
+      }
+    }
+    return cpu;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds PostgreSQL spent since `before`, in the processes alive now: read while the bench's
+ * connections are open (a process that exited in between takes its share with it).
+ */
+export function databaseCpuSince(before: Map<string, number> | null): number | null {
+  const now = databaseCpu();
+  if (!before || !now) return null;
+  let spent = 0;
+  for (const [pid, seconds] of now) spent += seconds - (before.get(pid) ?? 0);
+  return spent;
+}

@@ -8,7 +8,12 @@ const WAKE_BATCH = Number(process.env.BENCH_WAKE_BATCH ?? DEFAULT_BATCH);
 
 const handle = await openDb({ kind: 'postgres', url: process.env.DATABASE_URL!, poolSize: 2 });
 process.send!({ ready: true });
-process.on('message', async () => {
+process.on('message', async (message) => {
+  // "close" after the report: the parent reads the database's CPU while the connections are open.
+  if (message === 'close') {
+    await handle.close();
+    process.exit(0);
+  }
   let fired = 0;
   const cpu = process.cpuUsage();
   for (;;) {
@@ -18,6 +23,4 @@ process.on('message', async () => {
   }
   const used = process.cpuUsage(cpu);
   process.send!({ fired, cpuUs: used.user + used.system });
-  await handle.close();
-  process.exit(0);
 });

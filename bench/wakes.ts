@@ -5,15 +5,27 @@
 // at the trigger: a send, then a wait).
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../runtime/db/client.ts';
 import { handleInbound } from '../runtime/router/inbound.ts';
 import { WAKE_BATCH as DEFAULT_BATCH, fireDueRuns } from '../runtime/sweeper/sweeper.ts';
 import { askTimeoutGraph, fixtureGraph, publishGraph, seedWorkspace } from '../test/support/runtime.ts';
+import { databaseCpu, databaseCpuSince } from './support.ts';
 
 /** BENCH_WAKE_BATCH: fire batches of another size than the runtime's, to compare. */
 const WAKE_BATCH = Number(process.env.BENCH_WAKE_BATCH ?? DEFAULT_BATCH);
+
+/**
+ * The node flags of `npm run worker` (package.json): each sweeper process runs as a worker does —
+ * its young generation included, where a sweep's garbage goes. BENCH_NODE_FLAGS adds more.
+ */
+const WORKER_FLAGS = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.worker as string
+)
+  .split(' ')
+  .slice(1, -1);
 
 /** Inserts `count` contacts of the account and one due run each, cloned from `template` in SQL. */
 async function cloneRuns(db: Db, accountId: string, workspaceId: string, count: number, template: string) {
@@ -87,25 +99,30 @@ async function inProcesses(_db: Db, sweepers: number): Promise<WakeFigures> {
   const children = Array.from({ length: sweepers }, () =>
     fork(fileURLToPath(new URL('./sweeper-process.ts', import.meta.url)), {
       execArgv: [
-        '--import',
-        'tsx',
+        ...WORKER_FLAGS,
+        ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
         ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
       ],
     }),
   );
   await Promise.all(children.map((child) => once(child, 'message')));
+  const database = databaseCpu();
   const t = performance.now();
   for (const child of children) child.send('go');
   const done = (await Promise.all(children.map((child) => once(child, 'message')))).map(
     ([m]) => m as { fired: number; cpuUs: number },
   );
   const seconds = (performance.now() - t) / 1000;
+  const spent = databaseCpuSince(database);
+  for (const child of children) child.send('close');
   const fired = done.reduce((n, d) => n + d.fired, 0);
   const cpu = done.reduce((n, d) => n + d.cpuUs, 0) / Math.max(1, fired);
+  const pg =
+    spent === null ? '' : `, PostgreSQL's ${((spent * 1e6) / Math.max(1, fired)).toFixed(0)} µs/wake`;
   return {
     perSecond: fired / seconds,
     fired,
-    detail: `a process each, claimed and fired in batches of ${WAKE_BATCH}; sweepers' CPU ${cpu.toFixed(0)} µs/wake`,
+    detail: `a process each, claimed and fired in batches of ${WAKE_BATCH}; sweepers' CPU ${cpu.toFixed(0)} µs/wake${pg}`,
   };
 }
 

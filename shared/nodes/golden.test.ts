@@ -72,7 +72,8 @@ async function playRun(run: Script['runs'][number], script: Script, resolve: Res
     const timer = scripted.type === 'TIMER' && !scripted.token ? last?.wait?.timer : null;
     if (timer) now = Math.max(now, timer.wakeAt);
     const event = (timer ? { type: 'TIMER', token: timer.token } : scripted) as FlowEvent;
-    const snapshot = stored === null ? null : (JSON.parse(stored) as PersistedRun);
+    // Frozen: a turn must leave the snapshot it restores from as it was (turn.ts copies it shallowly).
+    const snapshot = stored === null ? null : deepFreeze(JSON.parse(stored) as PersistedRun);
     last = await driveTurn(machine, snapshot, event, {
       ...env,
       now,
@@ -85,6 +86,14 @@ async function playRun(run: Script['runs'][number], script: Script, resolve: Res
     taken.push(...last.trace);
   }
   return { turns, taken };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 const fixtures = readdirSync(DIR)

@@ -20,4 +20,19 @@ describe('the time module', () => {
     expect(hourOfWeek(at, 'Asia/Shanghai')).toBe(23);
     expect(hourOfWeek(new Date(at), 'UTC')).toBe(15);
   });
+
+  it('tells the local day right whichever instants and zones follow one another', () => {
+    const midnight = Date.UTC(2026, 11, 6, 16, 0); // 00:00 on the 7th in Shanghai
+    const calls: [number, string, string][] = [
+      [midnight - 1, 'Asia/Shanghai', '2026-12-06'],
+      [midnight, 'Asia/Shanghai', '2026-12-07'],
+      [midnight - 60_000, 'Asia/Shanghai', '2026-12-06'],
+      [midnight - 1, 'Asia/Kathmandu', '2026-12-06'], // 21:44:59 at +05:45
+      [midnight + 2 * 3_600_000 + 15 * 60_000, 'Asia/Kathmandu', '2026-12-07'], // 00:00 at +05:45
+      [midnight + 59_999, 'Asia/Shanghai', '2026-12-07'],
+      [midnight + 59_999, 'UTC', '2026-12-06'],
+    ];
+    for (const [at, zone, day] of calls) expect(localDay(at, zone)).toBe(day);
+    expect(() => localDay(Number.NaN, 'Asia/Shanghai')).toThrow(RangeError);
+  });
 });

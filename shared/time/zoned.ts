@@ -70,16 +70,31 @@ export function zonedEpoch(
   return first === second ? first : Math.max(first, second);
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; minute: number; day: string }>();
 
-/** The local date of an instant as YYYY-MM-DD: the day a daily cap counts in. */
+/**
+ * The local date of an instant as YYYY-MM-DD: the day a daily cap counts in. Zone offsets since 1970
+ * are whole minutes, so a day never changes within a minute: the zone's last minute is remembered (a sweep's
+ * hundreds of turns at one time format once).
+ */
 export function localDay(at: number, timeZone: string): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, f);
+  let zone = dayFormats.get(timeZone);
+  if (!zone) {
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    zone = { format, minute: Number.NaN, day: '' };
+    dayFormats.set(timeZone, zone);
   }
-  return f.format(at);
+  const minute = Math.floor(at / 60_000);
+  if (minute !== zone.minute) {
+    zone.day = zone.format.format(at);
+    zone.minute = minute;
+  }
+  return zone.day;
 }
 
 /** The first instant of the next local day after `at` (found by stepping, so DST-safe). */
