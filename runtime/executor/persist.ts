@@ -1,4 +1,4 @@
-// Writes a transaction's turns (DESIGN "Execute one turn") in ONE statement of fixed shape: the runs' new snapshots
+// Writes a transaction's turns (DESIGN "Execute one turn") in ONE prepared statement of fixed shape: the runs' new snapshots
 // and wakes, their outbox rows (idempotency keys), node visits, experiment members, node_stats(_daily)
 // increments, contact attribute/tag/activity writes and goals. Each is a data-modifying CTE over a jsonb array of rows,
 // so one turn and fifty share a statement text — one round trip, and no SQL built per turn.
@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { runs } from '../../shared/db/schema.ts';
 import type { TurnResult } from '../../shared/flow/index.ts';
 import { localDay } from '../../shared/time/zoned.ts';
-import { type Db, rowsOf } from '../db/client.ts';
+import { type Db, executePrepared, rowsOf } from '../db/client.ts';
 import type { OutboxInsert } from '../outbox/writer.ts';
 import { EFFECT_TABLE, type EffectTable } from './effects.ts';
 import { MemberBuffer } from './experiment-members.ts';
@@ -132,7 +132,10 @@ export class WriteBatch {
       last_inbound_at: c.lastInboundAt?.toISOString() ?? null,
     }));
     const [row] = rowsOf<{ queued: number }>(
-      await tx.execute(sql`
+      await executePrepared(
+        tx,
+        'wefunnel_turn_writes',
+        sql`
         with
         r as (
           update runs set status = x.status, snapshot = x.snapshot, current_node_id = x.current_node_id,
@@ -196,7 +199,8 @@ export class WriteBatch {
         ),
         ${this.members.insert()},
         ${this.stats.upserts()}
-        select (select count(*) from o)::int as queued`),
+        select (select count(*) from o)::int as queued`,
+      ),
     );
     this.runs.clear();
     this.outbox = [];
