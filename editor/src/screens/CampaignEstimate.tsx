@@ -88,13 +88,15 @@ function EstimateTable({ estimate }: { estimate: Estimate }) {
   );
 }
 
-/** "Launch — finishes ~Dec 5 21:00"; over a limit, disabled with the reason. */
+/** "Launch — finishes ~Dec 5 21:00"; over a limit or with nobody to send to now, disabled with the reason. */
 function LaunchButton(props: Parameters<typeof CampaignSide>[0]) {
   const t = campaignsMessages.useT();
   const { lang } = useLang();
   const { zone } = useWorkspaceTime();
   const estimate = props.estimate.data;
   const over = estimate?.perAccount.find((row) => row.risk === 'over_limit');
+  // Nobody to send to: a launch now would finish at once; a scheduled one counts the segment again then.
+  const empty = estimate?.audience === 0;
   const short = (iso: string) =>
     new Intl.DateTimeFormat(lang, {
       month: 'short',
@@ -117,7 +119,7 @@ function LaunchButton(props: Parameters<typeof CampaignSide>[0]) {
         variant="primary"
         className="w-full"
         data-testid="launch"
-        disabled={!estimate || Boolean(over) || props.saving || props.launching}
+        disabled={!estimate || Boolean(over) || (empty && !props.startsAt) || props.saving || props.launching}
         onClick={props.onLaunch}
       >
         {label}
@@ -125,6 +127,14 @@ function LaunchButton(props: Parameters<typeof CampaignSide>[0]) {
       {over && (
         <p className="text-xs text-red-700" data-testid="launch-blocked">
           {t('overLimit', { reason: reasonText(t, over.reason ?? 'over_limit') })}
+        </p>
+      )}
+      {empty && (
+        <p
+          className={props.startsAt ? 'text-xs text-amber-700' : 'text-xs text-red-700'}
+          data-testid="launch-empty"
+        >
+          {t(props.startsAt ? 'emptyAudienceLater' : 'emptyAudience')}
         </p>
       )}
       {props.startsAt && estimate?.finishesAt && (

@@ -14,7 +14,7 @@ import {
 } from './campaigns-test-support.tsx';
 import { type Call, fakeApi } from './test-harness.tsx';
 
-function serve(risk: Parameters<typeof estimate>) {
+function serve(risk: Parameters<typeof estimate>, audience = 200) {
   return fakeApi({
     'GET /api/me': SESSION,
     ...CAMPAIGN_FLOWS,
@@ -33,7 +33,7 @@ function serve(risk: Parameters<typeof estimate>) {
     },
     'POST /api/campaigns': () => campaign({ status: 'draft' }),
     [`PATCH /api/campaigns/${CAMPAIGN}`]: () => campaign({ status: 'draft' }),
-    [`POST /api/campaigns/${CAMPAIGN}/estimate`]: estimate(...risk),
+    [`POST /api/campaigns/${CAMPAIGN}/estimate`]: { ...estimate(...risk), audience },
     [`POST /api/campaigns/${CAMPAIGN}/launch`]: {},
   });
 }
@@ -96,6 +96,16 @@ describe('campaign wizard', () => {
     fireEvent.click(screen.getByTestId('launch'));
     await waitFor(() => expect(location.history?.at(-1)).toBe(`/campaigns/${CAMPAIGN}`));
     expect(calls.some((c) => c.url === `/api/campaigns/${CAMPAIGN}/launch`)).toBe(true);
+  });
+
+  it('disables launch now when nobody is left after the exclusions, and says why', async () => {
+    serve(['ok'], 0);
+    await startFromSegment();
+    const empty = await screen.findByTestId('launch-empty', {}, { timeout: 3000 });
+    expect(empty.textContent).toBe(
+      'Nobody is left after the exclusions: choose another segment or loosen the exclusions.',
+    );
+    expect(screen.getByTestId('launch').hasAttribute('disabled')).toBe(true);
   });
 
   it('disables launch over a limit and says why', async () => {

@@ -107,6 +107,8 @@ export const campaignsMessages = defineMessages({
     launchAt: '开始发送 — 预计 {at} 完成',
     schedule: '排期 — {at} 开始',
     overLimit: '不能开始：{reason}',
+    emptyAudience: '排除后没有可发送的联系人：换一个分群，或放宽排除条件。',
+    emptyAudienceLater: '此刻排除后没有联系人；到开始时会按分群重新计算。',
     launching: '开始中…',
     // campaign page
     pause: '暂停',
@@ -248,6 +250,9 @@ export const campaignsMessages = defineMessages({
     launchAt: 'Launch — finishes ~{at}',
     schedule: 'Schedule — starts {at}',
     overLimit: 'Cannot launch: {reason}',
+    emptyAudience: 'Nobody is left after the exclusions: choose another segment or loosen the exclusions.',
+    emptyAudienceLater:
+      'Nobody is left after the exclusions right now; the segment is counted again when it starts.',
     launching: 'Launching…',
     pause: 'Pause',
     resume: 'Resume',
