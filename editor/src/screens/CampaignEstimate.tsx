@@ -110,7 +110,7 @@ function LaunchButton(props: Parameters<typeof CampaignSide>[0]) {
     ? t('launching')
     : props.startsAt
       ? t('schedule', { at: short(props.startsAt) })
-      : estimate?.finishesAt
+      : estimate?.finishesAt && !empty
         ? t('launchAt', { at: short(estimate.finishesAt) })
         : t('launch');
   return (

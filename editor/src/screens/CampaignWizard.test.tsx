@@ -106,6 +106,7 @@ describe('campaign wizard', () => {
       'Nobody is left after the exclusions: choose another segment or loosen the exclusions.',
     );
     expect(screen.getByTestId('launch').hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('launch').textContent).toBe('Launch');
   });
 
   it('disables launch over a limit and says why', async () => {
