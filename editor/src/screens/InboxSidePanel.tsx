@@ -39,7 +39,9 @@ function Panel(props: { contactId: string; handoffRun: ConversationDetail['hando
   const simT = useSimT();
   const contact = useContact(props.contactId);
   const flows = useFlowList();
-  const flowName = (id: string) => flows.data?.find((f) => f.id === id)?.name ?? t('flow');
+  // Until the flow list arrives a run's flow reads "…", not the word "Flow"; a flow since deleted reads "Flow".
+  const flowName = (id: string) =>
+    flows.data ? (flows.data.find((f) => f.id === id)?.name ?? t('flow')) : '…';
   const c = contact.data;
   if (!c)
     return (
