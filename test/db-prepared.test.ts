@@ -22,6 +22,14 @@ describeDb('prepared statements', (handle, kind) => {
       );
       expect(row!.s).toBe('ab');
     });
+    // A statement that fails in its transaction leaves the name usable: the next transaction runs it.
+    const divide = (by: number) =>
+      db.transaction(async (tx) =>
+        rowsOf<{ q: number }>(await executePrepared(tx, 'test_prepared', sql`select 6 / ${by}::int as q`)),
+      );
+    const failed = await divide(0).catch((err: Error) => err);
+    expect(String((failed as Error).cause)).toMatch(/division by zero/);
+    expect((await divide(3))[0]!.q).toBe(2);
     if (kind === 'postgres') {
       const rows = rowsOf<{ name: string }>(
         await db.transaction(async (tx) => {
