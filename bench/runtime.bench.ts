@@ -106,7 +106,7 @@ if (PARTS.includes('c')) {
   )[]) {
     const r = await benchWakes(db, shape, WAKES, SWEEPERS);
     console.log(
-      `(c) wakes fired (${shape}): ${r.perSecond.toFixed(0)}/s (${r.fired} of ${WAKES} due runs, ${SWEEPERS} sweepers, ${r.detail})`,
+      `(c) wakes fired (${shape}): ${r.perSecond.toFixed(0)}/s (${r.fired} of ${WAKES} due runs, ${SWEEPERS} sweepers, ${r.detail}); (c)/(a) = ${(r.perSecond / baseline).toFixed(2)}`,
     );
   }
 }
