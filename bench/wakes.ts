@@ -18,8 +18,8 @@ import { databaseCpu, databaseCpuSince } from './support.ts';
 const WAKE_BATCH = Number(process.env.BENCH_WAKE_BATCH ?? DEFAULT_BATCH);
 
 /**
- * The node flags of `npm run worker` (package.json): each sweeper process runs as a worker does —
- * its young generation included, where a sweep's garbage goes. BENCH_NODE_FLAGS adds more.
+ * The node flags of `npm run worker` (package.json, `node <flags…> <entry>`): each sweeper process runs
+ * as a worker does — its young generation included, where a sweep's garbage goes. BENCH_NODE_FLAGS adds more.
  */
 const WORKER_FLAGS = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.worker as string

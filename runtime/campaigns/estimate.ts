@@ -115,7 +115,7 @@ export async function estimateCampaign(
     );
     // Days to finish: from the start to the last send — the budgets' days, or the week best-hour
     // sends may spread over (the risk reads the budgets' days alone: waiting for an hour costs nothing).
-    const span = Number.isFinite(days) ? finishTime(campaign, accountNow, days, settings.timeZone) : null;
+    const span = Number.isFinite(days) ? sendingSpan(campaign, accountNow, days, settings.timeZone) : null;
     return {
       botAccountId: row.id,
       name: row.name,
@@ -136,7 +136,7 @@ export async function estimateCampaign(
  * When sending starts (launch, or its scheduled time) and ends: the days sending takes under the
  * budgets; best-hour sends may land up to a week on.
  */
-function finishTime(
+function sendingSpan(
   campaign: CampaignRow,
   accountNow: number,
   days: number,
