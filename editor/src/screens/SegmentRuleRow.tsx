@@ -42,7 +42,7 @@ export function SegmentRuleRow(props: {
           aria-label={t('field')}
           value={kind}
           onChange={(e) => onChange(ruleOfKind(e.target.value as FieldKind))}
-          className="w-48"
+          className="w-56"
         >
           {FIELD_GROUPS.map(([group, kinds]) => (
             <optgroup key={group} label={t(`group_${group}` as SegmentKey)}>
