@@ -7,7 +7,8 @@
 // conversation at once), BENCH_CONCURRENCY (transactions at once in (a)), BENCH_WAKES, BENCH_SWEEPERS,
 // BENCH_PARTS (which of a, b, c to run; all by default), BENCH_SHAPES, BENCH_WAKE_BATCH, BENCH_NODE_FLAGS (more
 // node flags for the sweeper processes of (c), which run with the worker's own), BENCH_PROF (a
-// directory: each sweeper process of (c) writes a V8 CPU profile there).
+// directory: each sweeper process of (c) writes a V8 CPU profile there), BENCH_DDL (SQL run before (c)'s
+// runs are made: try an index or a dropped one without a migration).
 
 import { sql } from 'drizzle-orm';
 import { openDb } from '../runtime/db/client.ts';

@@ -86,6 +86,8 @@ export async function benchWakes(
   count: number,
   sweepers: number,
 ): Promise<WakeFigures> {
+  // BENCH_DDL: a schema change to try before a migration is written (runtime.bench.ts).
+  if (process.env.BENCH_DDL) await db.execute(sql.raw(process.env.BENCH_DDL));
   const { account, run } = await template(db, shape);
   await cloneRuns(db, account.id, account.workspaceId, count, run);
   await db.execute(sql`analyze runs`);

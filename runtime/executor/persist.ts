@@ -87,6 +87,8 @@ export class WriteBatch {
   private ports: Row[] = [];
   private contacts = new Map<string, ContactWrite>();
   private goals: Row[] = [];
+  /** Each run's last visit step and its time (`step`); kept across flushes. */
+  private steps = new Map<string, { at: number; step: number }>();
 
   /** Adds a turn; returns how many outbox rows it offers (a replay's are ignored at flush). */
   add(scope: TurnScope, run: RunWrite, turn: TurnResult, touch?: ContactTouch): number {
@@ -158,10 +160,10 @@ export class WriteBatch {
           returning id
         ),
         v as (
-          insert into node_visits (run_id, node_id, visit, port, variant, entered_at)
-          select x.run_id, x.node_id, x.visit, x.port, x.variant, x.entered_at
+          insert into node_visits (run_id, node_id, visit, step, port, variant, entered_at)
+          select x.run_id, x.node_id, x.visit, x.step, x.port, x.variant, x.entered_at
           from jsonb_to_recordset(${json(this.visits)}::jsonb) as x(run_id uuid, node_id text, visit int,
-            port text, variant smallint, entered_at timestamptz)
+            step smallint, port text, variant smallint, entered_at timestamptz)
           on conflict do nothing
         ),
         vp as (
@@ -230,6 +232,7 @@ export class WriteBatch {
           run_id: scope.runId,
           node_id: v.nodeId,
           visit: v.visit,
+          step: this.step(scope),
           port: null as string | null,
           variant: variants.get(key) ?? null,
           entered_at: scope.now.toISOString(),
@@ -244,6 +247,18 @@ export class WriteBatch {
       else this.ports.push({ run_id: scope.runId, node_id: v.nodeId, visit: v.visit, port: v.port });
       this.stats.add(scope.flowVersionId, v.nodeId, v.port, day);
     }
+  }
+
+  /**
+   * The next visit's place among its run's visits entered at the turn's time, across this batch's
+   * flushes (a run's turns of one transaction may share a time): the inbox orders them by it.
+   */
+  private step(scope: TurnScope): number {
+    const at = scope.now.getTime();
+    const last = this.steps.get(scope.runId);
+    const step = last && last.at === at ? Math.min(last.step + 1, 32_767) : 0;
+    this.steps.set(scope.runId, { at, step });
+    return step;
   }
 
   /** Queues an outbox row (built by the outbox writer) with this transaction's turn writes. */

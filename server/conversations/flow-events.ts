@@ -67,16 +67,16 @@ async function visitEvents(db: Db, contactId: string, since: Date | null): Promi
   const visits = rowsOf<Visit>(
     await db.execute(sql`
       with v as (
-        select nv.id, nv.node_id, nv.entered_at, r.flow_id, r.flow_version_id
+        select nv.step, nv.node_id, nv.entered_at, r.flow_id, r.flow_version_id
         from node_visits nv join runs r on r.id = nv.run_id
         where r.contact_id = ${contactId}::uuid ${since ? sql`and nv.entered_at >= ${since}` : sql``}
-        order by nv.entered_at desc, nv.id desc limit ${FLOW_EVENTS}
+        order by nv.entered_at desc, nv.step desc limit ${FLOW_EVENTS}
       )
       select v.flow_id, f.name as flow_name, v.node_id, v.entered_at as at,
              (select n from jsonb_array_elements(fv.graph->'nodes') n where n->>'id' = v.node_id limit 1) as node
       from v join flows f on f.id = v.flow_id join flow_versions fv on fv.id = v.flow_version_id
-      -- In the order entered: a turn's visits share one time, their ids tell the order (the sort after is stable).
-      order by v.entered_at, v.id`),
+      -- In the order entered: a turn's visits share one time, their steps tell the order (the sort after is stable).
+      order by v.entered_at, v.step`),
   );
   return visits.flatMap((v): EventView[] => {
     const type = v.node?.type ?? null;

@@ -2,10 +2,7 @@
 // the turn's transaction and performed afterwards by the dispatcher, exactly once per idempotency key.
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { botAccounts } from './bots.ts';
 import { at, createdAt } from './columns.ts';
-import { contacts } from './contacts.ts';
-import { workspaceId } from './workspaces.ts';
 
 export const OUTBOX_KINDS = ['message', 'friend_accept', 'friend_add', 'room_invite', 'room_remove'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -40,12 +37,13 @@ export const outbox = pgTable(
   'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workspaceId: workspaceId(),
-    botAccountId: uuid('bot_account_id')
-      .notNull()
-      .references(() => botAccounts.id, { onDelete: 'cascade' }),
+    // No foreign keys on the owners: a row is written by a turn that holds its contact locked (or by a
+    // route that just read its account), and a deleted workspace, account or contact takes its rows with
+    // it by trigger (migrations/0017). The three checks cost a wake ~12 µs of PostgreSQL's CPU.
+    workspaceId: uuid('workspace_id').notNull(),
+    botAccountId: uuid('bot_account_id').notNull(),
     /** Null only for a friend add: the person is found when the request goes out. */
-    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id'),
     runId: uuid('run_id'),
     kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
     payload: jsonb('payload').$type<OutboxPayload>().notNull(),
