@@ -91,7 +91,7 @@ function DurationValue(props: { value: string; onChange: (value: string) => void
         placeholder={t('custom')}
         value={custom ? props.value : ''}
         onChange={(e) => props.onChange(e.target.value.toUpperCase())}
-        className="w-16"
+        className="w-20"
       />
     </div>
   );
