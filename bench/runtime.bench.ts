@@ -7,8 +7,9 @@
 // conversation at once), BENCH_CONCURRENCY (transactions at once in (a)), BENCH_WAKES, BENCH_SWEEPERS,
 // BENCH_PARTS (which of a, b, c to run; all by default), BENCH_SHAPES, BENCH_WAKE_BATCH, BENCH_NODE_FLAGS (more
 // node flags for the sweeper processes of (c), which run with the worker's own), BENCH_PROF (a
-// directory: each sweeper process of (c) writes a V8 CPU profile there), BENCH_DDL (SQL run before (c)'s
-// runs are made: try an index or a dropped one without a migration).
+// directory: each sweeper process of (c) writes a V8 CPU profile there), BENCH_WARMUP (runs each sweeper
+// fires before (c)'s clock starts, default 5,000; 0 measures cold processes), BENCH_DDL (SQL run before
+// (c)'s runs are made: try an index or a dropped one without a migration).
 
 import { sql } from 'drizzle-orm';
 import { openDb } from '../runtime/db/client.ts';

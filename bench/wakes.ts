@@ -10,12 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../runtime/db/client.ts';
 import { handleInbound } from '../runtime/router/inbound.ts';
-import { WAKE_BATCH as DEFAULT_BATCH, fireDueRuns } from '../runtime/sweeper/sweeper.ts';
 import { askTimeoutGraph, fixtureGraph, publishGraph, seedWorkspace } from '../test/support/runtime.ts';
 import { databaseCpu, databaseCpuSince } from './support.ts';
-
-/** BENCH_WAKE_BATCH: fire batches of another size than the runtime's, to compare. */
-const WAKE_BATCH = Number(process.env.BENCH_WAKE_BATCH ?? DEFAULT_BATCH);
+import { sweep, WAKE_BATCH } from './sweep.ts';
 
 /**
  * The node flags of `npm run worker` (package.json, `node <flags…> <entry>`): each sweeper process runs
@@ -101,37 +98,37 @@ export async function benchWakes(
     await db.execute(sql`analyze runs`);
     await db.execute(sql`analyze contacts`);
   };
-  const fire = process.env.DATABASE_URL ? inProcesses : inThisProcess;
-  return fire(
-    db,
-    sweepers,
-    async () => {
-      if (WARMUP > 0) await due(WARMUP * sweepers);
-    },
-    () => due(count),
-  );
-}
-
-/** A sweep: claims and fires due runs, a batch per transaction, until none is due; answers how many fired. */
-async function sweep(db: Db): Promise<number> {
-  let fired = 0;
-  for (;;) {
-    const due = await fireDueRuns(db, new Date(), WAKE_BATCH);
-    if (due.claimed === 0) return fired;
-    fired += due.outcomes.filter(Boolean).length;
+  const onPostgres = Boolean(process.env.DATABASE_URL);
+  const crew = onPostgres ? await sweeperProcesses(sweepers) : sweepersHere(db, sweepers);
+  if (WARMUP > 0) {
+    await due(WARMUP * sweepers);
+    await crew.go();
   }
+  await due(count);
+  const database = onPostgres ? databaseCpu() : null;
+  const t = performance.now();
+  const { fired, cpuUs } = await crew.go();
+  const seconds = (performance.now() - t) / 1000;
+  const spent = databaseCpuSince(database);
+  crew.close();
+  const perWake = (us: number) => `${(us / Math.max(1, fired)).toFixed(0)} µs/wake`;
+  const pg = spent === null ? '' : `, PostgreSQL's ${perWake(spent * 1e6)}`;
+  return {
+    perSecond: fired / seconds,
+    fired,
+    detail: `${crew.how}, warmed on ${WARMUP} runs each, claimed and fired in batches of ${WAKE_BATCH}; sweepers' CPU ${perWake(cpuUs)}${pg}`,
+  };
 }
 
-/**
- * Each sweeper a process of its own, as in a deployment (PostgreSQL): started, warmed on runs of their
- * own (`warm` makes them due), then the measured runs are made due (`measured`) and they are told to go.
- */
-async function inProcesses(
-  _db: Db,
-  sweepers: number,
-  warm: () => Promise<void>,
-  measured: () => Promise<void>,
-): Promise<WakeFigures> {
+/** Sweepers told to sweep together: how many runs they fired and the CPU they spent (µs). */
+interface Crew {
+  how: string;
+  go(): Promise<{ fired: number; cpuUs: number }>;
+  close(): void;
+}
+
+/** Each sweeper a process of its own, as in a deployment (PostgreSQL), started once and told to go each sweep. */
+async function sweeperProcesses(sweepers: number): Promise<Crew> {
   const children = Array.from({ length: sweepers }, () =>
     fork(fileURLToPath(new URL('./sweeper-process.ts', import.meta.url)), {
       execArgv: [
@@ -141,53 +138,39 @@ async function inProcesses(
       ],
     }),
   );
-  const all = async () =>
+  const reports = async () =>
     (await Promise.all(children.map((child) => once(child, 'message')))).map(([m]) => m);
-  const sweepAll = () => {
-    for (const child of children) child.send('go');
-    return all() as Promise<{ fired: number; cpuUs: number }[]>;
-  };
-  await all();
-  await warm();
-  await sweepAll();
-  await measured();
-  const database = databaseCpu();
-  const t = performance.now();
-  const done = await sweepAll();
-  const seconds = (performance.now() - t) / 1000;
-  const spent = databaseCpuSince(database);
-  for (const child of children) child.send('close');
-  const fired = done.reduce((n, d) => n + d.fired, 0);
-  const cpu = done.reduce((n, d) => n + d.cpuUs, 0) / Math.max(1, fired);
-  const pg =
-    spent === null ? '' : `, PostgreSQL's ${((spent * 1e6) / Math.max(1, fired)).toFixed(0)} µs/wake`;
+  await reports();
   return {
-    perSecond: fired / seconds,
-    fired,
-    detail: `a process each, warmed on ${WARMUP} runs each, claimed and fired in batches of ${WAKE_BATCH}; sweepers' CPU ${cpu.toFixed(0)} µs/wake${pg}`,
+    how: 'a process each',
+    async go() {
+      for (const child of children) child.send('go');
+      const done = (await reports()) as { fired: number; cpuUs: number }[];
+      return {
+        fired: done.reduce((n, d) => n + d.fired, 0),
+        cpuUs: done.reduce((n, d) => n + d.cpuUs, 0),
+      };
+    },
+    // After the figures: the database's CPU is read while the sweepers' connections are open.
+    close: () => {
+      for (const child of children) child.send('close');
+    },
   };
 }
 
 /** PGlite is one connection in this process: the sweepers take turns on it. */
-async function inThisProcess(
-  db: Db,
-  sweepers: number,
-  warm: () => Promise<void>,
-  measured: () => Promise<void>,
-): Promise<WakeFigures> {
-  const sweepAll = async () =>
-    (await Promise.all(Array.from({ length: sweepers }, () => sweep(db)))).reduce((a, b) => a + b, 0);
-  await warm();
-  await sweepAll();
-  await measured();
-  const cpu0 = process.cpuUsage();
-  const t = performance.now();
-  const fired = await sweepAll();
-  const perSecond = fired / ((performance.now() - t) / 1000);
-  const cpu = process.cpuUsage(cpu0);
+function sweepersHere(db: Db, sweepers: number): Crew {
   return {
-    perSecond,
-    fired,
-    detail: `in one process, warmed on ${WARMUP * sweepers} runs, claimed and fired in batches of ${WAKE_BATCH}; CPU ${((cpu.user + cpu.system) / Math.max(1, fired)).toFixed(0)} µs/wake`,
+    how: 'in one process',
+    async go() {
+      const cpu = process.cpuUsage();
+      const fired = (await Promise.all(Array.from({ length: sweepers }, () => sweep(db)))).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      const used = process.cpuUsage(cpu);
+      return { fired, cpuUs: used.user + used.system };
+    },
+    close: () => {},
   };
 }
